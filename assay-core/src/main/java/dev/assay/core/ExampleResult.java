@@ -1,0 +1,41 @@
+package dev.assay.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * What happened to one example (one repeat of it) in a run: the per-example record.
+ *
+ * <p>Invariant: exactly one of {@code output} and {@code error} is non-null; {@code scores} is
+ * empty when {@code error} is set. {@code index} is the example's 0-based position in the dataset,
+ * which orders results independently of completion order.
+ */
+public record ExampleResult(
+    String id,
+    int index,
+    int repeat,
+    JsonNode output,
+    Map<String, Double> scores,
+    Double latencyMs,
+    Long tokensIn,
+    Long tokensOut,
+    Double cost,
+    String error,
+    int attempts,
+    boolean cached) {
+  public ExampleResult {
+    scores = scores == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+  }
+
+  public boolean ok() {
+    return error == null;
+  }
+
+  /** The identity of a result within a run. */
+  public Key key() {
+    return new Key(id, repeat);
+  }
+
+  /** (example id, repeat): unique within a run. */
+  public record Key(String id, int repeat) {}
+}

@@ -1,0 +1,44 @@
+package dev.assay.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns (example, output) into per-example scores; aggregates them into run metrics.
+ *
+ * <p>Scorers are stateless and thread-safe. {@link #score} returns one value per name in {@link
+ * #names()}; values are finite. The default aggregate is the mean over examples that were scored;
+ * corpus-level metrics override {@link #aggregate}.
+ */
+public interface Scorer {
+  /** The metric names this scorer produces, e.g. {@code [exact_match]}. */
+  List<String> names();
+
+  Map<String, Double> score(Example example, Output output);
+
+  /** Whether larger values are better for {@code name}. */
+  default boolean higherIsBetter(String name) {
+    return true;
+  }
+
+  /**
+   * The run-level value of each metric from the per-example scores of the examples that did not
+   * error (in dataset order). Returns NaN for a metric with no scored example.
+   */
+  default Map<String, Double> aggregate(List<Map<String, Double>> perExample) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String name : names()) {
+      double sum = 0;
+      int n = 0;
+      for (Map<String, Double> s : perExample) {
+        Double v = s.get(name);
+        if (v != null) {
+          sum += v;
+          n++;
+        }
+      }
+      out.put(name, n == 0 ? Double.NaN : sum / n);
+    }
+    return out;
+  }
+}

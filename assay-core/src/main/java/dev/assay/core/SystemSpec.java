@@ -1,0 +1,44 @@
+package dev.assay.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A named system of a suite: which adapter and with what parameters.
+ *
+ * @param name the name the suite gives it, unique within the suite
+ * @param type the adapter type, e.g. {@code predictions}, {@code command}
+ * @param params adapter parameters, as written in the suite (never null)
+ * @param line the suite line that declares the system, for messages (0 when unknown); not part
+ *     of the hash
+ */
+public record SystemSpec(String name, String type, ObjectNode params, int line) {
+  public SystemSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    params = params == null ? Json.object() : params;
+  }
+
+  /** The spec as one JSON object: {@code {name, type, params}}. */
+  public ObjectNode toJson() {
+    ObjectNode node = Json.object();
+    node.put("name", name);
+    node.put("type", type);
+    node.set("params", params);
+    return node;
+  }
+
+  /** sha256 of the canonical spec: what changes a system's answers changes its hash. */
+  public String hash() {
+    ObjectNode node = Json.object();
+    node.put("type", type);
+    node.set("params", params);
+    return Json.hash(node);
+  }
+
+  public String param(String key, String fallback) {
+    JsonNode v = params.get(key);
+    return v == null || v.isNull() ? fallback : v.asText();
+  }
+}
