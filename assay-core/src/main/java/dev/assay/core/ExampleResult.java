@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What happened to one example (one repeat of it) in a run: the per-example record.
  *
- * <p>Invariant: exactly one of {@code output} and {@code error} is non-null; {@code scores} is
+ * <p>Invariants: {@code error} is null when the system answered and every scorer scored; {@code
+ * output} is null when the system failed (it is kept when only scoring failed); {@code scores} is
  * empty when {@code error} is set. {@code index} is the example's 0-based position in the dataset,
  * which orders results independently of completion order.
  */
@@ -24,6 +25,7 @@ public record ExampleResult(
     int attempts,
     boolean cached) {
   public ExampleResult {
+    output = output == null || output.isNull() ? null : output;
     scores = scores == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
   }
 

@@ -33,12 +33,14 @@ public final class Plugins {
   }
 
   /**
-   * Creates the system of {@code spec}.
+   * Checks that {@code spec} names a known adapter type and only parameters that adapter
+   * accepts, without creating anything (no process started, no connection opened). Deeper
+   * checks of parameter values happen in {@link SystemProvider#create}.
    *
-   * @throws InputException naming the suite file and line when the adapter type is unknown or
-   *     its parameters are wrong
+   * @throws InputException naming the suite file, the system's line and the field ({@code
+   *     systems.NAME.type} or {@code systems.NAME.PARAM}) when the type or a parameter is unknown
    */
-  public SystemUnderTest system(SystemSpec spec, Path suiteFile) {
+  public void checkSystem(SystemSpec spec, Path suiteFile) {
     SystemProvider provider = systems.get(spec.type());
     if (provider == null) {
       throw new InputException(suiteFile, spec.line(), "systems." + spec.name() + ".type",
@@ -50,7 +52,17 @@ public final class Plugins {
             "unknown parameter for adapter '" + spec.type() + "'", DidYouMean.expected(k, provider.parameters()));
       }
     });
-    return provider.create(spec, suiteFile);
+  }
+
+  /**
+   * Creates the system of {@code spec}.
+   *
+   * @throws InputException naming the suite file and line when the adapter type is unknown or
+   *     its parameters are wrong
+   */
+  public SystemUnderTest system(SystemSpec spec, Path suiteFile) {
+    checkSystem(spec, suiteFile);
+    return systems.get(spec.type()).create(spec, suiteFile);
   }
 
   /** All metric base names known to the scorer providers. */

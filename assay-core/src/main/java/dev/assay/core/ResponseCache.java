@@ -13,6 +13,11 @@ public interface ResponseCache {
 
   void put(String key, Output output);
 
+  /** Stores several outputs; implementations make this one durable write. */
+  default void putAll(java.util.Map<String, Output> outputs) {
+    outputs.forEach(this::put);
+  }
+
   /** A cache that stores nothing: {@code --no-cache}. */
   ResponseCache NONE =
       new ResponseCache() {

@@ -29,6 +29,13 @@ public record SystemSpec(String name, String type, ObjectNode params, int line) 
     return node;
   }
 
+  /** The spec of a run record's {@code system_spec} ({@link #toJson()} form); line 0. */
+  public static SystemSpec fromJson(ObjectNode json) {
+    JsonNode params = json.get("params");
+    return new SystemSpec(json.path("name").asText(), json.path("type").asText(),
+        params instanceof ObjectNode o ? o : null, 0);
+  }
+
   /** sha256 of the canonical spec: what changes a system's answers changes its hash. */
   public String hash() {
     ObjectNode node = Json.object();

@@ -1,0 +1,99 @@
+package dev.assay.cli;
+
+import dev.assay.core.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Builds and runs the {@code assay} command line with injected streams; maps every failure to
+ * one message and an exit code in one place.
+ *
+ * <p>Bad input ({@link InputException}, a picocli usage error) prints {@code error: ...} and exits
+ * 2; anything else is an internal error, exit 4. Stack traces appear only with {@code --debug}.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** Runs {@code args} and returns the exit code; output goes to the context's writers. */
+  public static int execute(CliContext ctx, String... args) {
+    AssayCommand root = new AssayCommand(ctx);
+    CommandLine cl = new CommandLine(root, new ContextFactory(root));
+    cl.setOut(ctx.out());
+    cl.setErr(ctx.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(usageErrors());
+    cl.setExecutionExceptionHandler(failures(root));
+    int code = cl.execute(args);
+    ctx.out().flush();
+    ctx.err().flush();
+    return code;
+  }
+
+  private static IParameterExceptionHandler usageErrors() {
+    return (ParameterException ex, String[] args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("error: " + ex.getMessage());
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+      return ExitCode.INPUT_ERROR;
+    };
+  }
+
+  private static IExecutionExceptionHandler failures(AssayCommand root) {
+    return (Exception ex, CommandLine cl, CommandLine.ParseResult parsed) -> {
+      PrintWriter err = cl.getErr();
+      Throwable cause = unwrap(ex);
+      int code;
+      if (cause instanceof InputException ie) {
+        err.println("error: " + ie.render());
+        code = ExitCode.INPUT_ERROR;
+      } else if (cause instanceof InterruptedException) {
+        err.println("error: interrupted; the run was marked aborted and can be finished with --resume");
+        code = ExitCode.INTERNAL_ERROR;
+      } else {
+        err.println("internal error: " + cause + (root.debug ? "" : " (run with --debug for the stack trace)"));
+        code = ExitCode.INTERNAL_ERROR;
+      }
+      if (root.debug) {
+        cause.printStackTrace(err);
+      }
+      err.flush();
+      return code;
+    };
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof java.util.concurrent.ExecutionException || c instanceof java.io.UncheckedIOException
+        && c.getCause() instanceof InputException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  /** Lets sub-commands reach the root (and so the context) through their constructor. */
+  private static final class ContextFactory implements CommandLine.IFactory {
+    private final AssayCommand root;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    ContextFactory(AssayCommand root) {
+      this.root = root;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == AssayCommand.class) {
+        return cls.cast(root);
+      }
+      for (var c : cls.getDeclaredConstructors()) {
+        if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == AssayCommand.class) {
+          c.setAccessible(true);
+          return cls.cast(c.newInstance(root));
+        }
+      }
+      return fallback.create(cls);
+    }
+  }
+}

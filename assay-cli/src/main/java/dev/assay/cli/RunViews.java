@@ -1,0 +1,83 @@
+package dev.assay.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.Json;
+import dev.assay.core.RunRecord;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** How runs are shown on stdout: one place for the text and the JSON forms. */
+final class RunViews {
+  private RunViews() {}
+
+  /** The summary of a run: ids, status, counts and aggregates (NaN as null). */
+  static ObjectNode summary(RunRecord run) {
+    ObjectNode n = Json.object();
+    n.put("run_id", run.runId());
+    n.put("suite", run.suiteName());
+    n.put("system", run.systemName());
+    n.put("status", run.status().wire());
+    n.put("started_at", run.startedAt().toString());
+    n.put("ended_at", run.endedAt() == null ? null : run.endedAt().toString());
+    n.put("dataset_hash", run.datasetHash());
+    n.put("n", run.expectedResults());
+    ObjectNode counts = n.putObject("counts");
+    counts.put("ok", run.counts().ok());
+    counts.put("error", run.counts().error());
+    n.set("metrics", metrics(run.aggregates()));
+    return n;
+  }
+
+  static ObjectNode metrics(Map<String, Double> aggregates) {
+    ObjectNode m = Json.object();
+    aggregates.forEach((k, v) -> {
+      if (v == null || v.isNaN() || v.isInfinite()) {
+        m.putNull(k);
+      } else {
+        m.put(k, v);
+      }
+    });
+    return m;
+  }
+
+  static ArrayNode summaries(List<RunRecord> runs) {
+    ArrayNode a = Json.MAPPER.createArrayNode();
+    runs.forEach(r -> a.add(summary(r)));
+    return a;
+  }
+
+  static void printJson(PrintWriter out, JsonNode node) {
+    try {
+      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Text form: a header line per run, then one line per metric. */
+  static void printText(PrintWriter out, RunRecord run) {
+    String took = run.endedAt() == null ? "" : "  " + human(Duration.between(run.startedAt(), run.endedAt()));
+    out.printf(Locale.ROOT, "run %s  suite %s  system %s  %s  ok %d  error %d%s%n", run.runId(), run.suiteName(),
+        run.systemName(), run.status().wire(), run.counts().ok(), run.counts().error(), took);
+    int width = run.aggregates().keySet().stream().mapToInt(String::length).max().orElse(0);
+    run.aggregates().forEach((k, v) -> out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", k, number(v)));
+  }
+
+  static String number(Double v) {
+    if (v == null || v.isNaN()) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.assay.cli;
+
+import dev.assay.core.ResponseCache;
+import dev.assay.core.Store;
+import dev.assay.store.SqliteResponseCache;
+import dev.assay.store.SqliteStore;
+import dev.assay.store.StoreLocation;
+import java.nio.file.Path;
+
+/**
+ * The store and response cache a command works on: {@code --store}, else {@code ASSAY_STORE},
+ * else {@code .assay/assay.db} under the working directory; the cache is {@code cache.db} beside
+ * the store file, opened only when a command asks for it.
+ */
+final class StoreSession implements AutoCloseable {
+  private final Path file;
+  private Store store;
+  private ResponseCache cache;
+
+  StoreSession(CliContext ctx, String storeOption) {
+    this.file = StoreLocation.resolve(storeOption, ctx.env(), ctx.cwd());
+  }
+
+  Store store() {
+    if (store == null) {
+      store = SqliteStore.open(file);
+    }
+    return store;
+  }
+
+  ResponseCache cache() {
+    if (cache == null) {
+      cache = SqliteResponseCache.open(file.resolveSibling("cache.db"));
+    }
+    return cache;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    if (cache instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not close the response cache: " + e.getMessage(), e);
+      }
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.assay.core.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.assay.core.Json;
+
+/** Short descriptions of values for error messages ("got a list", "got -1"). */
+final class Describe {
+  private static final int MAX_TEXT = 40;
+
+  private Describe() {}
+
+  /** The value in suite (YAML) words: scalars are shown, containers named. */
+  static String node(JsonNode v) {
+    return describe(v, "a mapping");
+  }
+
+  /** The value in JSON words: scalars are shown, containers named. */
+  static String json(JsonNode v) {
+    return describe(v, "an object");
+  }
+
+  private static String describe(JsonNode v, String objectWord) {
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return "null";
+    }
+    if (v.isObject()) {
+      return objectWord;
+    }
+    if (v.isArray()) {
+      return "a list";
+    }
+    if (v.isTextual()) {
+      String t = v.textValue();
+      if (t.codePointCount(0, t.length()) > MAX_TEXT) {
+        t = t.substring(0, t.offsetByCodePoints(0, MAX_TEXT)) + "...";
+      }
+      return "the string " + Json.canonical(TextNode.valueOf(t));
+    }
+    return Json.canonical(v);
+  }
+}

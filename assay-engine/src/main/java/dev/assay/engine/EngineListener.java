@@ -1,0 +1,20 @@
+package dev.assay.engine;
+
+import dev.assay.core.ExampleResult;
+
+/**
+ * Observes a run's progress (progress bars, logs). Called from worker threads: implementations
+ * are thread-safe and cheap.
+ */
+public interface EngineListener {
+  /** The run starts with {@code total} results expected, {@code alreadyDone} of them stored. */
+  default void started(String runId, String systemName, long total, long alreadyDone) {}
+
+  /** One result was made durable. */
+  default void acknowledged(ExampleResult result) {}
+
+  /** The run ended (completed or aborted). */
+  default void finished(String runId) {}
+
+  EngineListener NONE = new EngineListener() {};
+}

@@ -1,0 +1,51 @@
+package dev.assay.engine;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Spaces requests evenly to at most {@code rpm} per minute, shared by all workers of a system.
+ *
+ * <p>Each {@link #acquire} reserves the next free slot and sleeps until it; slots are {@code
+ * 60 s / rpm} apart, so there is no burst above the limit.
+ */
+final class RateLimiter {
+  /** Sleeps for a number of nanoseconds; injectable so tests need no wall time. */
+  interface Sleeper {
+    void sleep(long nanos) throws InterruptedException;
+  }
+
+  private final long intervalNanos;
+  private final LongSupplier clock;
+  private final Sleeper sleeper;
+  private long nextFree;
+
+  RateLimiter(double rpm) {
+    this(rpm, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+  }
+
+  RateLimiter(double rpm, LongSupplier clock, Sleeper sleeper) {
+    this.intervalNanos = (long) (TimeUnit.MINUTES.toNanos(1) / rpm);
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.nextFree = clock.getAsLong();
+  }
+
+  /** A limiter for {@code rpm}, or null when there is no limit. */
+  static RateLimiter of(Double rpm) {
+    return rpm == null ? null : new RateLimiter(rpm);
+  }
+
+  void acquire() throws InterruptedException {
+    long slot;
+    long now;
+    synchronized (this) {
+      now = clock.getAsLong();
+      slot = Math.max(now, nextFree);
+      nextFree = slot + intervalNanos;
+    }
+    if (slot > now) {
+      sleeper.sleep(slot - now);
+    }
+  }
+}

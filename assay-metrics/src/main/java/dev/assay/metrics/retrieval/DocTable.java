@@ -1,0 +1,83 @@
+package dev.assay.metrics.retrieval;
+
+/**
+ * An open-addressing hash table from document id to an int, without boxing.
+ *
+ * <p>Invariant: keys are distinct and non-null; {@link #get} of an absent key returns {@link
+ * #ABSENT}. Not thread-safe while being filled; read-only use after filling is safe to share.
+ */
+final class DocTable {
+  /** Returned by {@link #get} for a key that is not in the table. */
+  static final int ABSENT = Integer.MIN_VALUE;
+
+  private String[] keys;
+  private int[] values;
+  private int size;
+
+  DocTable(int expected) {
+    int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+    keys = new String[cap];
+    values = new int[cap];
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Adds {@code key -> value}; returns false (and changes nothing) when the key is present. */
+  boolean putIfAbsent(String key, int value) {
+    if ((size + 1) * 2 > keys.length) {
+      grow();
+    }
+    int mask = keys.length - 1;
+    int i = mix(key.hashCode()) & mask;
+    while (keys[i] != null) {
+      if (keys[i].equals(key)) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    values[i] = value;
+    size++;
+    return true;
+  }
+
+  /** The value of {@code key}, or {@link #ABSENT}. */
+  int get(String key) {
+    int mask = keys.length - 1;
+    int i = mix(key.hashCode()) & mask;
+    String k;
+    while ((k = keys[i]) != null) {
+      if (k.equals(key)) {
+        return values[i];
+      }
+      i = (i + 1) & mask;
+    }
+    return ABSENT;
+  }
+
+  private void grow() {
+    String[] oldKeys = keys;
+    int[] oldValues = values;
+    keys = new String[oldKeys.length * 2];
+    values = new int[oldKeys.length * 2];
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      if (oldKeys[j] != null) {
+        int i = mix(oldKeys[j].hashCode()) & mask;
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = oldKeys[j];
+        values[i] = oldValues[j];
+      }
+    }
+  }
+
+  private static int mix(int h) {
+    // Spread String hashes (weak in the low bits for similar ids) before masking.
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.assay.metrics.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.assay.core.Example;
+import dev.assay.core.InputException;
+import dev.assay.core.Json;
+import dev.assay.core.Output;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one example of a retrieval suite: the judgments from its reference and the ranking from
+ * the system's output.
+ *
+ * <p>The reference is an object {@code {docid: grade}} with integer grades (negative = unjudged,
+ * as in qrels). The output is a list of document ids in rank order, or a list of {@code {docid,
+ * score}} objects ranked as trec_eval ranks a run (score descending, ties by docid descending), or
+ * text holding either list as JSON or document ids separated by whitespace or commas. A document
+ * repeated in an output counts once, at its first position (model outputs repeat themselves; run
+ * files may not).
+ */
+final class ExampleJudgments {
+  private ExampleJudgments() {}
+
+  static TopicJudgments judgments(Example example) {
+    JsonNode ref = example.reference();
+    if (ref == null || !ref.isObject()) {
+      throw new InputException((String) null, example.line(), "reference",
+          "example '" + example.id() + "' has no relevance judgments",
+          "an object mapping docid to integer grade, e.g. {\"d1\": 2, \"d7\": 0}");
+    }
+    TopicJudgments.Builder b = new TopicJudgments.Builder();
+    for (Iterator<Map.Entry<String, JsonNode>> it = ref.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode g = e.getValue();
+      if (!g.isNumber() || !isIntegral(g)) {
+        throw new InputException((String) null, example.line(), "reference." + e.getKey(),
+            "grade " + g + " of example '" + example.id() + "' is not an integer", "an integer grade");
+      }
+      b.add(e.getKey(), g.intValue());
+    }
+    return b.build();
+  }
+
+  private static boolean isIntegral(JsonNode g) {
+    if (g.isIntegralNumber()) {
+      return g.canConvertToInt();
+    }
+    double d = g.doubleValue();
+    return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE;
+  }
+
+  static Ranking ranking(Example example, Output output) {
+    JsonNode v = output == null ? null : output.value();
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return new Ranking.Builder().build();
+    }
+    if (v.isTextual()) {
+      String text = v.textValue().trim();
+      if (text.startsWith("[")) {
+        try {
+          return fromArray(example, Json.MAPPER.readTree(text));
+        } catch (java.io.IOException e) {
+          throw bad(example, "output text starts with '[' but is not a JSON list");
+        }
+      }
+      List<String> ids = new ArrayList<>();
+      for (String id : text.split("[\\s,]+")) {
+        if (!id.isEmpty()) {
+          ids.add(id);
+        }
+      }
+      return inOrder(ids);
+    }
+    return fromArray(example, v);
+  }
+
+  private static Ranking fromArray(Example example, JsonNode v) {
+    if (!(v instanceof ArrayNode a)) {
+      throw bad(example, "output is " + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+    }
+    List<String> ids = new ArrayList<>();
+    Ranking.Builder scored = new Ranking.Builder();
+    int withScore = 0;
+    for (JsonNode e : a) {
+      if (e.isTextual()) {
+        ids.add(e.textValue());
+      } else if (e.isObject() && e.path("docid").isTextual()) {
+        ids.add(e.get("docid").textValue());
+        JsonNode s = e.get("score");
+        if (s != null && !s.isNull()) {
+          if (!s.isNumber()) {
+            throw bad(example, "score of document '" + e.get("docid").textValue() + "' is not a number");
+          }
+          withScore++;
+          scored.add(e.get("docid").textValue(), s.doubleValue());
+        }
+      } else {
+        throw bad(example, "output list holds " + e.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    if (withScore > 0 && withScore < ids.size()) {
+      throw bad(example, "only some documents of the output have a score");
+    }
+    return withScore > 0 ? scored.build() : inOrder(ids);
+  }
+
+  private static Ranking inOrder(List<String> ids) {
+    Ranking.Builder b = new Ranking.Builder(ids.size());
+    int n = ids.size();
+    for (int i = 0; i < n; i++) {
+      b.add(ids.get(i), n - i);
+    }
+    return b.build();
+  }
+
+  private static InputException bad(Example example, String problem) {
+    return new InputException((String) null, example.line(), "output",
+        problem + " for example '" + example.id() + "'",
+        "a list of docids in rank order, or of {\"docid\": ..., \"score\": ...}");
+  }
+}

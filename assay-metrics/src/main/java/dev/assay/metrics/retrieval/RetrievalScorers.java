@@ -1,0 +1,32 @@
+package dev.assay.metrics.retrieval;
+
+import dev.assay.core.InputException;
+import dev.assay.core.Scorer;
+import dev.assay.core.ScorerProvider;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The retrieval family for suites: any single trec_eval measure ({@code map}, {@code ndcg_cut_10},
+ * {@code P_5}, {@code iprec_at_recall_0.50}, ...) or alias ({@code ndcg@10}, {@code mrr}, {@code
+ * recall@100}, {@code p@5}), with parameters {@code NAME[:key=value]...} as in {@link
+ * MeasureCatalog}. Families and nicknames ({@code P}, {@code all_trec}) are not claimed here
+ * because each suite metric names one value. Found with {@link java.util.ServiceLoader}.
+ */
+public final class RetrievalScorers implements ScorerProvider {
+  @Override
+  public Set<String> names() {
+    return MeasureCatalog.scorerNames();
+  }
+
+  @Override
+  public Optional<Scorer> create(String spec) {
+    return MeasureCatalog.single(spec, 0).map(m -> {
+      if (m.kind() != Measure.Kind.VALUE) {
+        throw InputException.of("retrieval measure '" + m.name() + "' has no per-example value",
+            "a per-query measure such as map or ndcg_cut_10");
+      }
+      return new RetrievalScorer(m);
+    });
+  }
+}

@@ -1,0 +1,139 @@
+package dev.assay.metrics.retrieval;
+
+import dev.assay.core.InputException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+
+/**
+ * A TREC run: lines {@code qid Q0 docid rank score tag}, read as trec_eval reads them.
+ *
+ * <p>The second and fourth fields are ignored (ranks come from sorting, see {@link Ranking});
+ * fields after the tag are ignored; the run id is the tag of the last content line. A line needs
+ * at least six fields and a finite or infinite (not NaN) decimal score. A document retrieved twice
+ * for one topic is an error (trec_eval stops with "duplicate docs"), reported at the second line.
+ * Topics are kept in trec_eval's order. Immutable.
+ */
+public final class Run {
+  private static final String LAYOUT = "qid Q0 docid rank score tag";
+
+  private final TreeMap<String, Ranking> topics;
+  private final String runId;
+
+  private Run(TreeMap<String, Ranking> topics, String runId) {
+    this.topics = topics;
+    this.runId = runId;
+  }
+
+  /** Reads a run file; bad lines are an {@link InputException} naming file, line and field. */
+  public static Run read(Path file) {
+    Parser p = new Parser(file.toString());
+    TrecLines.read(file, 6, p);
+    return p.builder.build();
+  }
+
+  /** Reads run text from {@code reader}; {@code fileName} is used in messages. */
+  public static Run parse(Reader reader, String fileName) {
+    Parser p = new Parser(fileName);
+    TrecLines.read(reader, fileName, 6, p);
+    return p.builder.build();
+  }
+
+  public static Builder builder(String runId) {
+    return new Builder(runId);
+  }
+
+  /** The tag of the last line of the file (empty for an empty run). */
+  public String runId() {
+    return runId;
+  }
+
+  /** Topic ids in trec_eval order. */
+  public NavigableSet<String> topics() {
+    return Collections.unmodifiableNavigableSet(topics.navigableKeySet());
+  }
+
+  /** The ranking of {@code topic}, or null when the run has none. */
+  public Ranking topic(String topic) {
+    return topics.get(topic);
+  }
+
+  public int size() {
+    return topics.size();
+  }
+
+  /** Builds a run in code. */
+  public static final class Builder {
+    private final Map<String, Ranking.Builder> topics = new HashMap<>();
+    private String runId;
+
+    private Builder(String runId) {
+      this.runId = runId == null ? "" : runId;
+    }
+
+    public Builder runId(String id) {
+      this.runId = id;
+      return this;
+    }
+
+    /** Adds one retrieved document; false when it is already retrieved for the topic (ignored). */
+    public boolean add(String topic, String docid, double score) {
+      return topics.computeIfAbsent(topic, t -> new Ranking.Builder()).add(docid, score);
+    }
+
+    /** Adds a whole ranking for a topic (replacing any documents added before). */
+    public Builder put(String topic, Ranking.Builder ranking) {
+      topics.put(topic, ranking);
+      return this;
+    }
+
+    public Run build() {
+      TreeMap<String, Ranking> built = new TreeMap<>(DocIds::compare);
+      topics.forEach((t, b) -> built.put(t, b.build()));
+      return new Run(built, runId);
+    }
+  }
+
+  private static final class Parser implements TrecLines.Handler {
+    private final String file;
+    private final Builder builder = new Builder("");
+
+    Parser(String file) {
+      this.file = file;
+    }
+
+    @Override
+    public void line(int number, String[] f, int count) {
+      if (count < 6) {
+        throw new InputException(file, number, null,
+            "run line has " + count + " field" + (count == 1 ? "" : "s"), "6 fields: " + LAYOUT);
+      }
+      double score = parseScore(f[4], number);
+      if (!builder.add(f[0], f[2], score)) {
+        throw new InputException(file, number, "docid",
+            "document '" + f[2] + "' is retrieved twice for topic '" + f[0] + "'", "each document once per topic");
+      }
+      builder.runId = f[5];
+    }
+
+    private double parseScore(String text, int number) {
+      char last = text.charAt(text.length() - 1);
+      // Double.parseDouble also takes Java literal suffixes and "NaN"; trec_eval's atof does not.
+      boolean suffix = last == 'd' || last == 'D' || last == 'f' || last == 'F';
+      try {
+        double v = Double.parseDouble(text);
+        if (!Double.isNaN(v) && !suffix) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new InputException(file, number, "score", "score '" + text + "' is not a number",
+          "a decimal number such as 12.5 or 1e-3");
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.assay.metrics.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.assay.core.Output;
+import dev.assay.core.Scorer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RougeTest {
+  @Test
+  void tokenizerKeepsAsciiAlphanumericRuns() {
+    assertThat(new RougeTokenizer(false).tokenize("It's a TEST-case, 3.5 café!"))
+        .containsExactly("it", "s", "a", "test", "case", "3", "5", "caf");
+    assertThat(new RougeTokenizer(true).tokenize("running dogs ran"))
+        .containsExactly("run", "dog", "ran");
+  }
+
+  @Test
+  void rougeNCountsClippedOverlap() {
+    Rouge.Score s = new Rouge(Rouge.Kind.N, 1, false).score("the cat the mat", "the the the cat");
+    // overlap: the x2, cat x1 = 3 of 4 each side
+    assertThat(s.precision()).isEqualTo(0.75);
+    assertThat(s.recall()).isEqualTo(0.75);
+    Rouge.Score bigram = new Rouge(Rouge.Kind.N, 2, false).score("a b", "a");
+    assertThat(bigram).isEqualTo(new Rouge.Score(0, 0, 0));
+  }
+
+  @Test
+  void rougeLsumMatchesSentencesInAnyOrder() {
+    String target = "a b\nc d";
+    String prediction = "c d\na b";
+    assertThat(new Rouge(Rouge.Kind.L, 0, false).score(target, prediction).fmeasure()).isEqualTo(0.5);
+    assertThat(new Rouge(Rouge.Kind.LSUM, 0, false).score(target, prediction).fmeasure()).isEqualTo(1.0);
+  }
+
+  @Test
+  void rougeLsumDoesNotCountATokenTwice() {
+    // both target sentences' LCS use the single "x" of the prediction; it is a hit once
+    Rouge.Score s = new Rouge(Rouge.Kind.LSUM, 0, false).score("x y\nx z", "x");
+    assertThat(s.precision()).isEqualTo(1.0);
+    assertThat(s.recall()).isEqualTo(0.25);
+  }
+
+  @Test
+  void scorerUsesBestReferenceAndRequestedPart() {
+    TextScorers p = new TextScorers();
+    Scorer recall = p.create("rougeL_recall").orElseThrow();
+    var ex = TextScorersTest.withReferences("e", "x y z w", "the cat sat");
+    assertThat(recall.score(ex, Output.text("the cat sat down")).get("rougeL_recall")).isEqualTo(1.0);
+    Scorer f = p.create("rouge1:stemmer=true").orElseThrow();
+    var stems = TextScorersTest.withReferences("s", "dogs running");
+    assertThat(f.score(stems, Output.text("dog runs")).get("rouge1:stemmer=true")).isEqualTo(1.0);
+    assertThat(p.create("rouge1").orElseThrow().score(stems, Output.text("dog runs")).get("rouge1")).isZero();
+    assertThat(new Rouge(Rouge.Kind.N, 1, false).scoreBest(List.of("a b", "a c"), "a c").fmeasure())
+        .isCloseTo(1.0, within(0.0));
+  }
+}

@@ -1,0 +1,170 @@
+package dev.assay.stats.bootstrap;
+
+import dev.assay.stats.random.ReplicateRunner;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bootstrap: resamples examples (or clusters) with Poisson(1) weights and recomputes a
+ * statistic per replicate.
+ *
+ * <p>Weights: each resampling unit gets an independent Poisson(1) count drawn from a counter-based
+ * generator keyed by (seed, sample, replicate, hash of the unit's id or cluster key). Poisson(1)
+ * rather than multinomial weights because a multinomial count of one example depends on all the
+ * others, so no multinomial scheme can make an example's weight a function of its own id alone;
+ * Poisson weights can, which makes results independent of input order, thread count and
+ * partitioning. The Poisson bootstrap is asymptotically equivalent to the multinomial bootstrap
+ * (Hanley and MacGibbon 2006; Chamandy et al. 2012); its resample size varies (mean n, sd √n),
+ * which matters only for very small n. Resamples with no units are redrawn.
+ *
+ * <p>Paired comparisons use one sample whose records (or vectors) hold both the baseline and the
+ * candidate value of an example: one weight per example resamples both sides jointly. Unpaired
+ * comparisons use two samples drawn on independent streams.
+ *
+ * <p>Instances are immutable and thread-safe. Defaults: B = 10,000 replicates, seed 0, one thread
+ * per available processor (the thread count never changes results).
+ */
+public final class Bootstrap {
+
+  public static final int DEFAULT_REPLICATES = 10_000;
+  public static final long DEFAULT_SEED = 0;
+
+  private final int replicates;
+  private final long seed;
+  private final int threads;
+
+  private Bootstrap(int replicates, long seed, int threads) {
+    if (replicates < 1) {
+      throw new IllegalArgumentException("replicates must be >= 1, got " + replicates);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.replicates = replicates;
+    this.seed = seed;
+    this.threads = threads;
+  }
+
+  /** B = 10,000, seed 0, all available processors. */
+  public static Bootstrap defaults() {
+    return new Bootstrap(DEFAULT_REPLICATES, DEFAULT_SEED,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  public Bootstrap withReplicates(int count) {
+    return new Bootstrap(count, seed, threads);
+  }
+
+  public Bootstrap withSeed(long newSeed) {
+    return new Bootstrap(replicates, newSeed, threads);
+  }
+
+  public Bootstrap withThreads(int count) {
+    return new Bootstrap(replicates, seed, count);
+  }
+
+  public int replicates() {
+    return replicates;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Bootstrap of any statistic of one sample of records (paired when records hold both sides). */
+  public <R> BootstrapDistribution of(KeyedRecords<R> sample, RecordStatistic<R> statistic) {
+    List<R> records = sample.records();
+    return run(ResamplingUnits.of(List.of(sample)), w -> statistic.value(records, w));
+  }
+
+  /**
+   * Bootstrap of a corpus-level statistic recomputed from weighted sums of per-example
+   * sufficient-statistic vectors (records of {@code sample}).
+   */
+  public BootstrapDistribution ofCorpus(KeyedRecords<double[]> sample, CorpusStatistic statistic) {
+    int d = statistic.dimension();
+    double[] flat = CorpusSums.flatten(sample, d, new double[sample.size() * d], 0);
+    CorpusSums sums = new CorpusSums(d, flat, new int[sample.size()], 1,
+        groups -> statistic.value(groups[0]));
+    return run(ResamplingUnits.of(List.of(sample)), sums);
+  }
+
+  /**
+   * Unpaired bootstrap: baseline and candidate are resampled independently (separate streams).
+   */
+  public <R> BootstrapDistribution unpaired(KeyedRecords<R> baseline, KeyedRecords<R> candidate,
+      TwoSampleStatistic<R> statistic) {
+    int nb = baseline.size();
+    int nc = candidate.size();
+    List<R> b = baseline.records();
+    List<R> c = candidate.records();
+    WeightedStatistic bound = w -> statistic.value(
+        b, Arrays.copyOfRange(w, 0, nb), c, Arrays.copyOfRange(w, nb, nb + nc));
+    return run(ResamplingUnits.of(List.of(baseline, candidate)), bound);
+  }
+
+  /**
+   * Unpaired bootstrap of {@code statistic(candidate corpus) - statistic(baseline corpus)}.
+   */
+  public BootstrapDistribution unpairedCorpus(KeyedRecords<double[]> baseline,
+      KeyedRecords<double[]> candidate, CorpusStatistic statistic) {
+    int d = statistic.dimension();
+    int nb = baseline.size();
+    double[] flat = new double[(nb + candidate.size()) * d];
+    CorpusSums.flatten(baseline, d, flat, 0);
+    CorpusSums.flatten(candidate, d, flat, nb);
+    int[] groupOf = new int[nb + candidate.size()];
+    Arrays.fill(groupOf, nb, groupOf.length, 1);
+    CorpusSums sums = new CorpusSums(d, flat, groupOf, 2,
+        groups -> statistic.value(groups[1]) - statistic.value(groups[0]));
+    return run(ResamplingUnits.of(List.of(baseline, candidate)), sums);
+  }
+
+  /**
+   * Paired bootstrap of the mean difference {@code mean(candidate) - mean(baseline)}.
+   *
+   * @param clusterKeys one cluster key per example, or null for an unclustered bootstrap
+   */
+  public BootstrapDistribution pairedMeanDifference(List<String> ids, double[] baseline,
+      double[] candidate, List<String> clusterKeys) {
+    if (baseline.length != ids.size() || candidate.length != ids.size()) {
+      throw new IllegalArgumentException("ids, baseline and candidate differ in length: "
+          + ids.size() + ", " + baseline.length + ", " + candidate.length);
+    }
+    List<double[]> vectors = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      vectors.add(new double[] {baseline[i], 1, candidate[i], 1});
+    }
+    KeyedRecords<double[]> sample = clusterKeys == null
+        ? KeyedRecords.of(ids, vectors)
+        : KeyedRecords.clustered(ids, clusterKeys, vectors);
+    return ofCorpus(sample, CorpusStatistic.pairedDifference(CorpusStatistic.ratioOfSums()));
+  }
+
+  private BootstrapDistribution run(ResamplingUnits units, WeightedStatistic statistic) {
+    double[] ones = new double[units.exampleCount];
+    Arrays.fill(ones, 1.0);
+    double estimate = statistic.value(ones);
+    if (Double.isNaN(estimate)) {
+      throw new IllegalArgumentException("the statistic is NaN on the observed data");
+    }
+    double[] values = new double[replicates];
+    ReplicateWeights weights = new ReplicateWeights(units, seed);
+    new ReplicateRunner(threads).run(replicates, (from, to) -> {
+      double[] unitWeights = new double[units.unitCount()];
+      double[] exampleWeights = new double[units.exampleCount];
+      for (int r = from; r < to; r++) {
+        weights.fill(r, unitWeights, exampleWeights);
+        double v = statistic.value(exampleWeights);
+        if (Double.isNaN(v)) {
+          throw new IllegalStateException("the statistic is NaN in bootstrap replicate " + r
+              + " (seed " + seed + "); it must be defined on every non-empty resample");
+        }
+        values[r] = v;
+      }
+    });
+    return new BootstrapDistribution(estimate, values,
+        () -> JackknifeAcceleration.of(statistic.leaveOneUnitOut(units), units));
+  }
+}

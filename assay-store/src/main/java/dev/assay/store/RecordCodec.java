@@ -1,0 +1,191 @@
+package dev.assay.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.assay.core.ExampleResult;
+import dev.assay.core.Json;
+import dev.assay.core.Output;
+import dev.assay.core.RunRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The bytes the SQLite files hold for run headers, per-example results and cached outputs.
+ *
+ * <p>Records are JSON written by {@link Json#RECORDS} (snake_case), with three adjustments that keep
+ * a round trip exact: instants are ISO-8601 strings with all their digits (the same form
+ * jackson-datatype-jsr310 writes), JSON-valued fields keep every decimal digit, and Java null
+ * fields are left out so that a missing output stays distinct from a JSON {@code null} output.
+ * NaN and the infinities are written as the strings {@code "NaN"}, {@code "Infinity"} and
+ * {@code "-Infinity"} (Jackson's default) and read back as doubles.
+ *
+ * <p>A result body over {@link #COMPRESS_OVER} bytes is deflated when that saves at least an
+ * eighth; docs/design/per-example-storage.md has the measurements behind this.
+ */
+final class RecordCodec {
+  /** Encoding of a stored body: UTF-8 JSON text. */
+  static final int PLAIN = 0;
+  /** Encoding of a stored body: raw deflate (RFC 1951) of UTF-8 JSON text. */
+  static final int DEFLATE = 1;
+  /** Bodies up to this many bytes are never compressed: it would save almost nothing. */
+  static final int COMPRESS_OVER = 1024;
+
+  private static final ObjectMapper MAPPER = Json.RECORDS.copy()
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .registerModule(new SimpleModule("assay-store-instants")
+          .addSerializer(Instant.class, ToStringSerializer.instance)
+          .addDeserializer(Instant.class, new InstantDeserializer()));
+
+  private RecordCodec() {}
+
+  /** A stored value: the bytes and how they are encoded. */
+  record Encoded(int encoding, byte[] bytes) {}
+
+  /**
+   * The part of an {@link ExampleResult} not held in indexed columns. Field names follow
+   * ExampleResult, so the body reads like the run export's per-example record minus the key.
+   */
+  record ResultBody(
+      JsonNode output,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> scores,
+      Double latencyMs,
+      Long tokensIn,
+      Long tokensOut,
+      Double cost,
+      String error,
+      int attempts,
+      boolean cached) {}
+
+  static String header(RunRecord run) {
+    return write(run);
+  }
+
+  static RunRecord header(String json) {
+    return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), RunRecord.class);
+  }
+
+  static String output(Output output) {
+    return write(output);
+  }
+
+  static Output output(String json) {
+    return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Output.class);
+  }
+
+  static Encoded body(ExampleResult r) {
+    ResultBody body = new ResultBody(r.output(), r.scores(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.cost(),
+        r.error(), r.attempts(), r.cached());
+    byte[] json;
+    try {
+      json = MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (json.length > COMPRESS_OVER) {
+      byte[] deflated = deflate(json);
+      if (deflated.length <= json.length - json.length / 8) {
+        return new Encoded(DEFLATE, deflated);
+      }
+    }
+    return new Encoded(PLAIN, json);
+  }
+
+  static ExampleResult result(String id, int index, int repeat, int encoding, byte[] bytes) {
+    byte[] json = switch (encoding) {
+      case PLAIN -> bytes;
+      case DEFLATE -> inflate(bytes);
+      default -> throw new IllegalStateException("unknown result encoding " + encoding + " for example " + id);
+    };
+    ResultBody b = read(json, ResultBody.class);
+    return new ExampleResult(id, index, repeat, b.output(), b.scores(), b.latencyMs(), b.tokensIn(), b.tokensOut(),
+        b.cost(), b.error(), b.attempts(), b.cached());
+  }
+
+  private static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T read(byte[] json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stored " + type.getSimpleName() + " is not valid JSON", e);
+    }
+  }
+
+  private static byte[] deflate(byte[] input) {
+    // Level 1: large outputs are natural-language text, where higher levels gain a few percent
+    // for several times the CPU, and the writer thread is on the engine's acknowledgement path.
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    try {
+      deflater.setInput(input);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 2 + 64);
+      byte[] buffer = new byte[64 * 1024];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  private static byte[] inflate(byte[] input) {
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(input);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(input.length * 3 + 64);
+      byte[] buffer = new byte[64 * 1024];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IllegalStateException("a stored result body is truncated");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("a stored result body is corrupt: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+
+  /** Reads the ISO-8601 form that {@link Instant#toString()} writes. */
+  private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
+    InstantDeserializer() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = p.getValueAsString();
+      try {
+        return Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+      }
+    }
+  }
+}

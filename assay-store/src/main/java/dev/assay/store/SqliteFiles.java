@@ -1,0 +1,56 @@
+package dev.assay.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/** Opens connections to an assay SQLite file with the settings every assay database uses. */
+final class SqliteFiles {
+  /** How long a statement waits for another connection's or process's lock before failing. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private SqliteFiles() {}
+
+  /**
+   * A connection in WAL mode with foreign keys on and a busy timeout. WAL lets readers run beside
+   * the single writer and turns a commit into one sequential append to the WAL file.
+   *
+   * <p>A writer's transactions begin IMMEDIATE: it takes the write lock when the transaction starts,
+   * so two processes never deadlock upgrading read locks (which the busy timeout cannot resolve).
+   * A reader is {@code query_only}.
+   */
+  static Connection open(Path file, Durability durability, boolean writer) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      SQLiteConfig config = new SQLiteConfig();
+      config.setBusyTimeout(BUSY_TIMEOUT_MS);
+      config.enforceForeignKeys(true);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(durability.synchronousPragma()));
+      config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+      if (writer) {
+        // WAL is a property of the file: the writer, always opened first, sets it for everyone.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      }
+      Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      if (!writer) {
+        try (Statement s = connection.createStatement()) {
+          s.execute("PRAGMA query_only = true");
+        }
+      }
+      return connection;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the folder of " + file, e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(file + ": cannot open the SQLite database: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.assay.store;
+
+import dev.assay.core.Output;
+import dev.assay.core.ResponseCache;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The response cache in its own SQLite file ({@code <store dir>/cache.db}), kept apart from the
+ * run store so that it can be deleted or shared without touching runs.
+ *
+ * <p>Invariants: {@link #put} returns after its commit, so a cached output survives a killed
+ * process (as the store does, see {@link Durability}); a put for an existing key replaces the
+ * output; {@link #get} never blocks on a put (gets and puts use separate connections, and WAL lets
+ * a reader run beside the writer). Thread-safe.
+ */
+public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
+  /** {@code PRAGMA application_id} of a response cache: "ASRC" in ASCII. */
+  static final int APPLICATION_ID = 0x41535243;
+
+  static final Schema SCHEMA = new Schema("response cache", APPLICATION_ID, List.of(
+      new Schema.Migration(1, List.of(
+          "CREATE TABLE responses (key TEXT PRIMARY KEY, output TEXT NOT NULL, stored_at TEXT NOT NULL)"))));
+
+  private final Path file;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ReentrantLock readLock = new ReentrantLock();
+  private final Connection writer;
+  private final Connection reader;
+  private final PreparedStatement upsert;
+  private final PreparedStatement select;
+  private boolean closed;
+
+  private SqliteResponseCache(Path file, Durability durability) {
+    this.file = file;
+    Connection w = SqliteFiles.open(file, durability, true);
+    Connection r = null;
+    try {
+      SCHEMA.migrate(w, file);
+      r = SqliteFiles.open(file, durability, false);
+      this.upsert = w.prepareStatement(
+          "INSERT INTO responses (key, output, stored_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+              + " ON CONFLICT (key) DO UPDATE SET output = excluded.output, stored_at = excluded.stored_at");
+      this.select = r.prepareStatement("SELECT output FROM responses WHERE key = ?");
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(w, e);
+      if (r != null) {
+        closeQuietly(r, e);
+      }
+      if (e instanceof SQLException) {
+        throw new IllegalStateException("cannot open the response cache " + file + ": " + e.getMessage(), e);
+      }
+      throw (RuntimeException) e;
+    }
+    this.writer = w;
+    this.reader = r;
+  }
+
+  /** Opens (creating it and its parent folders if needed) the cache at {@code file}. */
+  public static SqliteResponseCache open(Path file) {
+    return open(file, Durability.PROCESS_CRASH);
+  }
+
+  public static SqliteResponseCache open(Path file, Durability durability) {
+    return new SqliteResponseCache(file, durability);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public Optional<Output> get(String key) {
+    readLock.lock();
+    try {
+      checkOpen();
+      select.setString(1, key);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(RecordCodec.output(rs.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the response cache " + file + ": " + e.getMessage(), e);
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  @Override
+  public void put(String key, Output output) {
+    String json = RecordCodec.output(output);
+    writeLock.lock();
+    try {
+      checkOpen();
+      upsert.setString(1, key);
+      upsert.setString(2, json);
+      upsert.executeUpdate(); // autocommit: durable when this returns
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write the response cache " + file + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Closes the cache; later calls fail. Closing twice is harmless. */
+  @Override
+  public void close() {
+    writeLock.lock();
+    readLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (AutoCloseable c : List.<AutoCloseable>of(select, upsert, reader, writer)) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot close the response cache " + file + ": " + e.getMessage(), e);
+        }
+      }
+    } finally {
+      readLock.unlock();
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteResponseCache[" + file + "]";
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the response cache " + file + " is closed");
+    }
+  }
+
+  private static void closeQuietly(Connection c, Exception cause) {
+    try {
+      c.close();
+    } catch (SQLException suppressed) {
+      cause.addSuppressed(suppressed);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.assay.systems;
+
+import dev.assay.core.SystemProvider;
+import dev.assay.core.SystemSpec;
+import dev.assay.core.SystemUnderTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Adapter type {@code predictions}: a {@link PredictionsSystem} over the JSONL file of parameter
+ * {@code path} (required; relative paths resolve against the suite file's folder).
+ */
+public final class PredictionsSystemProvider implements SystemProvider {
+  private static final String EXPECTED = "a JSONL file of {id, output} records, relative to the suite's folder";
+
+  @Override
+  public String type() {
+    return "predictions";
+  }
+
+  @Override
+  public Set<String> parameters() {
+    return Set.of("path");
+  }
+
+  @Override
+  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
+    Params params = new Params(spec, suiteFile);
+    Path file = params.resolve("path", params.requiredString("path", EXPECTED));
+    if (!Files.exists(file)) {
+      throw params.fault("path", "no such file: " + file, EXPECTED);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw params.fault("path", "not a regular file: " + file, EXPECTED);
+    }
+    return PredictionsSystem.load(file);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.assay.testkit;
+
+import dev.assay.core.ExampleResult;
+import dev.assay.core.RunRecord;
+import dev.assay.core.Store;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Store} held in memory, for engine and CLI tests that need no database.
+ *
+ * <p>Keeps every invariant of {@link Store} except durability across processes (nothing survives
+ * the JVM). Thread-safe: one monitor guards all state; {@link #forEachResult} copies a run's
+ * results under the monitor and calls the consumer outside it, so a consumer may call back into
+ * the store.
+ */
+public final class InMemoryStore implements Store {
+  /** Dataset order; ties on (index, repeat), which a well-formed run never has, fall to the id. */
+  static final Comparator<ExampleResult> DATASET_ORDER =
+      Comparator.comparingInt(ExampleResult::index)
+          .thenComparingInt(ExampleResult::repeat)
+          .thenComparing(ExampleResult::id);
+
+  /** Newest first; ties on start time fall to the run id, also descending. */
+  static final Comparator<RunRecord> NEWEST_FIRST =
+      Comparator.comparing(RunRecord::startedAt, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
+          .thenComparing(RunRecord::runId)
+          .reversed();
+
+  private final Map<String, RunRecord> headers = new HashMap<>();
+  private final Map<String, Map<ExampleResult.Key, ExampleResult>> results = new HashMap<>();
+  private boolean closed;
+
+  @Override
+  public synchronized void createRun(RunRecord run) {
+    checkOpen();
+    if (headers.containsKey(run.runId())) {
+      throw new IllegalStateException("run " + run.runId() + " already exists");
+    }
+    headers.put(run.runId(), run);
+    results.put(run.runId(), new HashMap<>());
+  }
+
+  @Override
+  public synchronized void updateRun(RunRecord run) {
+    checkOpen();
+    requireRun(run.runId());
+    headers.put(run.runId(), run);
+  }
+
+  @Override
+  public synchronized void append(String runId, List<ExampleResult> batch) {
+    checkOpen();
+    requireRun(runId);
+    Map<ExampleResult.Key, ExampleResult> stored = results.get(runId);
+    for (ExampleResult r : batch) {
+      stored.put(r.key(), r);
+    }
+  }
+
+  @Override
+  public synchronized Optional<RunRecord> run(String runId) {
+    checkOpen();
+    return Optional.ofNullable(headers.get(runId));
+  }
+
+  @Override
+  public synchronized List<RunRecord> runs() {
+    checkOpen();
+    List<RunRecord> all = new ArrayList<>(headers.values());
+    all.sort(NEWEST_FIRST);
+    return all;
+  }
+
+  @Override
+  public synchronized Set<ExampleResult.Key> completedKeys(String runId) {
+    checkOpen();
+    Map<ExampleResult.Key, ExampleResult> stored = results.get(runId);
+    return stored == null ? Set.of() : new LinkedHashSet<>(stored.keySet());
+  }
+
+  @Override
+  public void forEachResult(String runId, Consumer<ExampleResult> consumer) {
+    List<ExampleResult> snapshot;
+    synchronized (this) {
+      checkOpen();
+      Map<ExampleResult.Key, ExampleResult> stored = results.get(runId);
+      snapshot = stored == null ? new ArrayList<>() : new ArrayList<>(stored.values());
+    }
+    snapshot.sort(DATASET_ORDER);
+    snapshot.forEach(consumer);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+
+  private void requireRun(String runId) {
+    if (!headers.containsKey(runId)) {
+      throw new IllegalStateException("no run " + runId + " in the store");
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the store is closed");
+    }
+  }
+}

@@ -1,0 +1,519 @@
+package dev.assay.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.assay.core.Counts;
+import dev.assay.core.ExampleResult;
+import dev.assay.core.Json;
+import dev.assay.core.Lineage;
+import dev.assay.core.RunRecord;
+import dev.assay.core.RunStatus;
+import dev.assay.core.Store;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every {@link Store} keeps, as JUnit 5 tests. Extend it and implement {@link
+ * #openStore}; every test then runs against your store.
+ *
+ * <p>What "round-trips" means here: every field of a {@link RunRecord} and {@link ExampleResult}
+ * reads back equal, with two precisions. JSON-valued fields ({@code suite}, {@code systemSpec},
+ * {@code output}) compare by {@link Json#canonical} form, so a store may reorder object keys or
+ * print {@code 1.0} as {@code 1}, but must keep every digit, every character and the difference
+ * between a missing output (Java null) and a JSON {@code null} output. Instants must keep at least
+ * millisecond precision (the tests use millisecond instants). Doubles must round-trip exactly,
+ * including NaN and the infinities, which JSON cannot spell.
+ *
+ * <p>Beyond the {@link Store} Javadoc, the suite fixes these choices so that implementations agree:
+ * {@code updateRun} and {@code append} on an unknown run throw IllegalStateException; reads of an
+ * unknown run are empty; {@code runs()} breaks ties on start time by run id, descending (run ids are
+ * time-ordered UUIDv7); a key appended twice within one batch keeps the later result; a consumer
+ * given to {@code forEachResult} may call back into the store, and an exception it throws reaches
+ * the caller and leaves the store usable.
+ */
+public abstract class StoreConformance {
+  /** Seed of every random choice in this suite; printed in assertion messages. */
+  protected static final long SEED = 0x5EEDL;
+
+  @TempDir protected Path dir;
+
+  /** The store under test; a test that reopens replaces it, and it is closed after each test. */
+  protected Store store;
+
+  /**
+   * Opens a store keeping its data under {@code dir}. Called once per test, and again on the same
+   * directory (after closing the first store) to test reopening: it must then return a new store
+   * over the same data.
+   */
+  protected abstract Store openStore(Path dir);
+
+  /** False for stores that keep nothing after {@code close()}; skips the reopen tests. */
+  protected boolean supportsReopen() {
+    return true;
+  }
+
+  @BeforeEach
+  void openFreshStore() {
+    store = openStore(dir);
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  // ---- run headers ----
+
+  @Test
+  void createdRunReadsBackWithEveryField() {
+    RunRecord run = fullRun("run-full", Instant.parse("2024-05-01T12:34:56.789Z"));
+    store.createRun(run);
+    assertThat(store.run("run-full").map(StoreConformance::normalised)).contains(normalised(run));
+  }
+
+  @Test
+  void nullFieldsOfARunReadBackAsNull() {
+    RunRecord sparse =
+        new RunRecord(RunRecord.FORMAT_VERSION, "run-sparse", "s", null, null, null, "sys", null, null, null, 0, 1,
+            List.of(), new Lineage("0.1.0", null, null, "jvm", "os"), 0L, Instant.ofEpochMilli(0), null,
+            RunStatus.RUNNING, Counts.ZERO, Map.of());
+    store.createRun(sparse);
+    RunRecord back = store.run("run-sparse").orElseThrow();
+    assertThat(back.lineage().gitCommit()).isNull();
+    assertThat(back.lineage().gitDirty()).isNull();
+    assertThat(back.suite()).isNull();
+    assertThat(back.endedAt()).isNull();
+    assertThat(normalised(back)).isEqualTo(normalised(sparse));
+  }
+
+  @Test
+  void aggregatesKeepNaNAndInfinities() {
+    Map<String, Double> aggregates = new LinkedHashMap<>();
+    aggregates.put("nan", Double.NaN);
+    aggregates.put("pos_inf", Double.POSITIVE_INFINITY);
+    aggregates.put("neg_inf", Double.NEGATIVE_INFINITY);
+    aggregates.put("tiny", Double.MIN_VALUE);
+    aggregates.put("third", 1.0 / 3.0);
+    RunRecord run = fullRun("run-nan", Instant.ofEpochMilli(1_700_000_000_123L))
+        .finish(RunStatus.COMPLETED, Instant.ofEpochMilli(1_700_000_100_456L), new Counts(3, 1), aggregates);
+    store.createRun(run);
+    Map<String, Double> back = store.run("run-nan").orElseThrow().aggregates();
+    assertThat(back.get("nan")).isNaN();
+    assertThat(back).isEqualTo(aggregates);
+  }
+
+  @Test
+  void duplicateRunIdIsRejectedAndTheFirstRunKept() {
+    RunRecord first = fullRun("run-dup", Instant.ofEpochMilli(1000));
+    store.createRun(first);
+    RunRecord second = new RunRecord(first.formatVersion(), "run-dup", "other", null, null, null, "other", null,
+        null, null, 1, 1, List.of(), null, 1L, Instant.ofEpochMilli(2000), null, RunStatus.RUNNING, null, null);
+    assertThatThrownBy(() -> store.createRun(second)).isInstanceOf(IllegalStateException.class);
+    assertThat(store.run("run-dup").map(StoreConformance::normalised)).contains(normalised(first));
+    assertThat(store.runs()).hasSize(1);
+  }
+
+  @Test
+  void updateRunReplacesTheHeader() {
+    RunRecord run = fullRun("run-upd", Instant.ofEpochMilli(5000));
+    store.createRun(run);
+    RunRecord finished = run.finish(RunStatus.ABORTED, Instant.ofEpochMilli(9000), new Counts(7, 2),
+        Map.of("exact_match", 0.5, "latency_p50", 12.25));
+    store.updateRun(finished);
+    assertThat(store.run("run-upd").map(StoreConformance::normalised)).contains(normalised(finished));
+    assertThat(store.runs()).extracting(RunRecord::status).containsExactly(RunStatus.ABORTED);
+    store.updateRun(finished.reopen());
+    assertThat(store.run("run-upd").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(store.run("run-upd").orElseThrow().endedAt()).isNull();
+  }
+
+  @Test
+  void updatingAnUnknownRunFails() {
+    assertThatThrownBy(() -> store.updateRun(fullRun("ghost", Instant.ofEpochMilli(1))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(store.run("ghost")).isEmpty();
+  }
+
+  @Test
+  void runsAreListedNewestFirstWithTiesBrokenByRunIdDescending() {
+    Instant base = Instant.parse("2024-01-01T00:00:00Z");
+    List<RunRecord> expected = List.of(
+        fullRun("r-e", base.plusMillis(5000)),
+        fullRun("r-d2", base.plusMillis(4000)),
+        fullRun("r-d1", base.plusMillis(4000)),
+        fullRun("r-c", base.plusMillis(1)),
+        fullRun("r-b", base),
+        fullRun("r-a", base.minusSeconds(86_400L * 365)));
+    List<RunRecord> shuffled = new ArrayList<>(expected);
+    Collections.shuffle(shuffled, new Random(SEED));
+    shuffled.forEach(store::createRun);
+    assertThat(store.runs()).as("seed %d", SEED).extracting(RunRecord::runId)
+        .containsExactly("r-e", "r-d2", "r-d1", "r-c", "r-b", "r-a");
+  }
+
+  // ---- per-example results ----
+
+  @Test
+  void resultsComeBackInDatasetOrderWhateverTheAppendOrder() {
+    store.createRun(fullRun("run-order", Instant.ofEpochMilli(1)));
+    Random random = new Random(SEED);
+    List<ExampleResult> all = syntheticResults(60, 3, random);
+    List<ExampleResult> shuffled = new ArrayList<>(all);
+    Collections.shuffle(shuffled, random);
+    appendInRandomBatches("run-order", shuffled, random);
+
+    assertThat(normalised(store.results("run-order"))).as("seed %d", SEED).isEqualTo(normalised(all));
+    assertThat(store.completedKeys("run-order")).as("seed %d", SEED)
+        .isEqualTo(keys(all));
+  }
+
+  @Test
+  void appendingAKeyAgainReplacesIt() {
+    store.createRun(fullRun("run-redo", Instant.ofEpochMilli(1)));
+    ExampleResult failed = error("q1", 0, 0, "timeout");
+    ExampleResult other = ok("q2", 1, 0, "b");
+    store.append("run-redo", List.of(failed, other));
+    ExampleResult redone = ok("q1", 0, 0, "a");
+    store.append("run-redo", List.of(redone));
+
+    assertThat(normalised(store.results("run-redo"))).isEqualTo(normalised(List.of(redone, other)));
+    assertThat(store.completedKeys("run-redo"))
+        .containsExactlyInAnyOrder(new ExampleResult.Key("q1", 0), new ExampleResult.Key("q2", 0));
+  }
+
+  @Test
+  void aKeyTwiceInOneBatchKeepsTheLaterResult() {
+    store.createRun(fullRun("run-twice", Instant.ofEpochMilli(1)));
+    store.append("run-twice", List.of(ok("q1", 0, 0, "first"), ok("q1", 0, 0, "second")));
+    assertThat(store.results("run-twice")).singleElement()
+        .satisfies(r -> assertThat(r.output()).isEqualTo(TextNode.valueOf("second")));
+  }
+
+  @Test
+  void sameExampleIdWithDifferentRepeatsAreDistinctKeys() {
+    store.createRun(fullRun("run-rep", Instant.ofEpochMilli(1)));
+    store.append("run-rep", List.of(ok("q1", 0, 2, "c"), ok("q1", 0, 0, "a"), ok("q1", 0, 1, "b")));
+    assertThat(store.results("run-rep")).extracting(ExampleResult::repeat).containsExactly(0, 1, 2);
+    assertThat(store.completedKeys("run-rep")).hasSize(3);
+  }
+
+  @Test
+  void appendingNothingIsAllowed() {
+    store.createRun(fullRun("run-empty", Instant.ofEpochMilli(1)));
+    store.append("run-empty", List.of());
+    assertThat(store.results("run-empty")).isEmpty();
+  }
+
+  @Test
+  void appendingToAnUnknownRunFails() {
+    assertThatThrownBy(() -> store.append("ghost", List.of(ok("q1", 0, 0, "a"))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(store.results("ghost")).isEmpty();
+  }
+
+  @Test
+  void runsDoNotShareResults() {
+    store.createRun(fullRun("run-x", Instant.ofEpochMilli(1)));
+    store.createRun(fullRun("run-y", Instant.ofEpochMilli(2)));
+    store.append("run-x", List.of(ok("q1", 0, 0, "x")));
+    store.append("run-y", List.of(ok("q1", 0, 0, "y"), ok("q2", 1, 0, "y")));
+    assertThat(store.results("run-x")).extracting(r -> r.output().textValue()).containsExactly("x");
+    assertThat(store.results("run-y")).extracting(r -> r.output().textValue()).containsExactly("y", "y");
+  }
+
+  @Test
+  void unknownRunIdReadsAsEmpty() {
+    store.createRun(fullRun("run-known", Instant.ofEpochMilli(1)));
+    store.append("run-known", List.of(ok("q1", 0, 0, "a")));
+    assertThat(store.run("no-such-run")).isEmpty();
+    assertThat(store.results("no-such-run")).isEmpty();
+    assertThat(store.completedKeys("no-such-run")).isEmpty();
+    List<ExampleResult> seen = new ArrayList<>();
+    store.forEachResult("no-such-run", seen::add);
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void everyKindOfResultReadsBackExactly() {
+    store.createRun(fullRun("run-kinds", Instant.ofEpochMilli(1)));
+    List<ExampleResult> kinds = unusualResults(new Random(SEED));
+    store.append("run-kinds", kinds);
+    List<ExampleResult> back = store.results("run-kinds");
+    assertThat(normalised(back)).as("seed %d", SEED).isEqualTo(normalised(kinds));
+    ExampleResult errorBack = back.stream().filter(r -> r.id().equals("err")).findFirst().orElseThrow();
+    assertThat(errorBack.output()).isNull();
+    assertThat(errorBack.ok()).isFalse();
+    ExampleResult jsonNull = back.stream().filter(r -> r.id().equals("json-null")).findFirst().orElseThrow();
+    assertThat(jsonNull.output()).isEqualTo(NullNode.getInstance());
+    ExampleResult nan = back.stream().filter(r -> r.id().equals("nan-score")).findFirst().orElseThrow();
+    assertThat(nan.scores().get("f1")).isNaN();
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS) // guards against a deadlock, not a speed check
+  void concurrentAppendsFromFourThreadsLoseNothing() throws Exception {
+    store.createRun(fullRun("run-conc", Instant.ofEpochMilli(1)));
+    int threads = 4;
+    int perThread = 300;
+    List<ExampleResult> all = syntheticResults(threads * perThread, 1, new Random(SEED));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          // Threads interleave over the dataset (i mod threads), as an engine's workers do.
+          List<ExampleResult> mine = new ArrayList<>();
+          for (int i = thread; i < all.size(); i += threads) {
+            mine.add(all.get(i));
+          }
+          for (int from = 0; from < mine.size(); from += 25) {
+            store.append("run-conc", mine.subList(from, Math.min(mine.size(), from + 25)));
+            store.completedKeys("run-conc");
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(normalised(store.results("run-conc"))).as("seed %d", SEED).isEqualTo(normalised(all));
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS) // guards against a deadlock, not a speed check
+  void forEachResultStreamsInOrderAndTheConsumerMayUseTheStore() {
+    store.createRun(fullRun("run-stream", Instant.ofEpochMilli(1)));
+    store.createRun(fullRun("run-side", Instant.ofEpochMilli(2)));
+    List<ExampleResult> all = syntheticResults(500, 2, new Random(SEED));
+    List<ExampleResult> reversed = new ArrayList<>(all);
+    Collections.reverse(reversed);
+    store.append("run-stream", reversed);
+
+    List<ExampleResult> seen = new ArrayList<>();
+    store.forEachResult("run-stream", r -> {
+      seen.add(r);
+      if (seen.size() % 100 == 1) {
+        assertThat(store.run("run-stream")).isPresent();
+        store.append("run-side", List.of(r));
+      }
+    });
+    assertThat(normalised(seen)).as("seed %d", SEED).isEqualTo(normalised(all));
+    assertThat(store.results("run-side")).hasSize(10);
+  }
+
+  @Test
+  void aFailingConsumerStopsTheStreamAndLeavesTheStoreUsable() {
+    store.createRun(fullRun("run-abort", Instant.ofEpochMilli(1)));
+    store.append("run-abort", syntheticResults(50, 1, new Random(SEED)));
+    List<ExampleResult> seen = new ArrayList<>();
+    assertThatThrownBy(() -> store.forEachResult("run-abort", r -> {
+      seen.add(r);
+      if (seen.size() == 3) {
+        throw new IllegalArgumentException("consumer gave up");
+      }
+    })).isInstanceOf(IllegalArgumentException.class).hasMessage("consumer gave up");
+    assertThat(seen).hasSize(3);
+    store.append("run-abort", List.of(ok("late", 50, 0, "z")));
+    assertThat(store.results("run-abort")).hasSize(51);
+  }
+
+  // ---- durability across reopen ----
+
+  @Test
+  void everythingSurvivesCloseAndReopen() {
+    assumeTrue(supportsReopen(), "this store keeps nothing after close");
+    RunRecord run = fullRun("run-keep", Instant.parse("2023-03-04T05:06:07.008Z"));
+    store.createRun(run);
+    store.createRun(fullRun("run-older", Instant.parse("2022-01-01T00:00:00Z")));
+    List<ExampleResult> results = new ArrayList<>(unusualResults(new Random(SEED)));
+    store.append("run-keep", results);
+    RunRecord finished = run.finish(RunStatus.COMPLETED, Instant.parse("2023-03-04T06:00:00.001Z"),
+        new Counts(results.size() - 1, 1), Map.of("f1", Double.NaN, "exact_match", 0.25));
+    store.updateRun(finished);
+    store.close();
+
+    store = openStore(dir);
+    assertThat(store.run("run-keep").map(StoreConformance::normalised)).contains(normalised(finished));
+    assertThat(store.runs()).extracting(RunRecord::runId).containsExactly("run-keep", "run-older");
+    assertThat(normalised(store.results("run-keep"))).as("seed %d", SEED).isEqualTo(normalised(results));
+    assertThatThrownBy(() -> store.createRun(run)).isInstanceOf(IllegalStateException.class);
+
+    // A resumed run appends to the reopened store and replaces an in-flight key.
+    ExampleResult redo = ok("err", results.stream().filter(r -> r.id().equals("err")).findFirst()
+        .orElseThrow().index(), 0, "redone");
+    store.append("run-keep", List.of(redo));
+    store.close();
+    store = openStore(dir);
+    assertThat(store.results("run-keep")).hasSize(results.size())
+        .filteredOn(r -> r.id().equals("err")).singleElement()
+        .satisfies(r -> assertThat(r.output()).isEqualTo(TextNode.valueOf("redone")));
+  }
+
+  // ---- fixtures ----
+
+  /** A run with every field set, JSON fields holding nested objects, decimals and unicode. */
+  protected static RunRecord fullRun(String runId, Instant startedAt) {
+    ObjectNode suite = (ObjectNode) parse(
+        "{\"name\":\"qa-suite\",\"dataset\":{\"path\":\"data/qa.jsonl\",\"limit\":100},"
+            + "\"metrics\":[\"exact_match\",\"f1\"],\"gate\":{\"margin\":0.0100000000000000002081668,"
+            + "\"confidence\":0.95,\"note\":\"σ ≥ 0 — ok ✓\"},\"big\":123456789012345678901234567890}");
+    ObjectNode systemSpec = (ObjectNode) parse(
+        "{\"type\":\"openai\",\"model\":\"gpt-x\",\"temperature\":0.7,\"params\":{\"max_tokens\":256,\"stop\":[\"\\n\",null]}}");
+    Map<String, Double> aggregates = new LinkedHashMap<>();
+    aggregates.put("exact_match", 0.6123456789012345);
+    aggregates.put("f1", Double.NaN);
+    return new RunRecord(RunRecord.FORMAT_VERSION, runId, "qa-suite", "suites/qa.yaml", "ab".repeat(32), suite,
+        "gpt-x", systemSpec, "data/qa.jsonl", "cd".repeat(32), 100, 3, List.of("exact_match", "f1"),
+        new Lineage("0.1.0", "0123456789abcdef0123456789abcdef01234567", Boolean.TRUE, "Eclipse 17", "Linux 6 amd64"),
+        -1234567890123456789L, startedAt, startedAt.plusMillis(61_001), RunStatus.COMPLETED, new Counts(290, 10),
+        aggregates);
+  }
+
+  protected static ExampleResult ok(String id, int index, int repeat, String text) {
+    return new ExampleResult(id, index, repeat, TextNode.valueOf(text), Map.of("exact_match", 1.0), 12.5, 10L, 2L,
+        0.0001, null, 1, false);
+  }
+
+  protected static ExampleResult error(String id, int index, int repeat, String message) {
+    return new ExampleResult(id, index, repeat, null, Map.of(), null, null, null, null, message, 3, false);
+  }
+
+  /** {@code examples} examples times {@code repeats} repeats, a tenth of them errors, in dataset order. */
+  protected static List<ExampleResult> syntheticResults(int examples, int repeats, Random random) {
+    List<ExampleResult> out = new ArrayList<>();
+    for (int i = 0; i < examples; i++) {
+      for (int k = 0; k < repeats; k++) {
+        String id = "ex-" + Integer.toString(random.nextInt(1 << 30), 36) + "-" + i;
+        if (random.nextInt(10) == 0) {
+          out.add(error(id, i, k, "HTTP 503 after " + (1 + random.nextInt(4)) + " attempts"));
+        } else {
+          Map<String, Double> scores = Map.of("exact_match", (double) random.nextInt(2), "f1", random.nextDouble());
+          out.add(new ExampleResult(id, i, k, TextNode.valueOf("answer " + random.nextInt(1000)), scores,
+              random.nextDouble() * 900, (long) random.nextInt(4000), (long) random.nextInt(500),
+              random.nextDouble() / 100, null, 1 + random.nextInt(2), random.nextBoolean()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Results that stress a serialiser: nulls, unicode, 1 MB outputs, structured outputs. */
+  protected static List<ExampleResult> unusualResults(Random random) {
+    List<ExampleResult> out = new ArrayList<>();
+    int i = 0;
+    out.add(error("err", i++, 0, "boom: \"quoted\"\nsecond line\ttab"));
+    out.add(new ExampleResult("empty-error", i++, 0, null, null, null, null, null, null, "", 1, false));
+    out.add(new ExampleResult("json-null", i++, 0, NullNode.getInstance(), Map.of(), null, null, null, null, null, 1,
+        true));
+    out.add(new ExampleResult("empty-text", i++, 0, TextNode.valueOf(""), Map.of("f1", 0.0), 0.0, 0L, 0L, 0.0, null,
+        1, false));
+    out.add(ok("unicode", i++, 0,
+        "naïve café — 日本語 — עברית — 🙂👩‍🔬 — \u0000 nul — \u001f ctl — \r\n — \\ back \" quote — \u2028 sep"));
+    out.add(ok("ключ-ид-🙂", i++, 0, "id is unicode"));
+    Map<String, Double> odd = new LinkedHashMap<>();
+    odd.put("f1", Double.NaN);
+    odd.put("log_loss", Double.POSITIVE_INFINITY);
+    odd.put("delta", -Double.MAX_VALUE);
+    odd.put("unicode métrique", 1.0 / 7.0);
+    out.add(new ExampleResult("nan-score", i++, 0, TextNode.valueOf("x"), odd, Double.MIN_VALUE, Long.MAX_VALUE,
+        Long.MIN_VALUE, Double.MAX_VALUE, null, Integer.MAX_VALUE, true));
+    out.add(new ExampleResult("structured", i++, 0, parse(
+        "{\"label\":\"positive\",\"scores\":[0.1,0.2000000000000000111,1e-300,12345678901234567890123],"
+            + "\"nested\":{\"ok\":true,\"none\":null,\"list\":[[],{},\"ü\"]},\"int\":-42}"),
+        Map.of("accuracy", 1.0), 3.0, 1L, 1L, null, null, 1, false));
+    out.add(new ExampleResult("array-output", i++, 0, parse("[\"d3\",\"d1\",\"d7\"]"), Map.of("ndcg@10", 0.75),
+        null, null, null, null, null, 1, false));
+    out.add(ok("large-compressible", i++, 0, "The quick brown fox jumps over the lazy dog. ".repeat(23_302)));
+    out.add(ok("large-random", i++, 0, randomText(random, 1 << 20)));
+    return out;
+  }
+
+  private static String randomText(Random random, int length) {
+    StringBuilder sb = new StringBuilder(length);
+    while (sb.length() < length) {
+      int cp = random.nextInt(4) == 0 ? 0x4E00 + random.nextInt(0x5000) : 0x20 + random.nextInt(0x5F);
+      sb.appendCodePoint(cp);
+    }
+    return sb.toString();
+  }
+
+  private void appendInRandomBatches(String runId, List<ExampleResult> results, Random random) {
+    int from = 0;
+    while (from < results.size()) {
+      int to = Math.min(results.size(), from + 1 + random.nextInt(40));
+      store.append(runId, results.subList(from, to));
+      from = to;
+    }
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same JSON in one representation, so that equal canonical forms compare equal. */
+  private static JsonNode canonicalNode(JsonNode node) {
+    return node == null ? null : parse(Json.canonical(node));
+  }
+
+  /** A run whose JSON fields are replaced by their canonical representation. */
+  protected static RunRecord normalised(RunRecord r) {
+    return new RunRecord(r.formatVersion(), r.runId(), r.suiteName(), r.suitePath(), r.suiteHash(),
+        (ObjectNode) canonicalNode(r.suite()), r.systemName(), (ObjectNode) canonicalNode(r.systemSpec()),
+        r.datasetPath(), r.datasetHash(), r.datasetSize(), r.repeats(), r.metrics(), r.lineage(), r.seed(),
+        r.startedAt(), r.endedAt(), r.status(), r.counts(), r.aggregates());
+  }
+
+  /** A result whose output is replaced by its canonical representation. */
+  protected static ExampleResult normalised(ExampleResult r) {
+    return new ExampleResult(r.id(), r.index(), r.repeat(), canonicalNode(r.output()), r.scores(), r.latencyMs(),
+        r.tokensIn(), r.tokensOut(), r.cost(), r.error(), r.attempts(), r.cached());
+  }
+
+  protected static List<ExampleResult> normalised(List<ExampleResult> results) {
+    return results.stream().map(StoreConformance::normalised).collect(Collectors.toList());
+  }
+
+  /** Keys of {@code results}, for assertions on {@link Store#completedKeys}. */
+  protected static Set<ExampleResult.Key> keys(List<ExampleResult> results) {
+    return results.stream().map(ExampleResult::key).collect(Collectors.toSet());
+  }
+}
