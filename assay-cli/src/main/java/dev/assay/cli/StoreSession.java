@@ -30,7 +30,7 @@ final class StoreSession implements AutoCloseable {
 
   ResponseCache cache() {
     if (cache == null) {
-      cache = SqliteResponseCache.open(file.resolveSibling("cache.db"));
+      cache = SqliteResponseCache.open(StoreLocation.cacheFor(file));
     }
     return cache;
   }

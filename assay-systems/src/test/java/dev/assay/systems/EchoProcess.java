@@ -1,8 +1,5 @@
 package dev.assay.systems;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.core.Json;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A test program speaking {@link CommandSystem}'s JSONL protocol: answers each request with its
- * input text unless an option says otherwise.
+ * input text unless an option says otherwise. It reads JSON with {@link MiniJson}, not Jackson,
+ * to start fast.
  *
  * <p>Options: {@code --answer cwd|env:NAME} (answer the working directory or a variable instead),
  * {@code --pid-in-output} (append {@code " @PID"}), {@code --error-on-id X}, {@code --crash-on-id
@@ -72,9 +71,10 @@ public final class EchoProcess {
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     String line;
     while ((line = in.readLine()) != null) {
-      JsonNode request = Json.MAPPER.readTree(line);
-      String id = request.get("id").textValue();
-      ObjectNode answer = Json.object();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> request = (Map<String, Object>) MiniJson.parse(line);
+      String id = (String) request.get("id");
+      Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("id", id);
       if (is("--stderr-kb")) {
         String chunk = "x".repeat(1023);
@@ -110,10 +110,10 @@ public final class EchoProcess {
         answer.put("error", "refusing to answer " + id);
       } else {
         answer.put("output", output(request));
-        answer.put("tokens_in", 3);
-        answer.put("cost", 0.5);
+        answer.put("tokens_in", java.math.BigDecimal.valueOf(3));
+        answer.put("cost", new java.math.BigDecimal("0.5"));
       }
-      out.write(Json.MAPPER.writeValueAsString(answer));
+      out.write(MiniJson.write(answer));
       out.write('\n');
       out.flush();
     }
@@ -123,9 +123,9 @@ public final class EchoProcess {
     return options.containsKey(option);
   }
 
-  private String output(JsonNode request) {
-    JsonNode input = request.get("input");
-    String answer = input.isTextual() ? input.textValue() : Json.canonical(input);
+  private String output(Map<String, Object> request) {
+    Object input = request.get("input");
+    String answer = input instanceof String s ? s : MiniJson.write(input);
     String what = options.getOrDefault("--answer", "echo");
     if (what.equals("cwd")) {
       answer = Path.of("").toAbsolutePath().toString();

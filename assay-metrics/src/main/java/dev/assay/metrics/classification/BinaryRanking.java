@@ -17,27 +17,15 @@ public final class BinaryRanking {
    * returns NaN).
    */
   public static double rocAuc(boolean[] positive, double[] score, double[] weight) {
-    int[] order = IndexSort.descending(score);
+    ScoreGroups groups = ScoreGroups.of(positive, score, weight);
     double tp = 0;
     double fp = 0;
     double area = 0;
-    int i = 0;
-    while (i < order.length) {
-      double groupTp = 0;
-      double groupFp = 0;
-      double s = score[order[i]];
-      while (i < order.length && score[order[i]] == s) {
-        int e = order[i++];
-        if (positive[e]) {
-          groupTp += weight[e];
-        } else {
-          groupFp += weight[e];
-        }
-      }
-      // Trapezoid between (fp, tp) and (fp + groupFp, tp + groupTp), in unnormalised units.
-      area += groupFp * (tp + groupTp / 2);
-      tp += groupTp;
-      fp += groupFp;
+    for (int g = 0; g < groups.size(); g++) {
+      // Trapezoid from (fp, tp) to (fp + groupFp, tp + groupTp), in unnormalised units.
+      area += groups.negative[g] * (tp + groups.positive[g] / 2);
+      tp += groups.positive[g];
+      fp += groups.negative[g];
     }
     if (tp == 0 || fp == 0) {
       return Double.NaN;
@@ -51,31 +39,21 @@ public final class BinaryRanking {
    * trapezoid). 0 when there is no positive weight, as scikit-learn returns.
    */
   public static double averagePrecision(boolean[] positive, double[] score, double[] weight) {
+    ScoreGroups groups = ScoreGroups.of(positive, score, weight);
     double totalPositive = 0;
-    for (int e = 0; e < positive.length; e++) {
-      if (positive[e]) {
-        totalPositive += weight[e];
-      }
+    for (double p : groups.positive) {
+      totalPositive += p;
     }
     if (totalPositive == 0) {
       return 0.0;
     }
-    int[] order = IndexSort.descending(score);
     double tp = 0;
     double fp = 0;
     double previousRecall = 0;
     double ap = 0;
-    int i = 0;
-    while (i < order.length) {
-      double s = score[order[i]];
-      while (i < order.length && score[order[i]] == s) {
-        int e = order[i++];
-        if (positive[e]) {
-          tp += weight[e];
-        } else {
-          fp += weight[e];
-        }
-      }
+    for (int g = 0; g < groups.size(); g++) {
+      tp += groups.positive[g];
+      fp += groups.negative[g];
       if (tp + fp == 0) {
         continue; // only zero-weight examples so far: scikit-learn drops them.
       }

@@ -74,13 +74,15 @@ public record Reliability(List<ReliabilityBin> bins, double ece) {
 
   /** {@code np.percentile(confidence, linspace(0, 1, B + 1) * 100)}, with weights as multiplicities. */
   static double[] quantileEdges(double[] confidence, double[] weight, int binCount) {
-    int[] order = IndexSort.descending(confidence);
-    int n = confidence.length;
-    double[] sorted = new double[n];
-    double[] multiplicity = new double[n];
-    for (int i = 0; i < n; i++) {
-      sorted[i] = confidence[order[n - 1 - i]];
-      multiplicity[i] = weight[order[n - 1 - i]];
+    boolean[] all = new boolean[confidence.length];
+    java.util.Arrays.fill(all, true);
+    ScoreGroups groups = ScoreGroups.of(all, confidence, weight);
+    int k = groups.size();
+    double[] sorted = new double[k];
+    double[] multiplicity = new double[k];
+    for (int g = 0; g < k; g++) {
+      sorted[g] = groups.scores[k - 1 - g];
+      multiplicity[g] = groups.positive[k - 1 - g];
     }
     double[] fractions = uniformEdges(binCount);
     double[] edges = new double[binCount + 1];

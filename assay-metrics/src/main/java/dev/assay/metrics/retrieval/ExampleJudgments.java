@@ -7,7 +7,6 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +32,7 @@ final class ExampleJudgments {
           "an object mapping docid to integer grade, e.g. {\"d1\": 2, \"d7\": 0}");
     }
     TopicJudgments.Builder b = new TopicJudgments.Builder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = ref.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : ref.properties()) {
       JsonNode g = e.getValue();
       if (!g.isNumber() || !isIntegral(g)) {
         throw new InputException((String) null, example.line(), "reference." + e.getKey(),

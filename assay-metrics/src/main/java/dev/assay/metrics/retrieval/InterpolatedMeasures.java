@@ -30,7 +30,7 @@ final class InterpolatedMeasures {
   }
 
   static double at(JudgedRanking r, double x) {
-    long c = (long) (x * r.numRel() + 0.9);
+    long c = Math.round(x * r.numRel());
     if (c > r.numRelRet() || r.numRet() == 0) {
       return 0;
     }

@@ -3,11 +3,9 @@ package dev.assay.metrics.retrieval;
 import dev.assay.core.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,10 +32,8 @@ final class TrecLines {
   private TrecLines() {}
 
   static void read(Path file, int keep, Handler handler) {
-    try (Reader r = new InputStreamReader(Files.newInputStream(file),
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+    // newBufferedReader decodes strictly: invalid UTF-8 surfaces as a CharacterCodingException.
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       read(r, file.toString(), keep, handler);
     } catch (NoSuchFileException e) {
       throw new InputException(file, 0, null, "file not found", "a readable file");

@@ -70,7 +70,7 @@ public final class MetricSpec {
     }
   }
 
-  /** Whether any of {@code keys} was given. */
+  /** Whether {@code key} was given. */
   public boolean has(String key) {
     return params.containsKey(key);
   }

@@ -59,7 +59,7 @@ class TextMetricPropertiesTest {
     return scorer.aggregate(per).get(scorer.names().get(0));
   }
 
-  @Property(tries = 60, seed = "20240611")
+  @Property(tries = 25, seed = "20240611")
   void permutingExamplesLeavesCorpusMetricsUnchanged(@ForAll("corpus") List<Pair> corpus, @ForAll long shuffleSeed) {
     List<Pair> shuffled = new ArrayList<>(corpus);
     Collections.shuffle(shuffled, new Random(shuffleSeed));
@@ -71,7 +71,7 @@ class TextMetricPropertiesTest {
     }
   }
 
-  @Property(tries = 60, seed = "20240612")
+  @Property(tries = 25, seed = "20240612")
   void duplicatingTheDatasetLeavesScaleFreeMetricsUnchanged(@ForAll("corpus") List<Pair> corpus) {
     List<Pair> twice = new ArrayList<>(corpus);
     twice.addAll(corpus);
@@ -84,7 +84,7 @@ class TextMetricPropertiesTest {
     }
   }
 
-  @Property(tries = 60, seed = "20240613")
+  @Property(tries = 25, seed = "20240613")
   void weightsActAsMultiplicities(@ForAll("corpus") List<Pair> corpus) {
     for (String name : CORPUS_METRICS) {
       CorpusScorer s = (CorpusScorer) PROVIDER.create(name).orElseThrow();
@@ -105,7 +105,7 @@ class TextMetricPropertiesTest {
     }
   }
 
-  @Property(tries = 80, seed = "20240614")
+  @Property(tries = 30, seed = "20240614")
   void everyScoreStaysInItsRange(@ForAll("corpus") List<Pair> corpus) {
     for (String name : CORPUS_METRICS) {
       Scorer s = PROVIDER.create(name).orElseThrow();
@@ -119,7 +119,7 @@ class TextMetricPropertiesTest {
     }
   }
 
-  @Property(tries = 80, seed = "20240615")
+  @Property(tries = 30, seed = "20240615")
   void aPerfectPredictionReachesTheMaximum(@ForAll("corpus") List<Pair> corpus) {
     List<Pair> perfect = corpus.stream().map(p -> new Pair(p.reference(), p.reference())).toList();
     for (String name : List.of("exact_match", "exact_match_strict", "contains")) {

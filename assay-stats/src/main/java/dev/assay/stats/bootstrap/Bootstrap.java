@@ -83,9 +83,7 @@ public final class Bootstrap {
    * sufficient-statistic vectors (records of {@code sample}).
    */
   public BootstrapDistribution ofCorpus(KeyedRecords<double[]> sample, CorpusStatistic statistic) {
-    int d = statistic.dimension();
-    double[] flat = CorpusSums.flatten(sample, d, new double[sample.size() * d], 0);
-    CorpusSums sums = new CorpusSums(d, flat, new int[sample.size()], 1,
+    CorpusSums sums = new CorpusSums(List.of(sample), statistic.dimension(),
         groups -> statistic.value(groups[0]));
     return run(ResamplingUnits.of(List.of(sample)), sums);
   }
@@ -109,14 +107,7 @@ public final class Bootstrap {
    */
   public BootstrapDistribution unpairedCorpus(KeyedRecords<double[]> baseline,
       KeyedRecords<double[]> candidate, CorpusStatistic statistic) {
-    int d = statistic.dimension();
-    int nb = baseline.size();
-    double[] flat = new double[(nb + candidate.size()) * d];
-    CorpusSums.flatten(baseline, d, flat, 0);
-    CorpusSums.flatten(candidate, d, flat, nb);
-    int[] groupOf = new int[nb + candidate.size()];
-    Arrays.fill(groupOf, nb, groupOf.length, 1);
-    CorpusSums sums = new CorpusSums(d, flat, groupOf, 2,
+    CorpusSums sums = new CorpusSums(List.of(baseline, candidate), statistic.dimension(),
         groups -> statistic.value(groups[1]) - statistic.value(groups[0]));
     return run(ResamplingUnits.of(List.of(baseline, candidate)), sums);
   }
@@ -152,8 +143,9 @@ public final class Bootstrap {
     double[] values = new double[replicates];
     ReplicateWeights weights = new ReplicateWeights(units, seed);
     new ReplicateRunner(threads).run(replicates, (from, to) -> {
-      double[] unitWeights = new double[units.unitCount()];
       double[] exampleWeights = new double[units.exampleCount];
+      // Unclustered: unit u is example u, so unit weights are the example weights.
+      double[] unitWeights = units.isIdentity() ? exampleWeights : new double[units.unitCount()];
       for (int r = from; r < to; r++) {
         weights.fill(r, unitWeights, exampleWeights);
         double v = statistic.value(exampleWeights);

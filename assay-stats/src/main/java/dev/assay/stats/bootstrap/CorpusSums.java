@@ -1,57 +1,70 @@
 package dev.assay.stats.bootstrap;
 
+import java.util.List;
+
 /**
  * A {@link CorpusStatistic} bound to per-example vectors: each evaluation sums {@code wᵢ vᵢ} in
- * canonical order, in one or two groups (baseline, candidate) combined by a {@link Combiner}.
- * Leave-one-unit-out values are computed in linear time as total minus the unit's sums.
+ * canonical order, per group (baseline, candidate; groups occupy contiguous example ranges), and
+ * a {@link Combiner} turns the group sums into the reported value. Leave-one-unit-out values are
+ * computed in linear time as total minus the unit's sums.
+ *
+ * <p>Vectors are stored by column so each sum is a tight dot product over contiguous memory.
  */
 final class CorpusSums implements WeightedStatistic {
 
-  /** Combines the statistic of each group's sums into the reported value. */
+  /** Combines the sums of each group into the reported value. */
   interface Combiner {
     double combine(double[][] groupSums);
   }
 
-  private final int dimension;
-  private final double[] flat;
-  private final int[] groupOfExample;
-  private final int groupCount;
+  private final double[][] columns;
+  private final int[] groupStart;
   private final Combiner combiner;
 
-  CorpusSums(int dimension, double[] flat, int[] groupOfExample, int groupCount,
-      Combiner combiner) {
-    this.dimension = dimension;
-    this.flat = flat;
-    this.groupOfExample = groupOfExample;
-    this.groupCount = groupCount;
-    this.combiner = combiner;
-  }
-
-  static double[] flatten(KeyedRecords<double[]> sample, int dimension, double[] into,
-      int offset) {
-    java.util.List<double[]> vectors = sample.records();
-    for (int i = 0; i < vectors.size(); i++) {
-      double[] v = vectors.get(i);
-      if (v.length != dimension) {
-        throw new IllegalArgumentException("sufficient statistics of example '"
-            + sample.ids().get(i) + "' have length " + v.length + ", expected " + dimension);
+  /**
+   * @param samples the groups, in order; their examples are concatenated
+   * @param dimension length of every vector
+   */
+  CorpusSums(List<KeyedRecords<double[]>> samples, int dimension, Combiner combiner) {
+    int n = samples.stream().mapToInt(KeyedRecords::size).sum();
+    this.columns = new double[dimension][n];
+    this.groupStart = new int[samples.size() + 1];
+    int offset = 0;
+    for (int g = 0; g < samples.size(); g++) {
+      KeyedRecords<double[]> sample = samples.get(g);
+      groupStart[g] = offset;
+      List<double[]> vectors = sample.records();
+      for (int i = 0; i < vectors.size(); i++) {
+        double[] v = vectors.get(i);
+        if (v.length != dimension) {
+          throw new IllegalArgumentException("sufficient statistics of example '"
+              + sample.ids().get(i) + "' have length " + v.length + ", expected " + dimension);
+        }
+        for (int k = 0; k < dimension; k++) {
+          columns[k][offset + i] = v[k];
+        }
       }
-      System.arraycopy(v, 0, into, (offset + i) * dimension, dimension);
+      offset += vectors.size();
     }
-    return into;
+    groupStart[samples.size()] = offset;
+    this.combiner = combiner;
   }
 
   @Override
   public double value(double[] weights) {
-    double[][] sums = new double[groupCount][dimension];
-    for (int i = 0; i < weights.length; i++) {
-      double w = weights[i];
-      if (w != 0) {
-        double[] s = sums[groupOfExample[i]];
-        int base = i * dimension;
-        for (int k = 0; k < dimension; k++) {
-          s[k] += w * flat[base + k];
+    int groups = groupStart.length - 1;
+    double[][] sums = new double[groups][columns.length];
+    for (int g = 0; g < groups; g++) {
+      int from = groupStart[g];
+      int to = groupStart[g + 1];
+      for (int k = 0; k < columns.length; k++) {
+        double[] column = columns[k];
+        double s = 0;
+        // Every weight is multiplied, zeros included: testing for zero would mispredict often.
+        for (int i = from; i < to; i++) {
+          s += weights[i] * column[i];
         }
+        sums[g][k] = s;
       }
     }
     return combiner.combine(sums);
@@ -59,22 +72,25 @@ final class CorpusSums implements WeightedStatistic {
 
   @Override
   public double[] leaveOneUnitOut(ResamplingUnits units) {
-    double[][] total = new double[groupCount][dimension];
-    for (int i = 0; i < groupOfExample.length; i++) {
-      for (int k = 0; k < dimension; k++) {
-        total[groupOfExample[i]][k] += flat[i * dimension + k];
+    int groups = groupStart.length - 1;
+    double[][] total = new double[groups][columns.length];
+    for (int g = 0; g < groups; g++) {
+      for (int k = 0; k < columns.length; k++) {
+        for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+          total[g][k] += columns[k][i];
+        }
       }
     }
     double[] out = new double[units.unitCount()];
     for (int u = 0; u < out.length; u++) {
-      double[][] sums = new double[groupCount][];
-      for (int g = 0; g < groupCount; g++) {
+      int group = units.unitGroup[u];
+      double[][] sums = new double[groups][];
+      for (int g = 0; g < groups; g++) {
         sums[g] = total[g].clone();
       }
       for (int i : units.examplesOfUnit[u]) {
-        double[] s = sums[groupOfExample[i]];
-        for (int k = 0; k < dimension; k++) {
-          s[k] -= flat[i * dimension + k];
+        for (int k = 0; k < columns.length; k++) {
+          sums[group][k] -= columns[k][i];
         }
       }
       out[u] = combiner.combine(sums);

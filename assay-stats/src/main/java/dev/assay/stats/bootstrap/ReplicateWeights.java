@@ -21,7 +21,10 @@ final class ReplicateWeights {
     this.seed = seed;
   }
 
-  /** Fills {@code unitWeights} and {@code exampleWeights} for replicate {@code replicate}. */
+  /**
+   * Fills {@code unitWeights} and {@code exampleWeights} for replicate {@code replicate}; they may
+   * be the same array when {@link ResamplingUnits#isIdentity()}.
+   */
   void fill(int replicate, double[] unitWeights, double[] exampleWeights) {
     for (int g = 0; g < units.groupCount; g++) {
       int from = units.groupUnitStart[g];
@@ -36,6 +39,9 @@ final class ReplicateWeights {
           total += w;
         }
       }
+    }
+    if (unitWeights == exampleWeights) {
+      return;
     }
     int[] unitOf = units.unitOfExample;
     for (int i = 0; i < exampleWeights.length; i++) {

@@ -86,6 +86,19 @@ final class ResamplingUnits {
         examplesOfUnit, groupUnitStart);
   }
 
+  /** True when every example is its own unit and unit u is example u (no clustering). */
+  boolean isIdentity() {
+    if (unitCount() != exampleCount) {
+      return false;
+    }
+    for (int i = 0; i < exampleCount; i++) {
+      if (unitOfExample[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int unitCount() {
     return unitHash.length;
   }

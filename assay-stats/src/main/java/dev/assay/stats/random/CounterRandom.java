@@ -28,8 +28,11 @@ public final class CounterRandom {
 
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
-  /** Cumulative Poisson(1) probabilities P(K <= k), k = 0..POISSON_TABLE-1. */
-  private static final double[] POISSON_ONE_CDF = poissonOneCdf(24);
+  /**
+   * Poisson(1) inversion thresholds on the 53-bit integer behind {@link #uniform}: K > k exactly
+   * when {@code bits >>> 11 >= THRESHOLD[k]}, where THRESHOLD[k] = ⌈P(K <= k)·2⁵³⌉.
+   */
+  private static final long[] POISSON_ONE_THRESHOLD = poissonOneThresholds(24);
 
   private CounterRandom() {}
 
@@ -82,16 +85,21 @@ public final class CounterRandom {
    * exact to double precision: the table covers k up to 23 and P(K > 23) is below 10⁻²³.
    */
   public static int poissonOne(long bits) {
-    double u = uniform(bits);
-    int k = 0;
-    while (k < POISSON_ONE_CDF.length && u >= POISSON_ONE_CDF[k]) {
-      k++;
+    long x = bits >>> 11;
+    long[] t = POISSON_ONE_THRESHOLD;
+    // Branch-free for k < 4 (98% of draws): weights are unpredictable, so branches would miss.
+    int k = (x >= t[0] ? 1 : 0) + (x >= t[1] ? 1 : 0) + (x >= t[2] ? 1 : 0)
+        + (x >= t[3] ? 1 : 0);
+    if (k == 4) {
+      while (k < t.length && x >= t[k]) {
+        k++;
+      }
     }
     return k;
   }
 
-  private static double[] poissonOneCdf(int size) {
-    double[] cdf = new double[size];
+  private static long[] poissonOneThresholds(int size) {
+    long[] thresholds = new long[size];
     double pmf = Math.exp(-1);
     double cumulative = 0;
     for (int k = 0; k < size; k++) {
@@ -99,8 +107,8 @@ public final class CounterRandom {
         pmf /= k;
       }
       cumulative += pmf;
-      cdf[k] = cumulative;
+      thresholds[k] = (long) Math.ceil(cumulative * 0x1.0p53);
     }
-    return cdf;
+    return thresholds;
   }
 }

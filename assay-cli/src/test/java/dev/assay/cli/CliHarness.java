@@ -1,0 +1,65 @@
+package dev.assay.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs the CLI in-process with captured stdout and stderr, in a workspace folder. */
+final class CliHarness {
+  final Path dir;
+
+  CliHarness(Path dir) {
+    this.dir = dir;
+  }
+
+  record Result(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), dir,
+        Clock.systemUTC(), false);
+    int code = Cli.execute(ctx, args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  Path write(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  /** A dataset of {@code n} questions whose answer is the question in upper case (every 4th is not). */
+  Path dataset(String name, int n) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      String ref = i % 4 == 3 ? "nope" : ("QUESTION " + i);
+      sb.append("{\"id\":\"q").append(i).append("\",\"input\":\"question ").append(i)
+          .append("\",\"reference\":\"").append(ref).append("\",\"tags\":{\"half\":\"").append(i < n / 2 ? "a" : "b")
+          .append("\"}}\n");
+    }
+    return write(name, sb.toString());
+  }
+
+  /** A suite over {@code data.jsonl} with one fake system in upper mode and the given extra system lines. */
+  Path suite(String name, String systems, String extra) throws IOException {
+    return write(name, "name: cli-test\n"
+        + "dataset:\n  path: data.jsonl\n"
+        + "systems:\n" + systems
+        + "metrics: [exact_match, contains]\n"
+        + "concurrency: 4\n" + extra);
+  }
+
+  static final String FAKE_UPPER = "  upper:\n    type: fake\n    mode: upper\n";
+}
