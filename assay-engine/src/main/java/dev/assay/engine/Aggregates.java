@@ -1,29 +1,33 @@
 package dev.assay.engine;
 
 import dev.assay.core.Counts;
+import dev.assay.core.ExampleResult;
 import dev.assay.core.Scorer;
-import dev.assay.core.Store;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Derives a run's counts and aggregate metrics from its stored per-example results.
+ * Derives a run's counts and aggregate metrics from its per-example results.
  *
- * <p>Aggregates are computed from the store in dataset order, never from the order results
- * completed in, so an interrupted-and-resumed run and an uninterrupted one agree exactly.
- * Examples that ended in an error are counted, not scored: they do not enter any metric.
+ * <p>Results are visited in dataset order (index, then repeat), never in the order they
+ * completed, so an interrupted-and-resumed run and an uninterrupted one agree exactly. Examples
+ * that ended in an error are counted, not scored: they enter no metric.
  */
 final class Aggregates {
   private Aggregates() {}
 
   record Summary(Counts counts, Map<String, Double> metrics) {}
 
-  static Summary of(Store store, String runId, List<Scorer> scorers) {
+  /**
+   * @param results calls its argument once per result, in dataset order
+   */
+  static Summary of(Consumer<Consumer<ExampleResult>> results, List<Scorer> scorers) {
     List<Map<String, Double>> scored = new ArrayList<>();
     long[] counts = new long[2];
-    store.forEachResult(runId, r -> {
+    results.accept(r -> {
       if (r.ok()) {
         counts[0]++;
         scored.add(r.scores());

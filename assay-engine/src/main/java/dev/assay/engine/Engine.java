@@ -12,12 +12,11 @@ import dev.assay.core.SystemUnderTest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a system over a dataset: bounded concurrency, timeouts, retries, rate limit, cache,
@@ -58,11 +57,13 @@ public final class Engine {
       store.createRun(header);
     }
     String runId = header.runId();
-    Set<ExampleResult.Key> done = resume ? store.completedKeys(runId) : Set.of();
     List<Example> examples = dataset.examples();
     int repeats = settings.repeats();
-    long total = (long) examples.size() * repeats;
-    listener.started(runId, header.systemName(), total, done.size());
+    int total = Math.multiplyExact(examples.size(), repeats);
+    // Slot index * repeats + repeat holds that result: dataset order, whatever the completion order.
+    ExampleResult[] table = new ExampleResult[total];
+    int alreadyDone = resume ? loadStored(runId, table, repeats, examples) : 0;
+    listener.started(runId, header.systemName(), total, alreadyDone);
 
     ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
       Thread t = new Thread(r, "assay-worker-" + header.systemName());
@@ -74,19 +75,18 @@ public final class Engine {
       Journal journal = new Journal(store, cache, runId, settings.flushInterval(), listener);
       try {
         ExampleRunner runner = new ExampleRunner(system, specHash(header), scorers, settings, cache, watchdog);
-        AtomicLong cursor = new AtomicLong();
+        AtomicInteger cursor = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < settings.concurrency(); w++) {
           futures.add(workers.submit(() -> {
-            for (long next = cursor.getAndIncrement(); next < total; next = cursor.getAndIncrement()) {
-              int index = (int) (next / repeats);
-              int repeat = (int) (next % repeats);
-              Example ex = examples.get(index);
-              if (!done.isEmpty() && done.contains(new ExampleResult.Key(ex.id(), repeat))) {
+            for (int next = cursor.getAndIncrement(); next < total; next = cursor.getAndIncrement()) {
+              if (table[next] != null) {
                 continue;
               }
-              ExampleRunner.Outcome o = runner.run(ex, index, repeat);
+              int index = next / repeats;
+              ExampleRunner.Outcome o = runner.run(examples.get(index), index, next % repeats);
               journal.record(o.result(), o.cacheKey(), o.toCache());
+              table[next] = o.result();
             }
             return null;
           }));
@@ -98,7 +98,12 @@ public final class Engine {
         workers.shutdownNow();
         journal.close();
       }
-      Aggregates.Summary summary = Aggregates.of(store, runId, scorers);
+      // Workers are joined and the journal flushed: every slot is filled and durable.
+      Aggregates.Summary summary = Aggregates.of(visitor -> {
+        for (ExampleResult r : table) {
+          visitor.accept(r);
+        }
+      }, scorers);
       RunRecord finished = header.finish(RunStatus.COMPLETED, clock.instant(), summary.counts(), summary.metrics());
       store.updateRun(finished);
       completed = true;
@@ -109,6 +114,26 @@ public final class Engine {
       }
       listener.finished(runId);
     }
+  }
+
+  /**
+   * Puts a resumed run's stored results into their slots; returns how many there were. A stored
+   * result whose id no longer sits at its index would mean a different dataset, which the caller
+   * rules out by its hash; it is checked again here because a wrong slot would corrupt the run.
+   */
+  private int loadStored(String runId, ExampleResult[] table, int repeats, List<Example> examples) {
+    int[] count = {0};
+    store.forEachResult(runId, r -> {
+      if (r.index() >= examples.size() || r.repeat() >= repeats || !examples.get(r.index()).id().equals(r.id())) {
+        throw new IllegalStateException("stored result " + r.id() + "#" + r.repeat() + " does not match the dataset");
+      }
+      int slot = r.index() * repeats + r.repeat();
+      if (table[slot] == null) {
+        count[0]++;
+      }
+      table[slot] = r;
+    });
+    return count[0];
   }
 
   private static String specHash(RunRecord header) {
@@ -135,7 +160,7 @@ public final class Engine {
 
   private void markAborted(RunRecord header, List<Scorer> scorers) {
     try {
-      Aggregates.Summary summary = Aggregates.of(store, header.runId(), scorers);
+      Aggregates.Summary summary = Aggregates.of(visitor -> store.forEachResult(header.runId(), visitor), scorers);
       store.updateRun(header.finish(RunStatus.ABORTED, clock.instant(), summary.counts(), summary.metrics()));
     } catch (RuntimeException e) {
       // The store itself failed; the run stays RUNNING and can still be resumed.

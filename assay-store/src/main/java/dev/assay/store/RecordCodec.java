@@ -56,19 +56,19 @@ final class RecordCodec {
   record Encoded(int encoding, byte[] bytes) {}
 
   /**
-   * The part of an {@link ExampleResult} not held in indexed columns. Field names follow
-   * ExampleResult, so the body reads like the run export's per-example record minus the key.
+   * The part of an {@link ExampleResult} not held in typed columns. {@code latencyMs} and {@code
+   * cost} appear here only when NaN, which SQLite would store as NULL in a REAL column.
    */
   record ResultBody(
       JsonNode output,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> scores,
-      Double latencyMs,
-      Long tokensIn,
-      Long tokensOut,
-      Double cost,
       String error,
-      int attempts,
-      boolean cached) {}
+      Double latencyMs,
+      Double cost) {}
+
+  /** The typed-column fields of a stored result, as read back. */
+  record Columns(String id, int index, int repeat, Double latencyMs, Long tokensIn, Long tokensOut, Double cost,
+      int attempts, boolean cached) {}
 
   static String header(RunRecord run) {
     return write(run);
@@ -87,8 +87,7 @@ final class RecordCodec {
   }
 
   static Encoded body(ExampleResult r) {
-    ResultBody body = new ResultBody(r.output(), r.scores(), r.latencyMs(), r.tokensIn(), r.tokensOut(), r.cost(),
-        r.error(), r.attempts(), r.cached());
+    ResultBody body = new ResultBody(r.output(), r.scores(), r.error(), nanOrNull(r.latencyMs()), nanOrNull(r.cost()));
     byte[] json;
     try {
       json = MAPPER.writeValueAsBytes(body);
@@ -104,15 +103,25 @@ final class RecordCodec {
     return new Encoded(PLAIN, json);
   }
 
-  static ExampleResult result(String id, int index, int repeat, int encoding, byte[] bytes) {
+  /** A column value for a double field: NaN goes to the body instead (see {@link ResultBody}). */
+  static Double column(Double value) {
+    return value == null || value.isNaN() ? null : value;
+  }
+
+  private static Double nanOrNull(Double value) {
+    return value != null && value.isNaN() ? value : null;
+  }
+
+  static ExampleResult result(Columns c, int encoding, byte[] bytes) {
     byte[] json = switch (encoding) {
       case PLAIN -> bytes;
       case DEFLATE -> inflate(bytes);
-      default -> throw new IllegalStateException("unknown result encoding " + encoding + " for example " + id);
+      default -> throw new IllegalStateException("unknown result encoding " + encoding + " for example " + c.id());
     };
     ResultBody b = read(json, ResultBody.class);
-    return new ExampleResult(id, index, repeat, b.output(), b.scores(), b.latencyMs(), b.tokensIn(), b.tokensOut(),
-        b.cost(), b.error(), b.attempts(), b.cached());
+    return new ExampleResult(c.id(), c.index(), c.repeat(), b.output(), b.scores(),
+        c.latencyMs() != null ? c.latencyMs() : b.latencyMs(), c.tokensIn(), c.tokensOut(),
+        c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached());
   }
 
   private static String write(Object value) {

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * run store so that it can be deleted or shared without touching runs.
  *
  * <p>Invariants: {@link #put} returns after its commit, so a cached output survives a killed
- * process (as the store does, see {@link Durability}); a put for an existing key replaces the
+ * process (as the store does, see {@link Durability}), and {@link #putAll} writes all its outputs
+ * in one transaction or none; a put for an existing key replaces the
  * output; {@link #get} never blocks on a put (gets and puts use separate connections, and WAL lets
  * a reader run beside the writer). Thread-safe.
  */
@@ -100,6 +103,40 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
       upsert.setString(1, key);
       upsert.setString(2, json);
       upsert.executeUpdate(); // autocommit: durable when this returns
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write the response cache " + file + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Stores several outputs in one transaction: one durable write. */
+  @Override
+  public void putAll(Map<String, Output> outputs) {
+    if (outputs.isEmpty()) {
+      return;
+    }
+    Map<String, String> encoded = new LinkedHashMap<>();
+    outputs.forEach((key, output) -> encoded.put(key, RecordCodec.output(output)));
+    writeLock.lock();
+    try {
+      checkOpen();
+      writer.setAutoCommit(false);
+      try {
+        for (Map.Entry<String, String> e : encoded.entrySet()) {
+          upsert.setString(1, e.getKey());
+          upsert.setString(2, e.getValue());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+        writer.commit();
+      } catch (SQLException | RuntimeException e) {
+        upsert.clearBatch();
+        writer.rollback();
+        throw e;
+      } finally {
+        writer.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot write the response cache " + file + ": " + e.getMessage(), e);
     } finally {

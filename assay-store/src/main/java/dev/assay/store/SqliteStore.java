@@ -34,6 +34,10 @@ import java.util.function.Consumer;
  *   <li>One writer connection, guarded by a lock, does every write; point reads share a second
  *       connection; each {@link #forEachResult} opens its own connection, so a long stream blocks
  *       neither writers nor other readers and sees one consistent snapshot.
+ *   <li>A result is stored under (run, dataset index, repeat), which names the same result as
+ *       (example id, repeat) because a dataset's ids are unique; an append whose example id
+ *       differs from the one stored at its (index, repeat) is refused whole with
+ *       IllegalStateException, since it means the run's dataset changed.
  *   <li>The schema is migrated forward when the file is opened; a file from a newer assay is
  *       refused (IllegalStateException naming the file).
  * </ul>
@@ -45,14 +49,19 @@ public final class SqliteStore implements Store {
   private static final DateTimeFormatter SORTABLE_INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** Replaces a stored result only when its example id matches; otherwise changes nothing. */
   private static final String INSERT_RESULT =
-      "INSERT INTO results (run_pk, example_id, repeat, example_index, ok, encoding, body)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT (run_pk, example_id, repeat) DO UPDATE SET example_index = excluded.example_index,"
-          + " ok = excluded.ok, encoding = excluded.encoding, body = excluded.body";
+      "INSERT INTO results (run_pk, example_index, repeat, example_id, ok, latency_ms, tokens_in, tokens_out, cost,"
+          + " attempts, cached, encoding, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (run_pk, example_index, repeat) DO UPDATE SET ok = excluded.ok,"
+          + " latency_ms = excluded.latency_ms, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out,"
+          + " cost = excluded.cost, attempts = excluded.attempts, cached = excluded.cached,"
+          + " encoding = excluded.encoding, body = excluded.body"
+          + " WHERE results.example_id = excluded.example_id";
   private static final String SELECT_RESULTS =
-      "SELECT example_id, example_index, repeat, encoding, body FROM results"
-          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?) ORDER BY example_index, repeat, example_id";
+      "SELECT example_id, example_index, repeat, latency_ms, tokens_in, tokens_out, cost, attempts, cached,"
+          + " encoding, body FROM results WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)"
+          + " ORDER BY example_index, repeat";
 
   private final Path file;
   private final Durability durability;
@@ -164,27 +173,20 @@ public final class SqliteStore implements Store {
       writer.setAutoCommit(false);
       try {
         for (int i = 0; i < results.size(); i++) {
-          ExampleResult r = results.get(i);
-          RecordCodec.Encoded body = bodies.get(i);
-          insertResult.setLong(1, runKey);
-          insertResult.setString(2, r.id());
-          insertResult.setInt(3, r.repeat());
-          insertResult.setInt(4, r.index());
-          insertResult.setInt(5, r.ok() ? 1 : 0);
-          insertResult.setInt(6, body.encoding());
-          if (body.encoding() == RecordCodec.PLAIN) {
-            // Stored as TEXT so that sqlite3's json_extract() can read plain bodies in place.
-            insertResult.setString(7, new String(body.bytes(), StandardCharsets.UTF_8));
-          } else {
-            insertResult.setBytes(7, body.bytes());
-          }
+          bindResult(runKey, results.get(i), bodies.get(i));
           insertResult.addBatch();
         }
-        insertResult.executeBatch();
+        int[] changed = insertResult.executeBatch();
+        for (int i = 0; i < changed.length; i++) {
+          if (changed[i] == 0) {
+            throw slotTaken(runKey, runId, results.get(i));
+          }
+        }
         writer.commit();
       } catch (SQLException | RuntimeException e) {
         insertResult.clearBatch();
         writer.rollback();
+
         throw e;
       } finally {
         writer.setAutoCommit(true);
@@ -249,11 +251,14 @@ public final class SqliteStore implements Store {
       p.setFetchSize(256);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          int encoding = rs.getInt(4);
+          RecordCodec.Columns columns = new RecordCodec.Columns(rs.getString(1), rs.getInt(2), rs.getInt(3),
+              nullableDouble(rs, 4), nullableLong(rs, 5), nullableLong(rs, 6), nullableDouble(rs, 7), rs.getInt(8),
+              rs.getInt(9) != 0);
+          int encoding = rs.getInt(10);
           byte[] body = encoding == RecordCodec.PLAIN
-              ? rs.getString(5).getBytes(StandardCharsets.UTF_8)
-              : rs.getBytes(5);
-          consumer.accept(RecordCodec.result(rs.getString(1), rs.getInt(2), rs.getInt(3), encoding, body));
+              ? rs.getString(11).getBytes(StandardCharsets.UTF_8)
+              : rs.getBytes(11);
+          consumer.accept(RecordCodec.result(columns, encoding, body));
         }
       }
     } catch (SQLException e) {
@@ -293,6 +298,61 @@ public final class SqliteStore implements Store {
   @Override
   public String toString() {
     return "SqliteStore[" + file + "]";
+  }
+
+  private void bindResult(long runKey, ExampleResult r, RecordCodec.Encoded body) throws SQLException {
+    PreparedStatement p = insertResult;
+    p.setLong(1, runKey);
+    p.setInt(2, r.index());
+    p.setInt(3, r.repeat());
+    p.setString(4, r.id());
+    p.setInt(5, r.ok() ? 1 : 0);
+    p.setObject(6, RecordCodec.column(r.latencyMs()));
+    p.setObject(7, r.tokensIn());
+    p.setObject(8, r.tokensOut());
+    p.setObject(9, RecordCodec.column(r.cost()));
+    p.setInt(10, r.attempts());
+    p.setInt(11, r.cached() ? 1 : 0);
+    p.setInt(12, body.encoding());
+    if (body.encoding() == RecordCodec.PLAIN) {
+      // TEXT, so that sqlite3's json_extract() reads plain bodies in place.
+      p.setString(13, new String(body.bytes(), StandardCharsets.UTF_8));
+    } else {
+      p.setBytes(13, body.bytes());
+    }
+  }
+
+  private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  /**
+   * The refusal of an append that put a result where another example's result is stored: (index,
+   * repeat) names one result only while the run's dataset is unchanged, so this is never
+   * overwritten. Called inside the append's transaction, which the caller then rolls back.
+   */
+  private IllegalStateException slotTaken(long runKey, String runId, ExampleResult r) throws SQLException {
+    String other = "another example";
+    try (PreparedStatement p = writer.prepareStatement(
+        "SELECT example_id FROM results WHERE run_pk = ? AND example_index = ? AND repeat = ?")) {
+      p.setLong(1, runKey);
+      p.setInt(2, r.index());
+      p.setInt(3, r.repeat());
+      try (ResultSet rs = p.executeQuery()) {
+        if (rs.next()) {
+          other = "example '" + rs.getString(1) + "'";
+        }
+      }
+    }
+    return new IllegalStateException("run " + runId + " in " + file + ": example '" + r.id()
+        + "' has dataset index " + r.index() + " (repeat " + r.repeat() + "), where " + other
+        + " is stored; a run's dataset must not change, so nothing of this append was written");
   }
 
   /** The row key of a run; the caller holds the write lock. */

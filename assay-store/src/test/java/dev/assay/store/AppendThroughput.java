@@ -73,16 +73,23 @@ public final class AppendThroughput {
     }
     long t0 = System.nanoTime();
     try (Connection c = SqliteFiles.open(db, Durability.PROCESS_CRASH, true);
-        PreparedStatement p = c.prepareStatement(
-            "INSERT INTO results (run_pk, example_id, repeat, example_index, ok, encoding, body) VALUES (1, ?, ?, ?, ?, 1, ?)")) {
+        PreparedStatement p = c.prepareStatement("INSERT INTO results (run_pk, example_index, repeat, example_id,"
+            + " ok, latency_ms, tokens_in, tokens_out, cost, attempts, cached, encoding, body)"
+            + " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
       for (int from = 0; from < results.size(); from += batch) {
         c.setAutoCommit(false);
         for (ExampleResult r : results.subList(from, Math.min(results.size(), from + batch))) {
-          p.setString(1, r.id());
+          p.setInt(1, r.index());
           p.setInt(2, r.repeat());
-          p.setInt(3, r.index());
+          p.setString(3, r.id());
           p.setInt(4, r.ok() ? 1 : 0);
-          p.setBytes(5, deflate(RecordCodec.body(r).bytes()));
+          p.setObject(5, r.latencyMs());
+          p.setObject(6, r.tokensIn());
+          p.setObject(7, r.tokensOut());
+          p.setObject(8, r.cost());
+          p.setInt(9, r.attempts());
+          p.setInt(10, r.cached() ? 1 : 0);
+          p.setBytes(11, deflate(RecordCodec.body(r).bytes()));
           p.addBatch();
         }
         p.executeBatch();

@@ -67,6 +67,18 @@ class SqliteResponseCacheTest {
   }
 
   @Test
+  void putAllStoresEveryOutputAndReplacesExistingOnes() {
+    cache.put("a", Output.text("old"));
+    java.util.Map<String, Output> batch = new java.util.LinkedHashMap<>();
+    batch.put("a", Output.text("new"));
+    batch.put("b", new Output(null, null, null, null, 0.5));
+    cache.putAll(batch);
+    assertThat(cache.get("a")).contains(Output.text("new"));
+    assertThat(cache.get("b")).contains(new Output(null, null, null, null, 0.5));
+    cache.putAll(java.util.Map.of());
+  }
+
+  @Test
   void outputsSurviveReopening() {
     cache.put("k", Output.text("kept"));
     cache.close();

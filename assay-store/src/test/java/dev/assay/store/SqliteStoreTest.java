@@ -86,6 +86,28 @@ class SqliteStoreTest extends StoreConformance {
   }
 
   @Test
+  void aDifferentExampleAtAStoredIndexIsRefusedAndTheAppendUndone() {
+    store.createRun(fullRun("run-slot", Instant.ofEpochMilli(1)));
+    store.append("run-slot", List.of(ok("q1", 0, 0, "a")));
+    assertThatThrownBy(() -> store.append("run-slot", List.of(ok("q2", 1, 0, "b"), ok("intruder", 0, 0, "c"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'intruder' has dataset index 0 (repeat 0), where example 'q1' is stored")
+        .hasMessageContaining(dbFile().toString());
+    assertThat(store.results("run-slot")).extracting(ExampleResult::id).containsExactly("q1");
+    store.append("run-slot", List.of(ok("q2", 1, 0, "b")));
+    assertThat(store.completedKeys("run-slot")).hasSize(2);
+  }
+
+  @Test
+  void nanLatencyAndCostSurviveTheRealColumns() {
+    store.createRun(fullRun("run-nan-cols", Instant.ofEpochMilli(1)));
+    ExampleResult odd = new ExampleResult("q", 0, 0, com.fasterxml.jackson.databind.node.TextNode.valueOf("a"),
+        java.util.Map.of(), Double.NaN, null, null, Double.NaN, null, 1, false);
+    store.append("run-nan-cols", List.of(odd));
+    assertThat(store.results("run-nan-cols")).containsExactly(odd);
+  }
+
+  @Test
   void powerLossDurabilityOpensAndWorks() {
     try (SqliteStore full = SqliteStore.open(dir.resolve("full.db"), Durability.POWER_LOSS)) {
       full.createRun(fullRun("run-full", Instant.ofEpochMilli(1)));

@@ -97,12 +97,12 @@ final class DatasetGenerators {
 
   /** Records for JSONL: any input, reference and extra; each record's id kind is random. */
   static Arbitrary<List<Generated>> jsonlRecords() {
-    Arbitrary<JsonNode> input = Arbitraries.oneOf(texts(30, true).map(TextNode::valueOf), object(2).map(o -> o));
+    Arbitrary<JsonNode> input = Arbitraries.oneOf(texts(30, true).map(TextNode::valueOf), object(1).map(o -> o));
     Arbitrary<JsonNode> reference = Arbitraries.oneOf(
         Arbitraries.just(null),
         texts(20, true).map(TextNode::valueOf),
         texts(8, true).list().ofMaxSize(3).map(l -> array(l.stream().map(t -> (JsonNode) TextNode.valueOf(t)).toList())),
-        object(1).map(o -> o));
+        object(0).map(o -> o));
     Arbitrary<Map<String, String>> tags = Arbitraries.maps(texts(6, true), texts(6, true)).ofMaxSize(3);
     Arbitrary<ObjectNode> extra = Arbitraries.maps(texts(5, true).map(k -> "x_" + k), value(1)).ofMaxSize(3).map(m -> {
       ObjectNode o = Json.object();
@@ -113,7 +113,7 @@ final class DatasetGenerators {
     Arbitrary<String> idText = texts(8, true);
     return Combinators.combine(idKind, idText, input, reference, tags, extra)
         .as((k, t, in, ref, tg, ex) -> new Object[] {k, t, in, ref, tg, ex})
-        .list().ofMinSize(1).ofMaxSize(12)
+        .list().ofMinSize(1).ofMaxSize(8)
         .map(DatasetGenerators::assemble);
   }
 

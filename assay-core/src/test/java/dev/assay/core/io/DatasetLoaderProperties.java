@@ -41,7 +41,7 @@ class DatasetLoaderProperties {
     }
   }
 
-  @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
   void roundTripsAndHashIgnoresFormatting(@ForAll("records") List<DatasetGenerators.Generated> records,
       @ForAll long seed) throws IOException {
     Dataset d = load(DatasetGenerators.jsonl(records).getBytes(StandardCharsets.UTF_8));
@@ -71,7 +71,7 @@ class DatasetLoaderProperties {
 
   enum Damage { TRUNCATE, INVALID_BYTE, NOT_AN_OBJECT, INPUT_NUMBER, DUPLICATE_OF_FIRST }
 
-  @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
   void damageToOneLineIsReportedOnThatLine(@ForAll("records") List<DatasetGenerators.Generated> records,
       @ForAll Damage damage, @ForAll long seed) throws IOException {
     Random random = new Random(seed);

@@ -11,12 +11,14 @@ final class DocTable {
   static final int ABSENT = Integer.MIN_VALUE;
 
   private String[] keys;
+  private int[] hashes;
   private int[] values;
   private int size;
 
   DocTable(int expected) {
     int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
     keys = new String[cap];
+    hashes = new int[cap];
     values = new int[cap];
   }
 
@@ -30,14 +32,16 @@ final class DocTable {
       grow();
     }
     int mask = keys.length - 1;
-    int i = mix(key.hashCode()) & mask;
+    int h = key.hashCode();
+    int i = mix(h) & mask;
     while (keys[i] != null) {
-      if (keys[i].equals(key)) {
+      if (hashes[i] == h && keys[i].equals(key)) {
         return false;
       }
       i = (i + 1) & mask;
     }
     keys[i] = key;
+    hashes[i] = h;
     values[i] = value;
     size++;
     return true;
@@ -45,11 +49,17 @@ final class DocTable {
 
   /** The value of {@code key}, or {@link #ABSENT}. */
   int get(String key) {
+    return get(key, key.hashCode());
+  }
+
+  /** The value of {@code key} whose {@code hashCode()} is {@code h}, or {@link #ABSENT}. */
+  int get(String key, int h) {
     int mask = keys.length - 1;
-    int i = mix(key.hashCode()) & mask;
+    int i = mix(h) & mask;
     String k;
+    // Stored hashes settle most probes without touching a key string (cache misses dominate).
     while ((k = keys[i]) != null) {
-      if (k.equals(key)) {
+      if (hashes[i] == h && k.equals(key)) {
         return values[i];
       }
       i = (i + 1) & mask;
@@ -59,17 +69,20 @@ final class DocTable {
 
   private void grow() {
     String[] oldKeys = keys;
+    int[] oldHashes = hashes;
     int[] oldValues = values;
     keys = new String[oldKeys.length * 2];
+    hashes = new int[oldKeys.length * 2];
     values = new int[oldKeys.length * 2];
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
       if (oldKeys[j] != null) {
-        int i = mix(oldKeys[j].hashCode()) & mask;
+        int i = mix(oldHashes[j]) & mask;
         while (keys[i] != null) {
           i = (i + 1) & mask;
         }
         keys[i] = oldKeys[j];
+        hashes[i] = oldHashes[j];
         values[i] = oldValues[j];
       }
     }

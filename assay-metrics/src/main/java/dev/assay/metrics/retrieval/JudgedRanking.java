@@ -51,7 +51,7 @@ final class JudgedRanking {
     int[] rels = new int[n];
     int k = 0;
     for (int i = 0; i < n; i++) {
-      int g = judgments.grade(ranking.docid(i));
+      int g = judgments.grade(ranking.docid(i), ranking.hash(i));
       int rel = g == TopicJudgments.NOT_IN_POOL ? NONPOOL : g < 0 ? UNJUDGED : g;
       if (!judgedOnly || rel >= 0) {
         rels[k++] = rel;

@@ -12,10 +12,16 @@ import java.util.Arrays;
 public final class Ranking {
   private final String[] docids;
   private final double[] scores;
+  /** Hash codes of {@link #docids}, so joins with judgments touch no string that cannot match. */
+  private final int[] hashes;
 
   private Ranking(String[] docids, double[] scores) {
     this.docids = docids;
     this.scores = scores;
+    this.hashes = new int[docids.length];
+    for (int i = 0; i < docids.length; i++) {
+      hashes[i] = docids[i].hashCode();
+    }
   }
 
   /** A ranking in exactly the given order (scores descend from {@code n} to 1). */
@@ -43,12 +49,8 @@ public final class Ranking {
     return scores[i];
   }
 
-  /** trec_eval's order: true when (s1, d1) ranks before (s2, d2). */
-  static boolean before(double s1, String d1, double s2, String d2) {
-    if (s1 != s2) {
-      return s1 > s2;
-    }
-    return DocIds.compare(d1, d2) > 0;
+  int hash(int i) {
+    return hashes[i];
   }
 
   /** Collects the documents of one topic in any order; {@link #build} sorts once. */
@@ -90,11 +92,7 @@ public final class Ranking {
       String[] d = Arrays.copyOf(docids, size);
       double[] s = Arrays.copyOf(scores, size);
       if (!ordered(d, s)) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-          order[i] = i;
-        }
-        mergeSort(order, new int[size], 0, size, d, s);
+        int[] order = TrecOrder.sort(d, s);
         String[] d2 = new String[size];
         double[] s2 = new double[size];
         for (int i = 0; i < size; i++) {
@@ -110,42 +108,11 @@ public final class Ranking {
     // Runs are usually written in rank order already: check in O(n) before sorting.
     private static boolean ordered(String[] d, double[] s) {
       for (int i = 1; i < d.length; i++) {
-        if (!before(s[i - 1], d[i - 1], s[i], d[i])) {
+        if (!TrecOrder.before(s[i - 1], d[i - 1], s[i], d[i])) {
           return false;
         }
       }
       return true;
-    }
-
-    private static void mergeSort(int[] a, int[] tmp, int lo, int hi, String[] d, double[] s) {
-      if (hi - lo <= 16) {
-        for (int i = lo + 1; i < hi; i++) {
-          int x = a[i];
-          int j = i - 1;
-          while (j >= lo && before(s[x], d[x], s[a[j]], d[a[j]])) {
-            a[j + 1] = a[j];
-            j--;
-          }
-          a[j + 1] = x;
-        }
-        return;
-      }
-      int mid = (lo + hi) >>> 1;
-      mergeSort(a, tmp, lo, mid, d, s);
-      mergeSort(a, tmp, mid, hi, d, s);
-      if (!before(s[a[mid]], d[a[mid]], s[a[mid - 1]], d[a[mid - 1]])) {
-        return;
-      }
-      System.arraycopy(a, lo, tmp, lo, hi - lo);
-      int i = lo;
-      int j = mid;
-      for (int k = lo; k < hi; k++) {
-        if (j >= hi || (i < mid && !before(s[tmp[j]], d[tmp[j]], s[tmp[i]], d[tmp[i]]))) {
-          a[k] = tmp[i++];
-        } else {
-          a[k] = tmp[j++];
-        }
-      }
     }
   }
 }

@@ -29,6 +29,11 @@ public final class TopicJudgments {
     return grades.get(docid);
   }
 
+  /** {@link #grade(String)} given the id's precomputed {@code hashCode()}. */
+  int grade(String docid, int hash) {
+    return grades.get(docid, hash);
+  }
+
   /** Number of judgment lines, negative grades included. */
   public int size() {
     return grades.size();

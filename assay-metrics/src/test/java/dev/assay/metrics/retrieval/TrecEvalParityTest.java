@@ -36,6 +36,14 @@ class TrecEvalParityTest {
     check("qrels.comment.test", "results.comment.test", "out.comment.test", RetrievalOptions.defaults(), false);
   }
 
+  @Test
+  void textReportIsByteIdenticalToTrecEval() throws IOException {
+    Qrels qrels = Qrels.read(Fixtures.file("qrels.test"));
+    Run run = Run.read(Fixtures.file("results.test"));
+    String expected = java.nio.file.Files.readString(Fixtures.file("out.test.aq"));
+    assertThat(TrecEvalFormat.format(RetrievalEvaluation.evaluate(qrels, run, allTrec()), true)).isEqualTo(expected);
+  }
+
   private static RetrievalOptions allTrec() {
     return RetrievalOptions.defaults().withMeasures(List.of("all_trec"));
   }
