@@ -16,6 +16,7 @@ import dev.assay.core.RunRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -28,7 +29,8 @@ import java.util.zip.Inflater;
  * <p>Records are JSON written by {@link Json#RECORDS} (snake_case), with three adjustments that keep
  * a round trip exact: instants are ISO-8601 strings with all their digits (the same form
  * jackson-datatype-jsr310 writes), JSON-valued fields keep every decimal digit, and Java null
- * fields are left out so that a missing output stays distinct from a JSON {@code null} output.
+ * fields are left out (shorter, and a JsonNode field written as null would read back as a JSON
+ * null node rather than Java null).
  * NaN and the infinities are written as the strings {@code "NaN"}, {@code "Infinity"} and
  * {@code "-Infinity"} (Jackson's default) and read back as doubles.
  *
@@ -52,8 +54,11 @@ final class RecordCodec {
 
   private RecordCodec() {}
 
-  /** A stored value: the bytes and how they are encoded. */
-  record Encoded(int encoding, byte[] bytes) {}
+  /**
+   * A stored body: JSON text when {@code encoding} is {@link #PLAIN} ({@code bytes} null), else the
+   * deflated bytes ({@code text} null). Text stays a String so that JDBC binds it without a copy.
+   */
+  record Encoded(int encoding, String text, byte[] bytes) {}
 
   /**
    * The part of an {@link ExampleResult} not held in typed columns. {@code latencyMs} and {@code
@@ -75,7 +80,7 @@ final class RecordCodec {
   }
 
   static RunRecord header(String json) {
-    return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), RunRecord.class);
+    return read(json, RunRecord.class);
   }
 
   static String output(Output output) {
@@ -83,24 +88,21 @@ final class RecordCodec {
   }
 
   static Output output(String json) {
-    return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Output.class);
+    return read(json, Output.class);
   }
 
   static Encoded body(ExampleResult r) {
     ResultBody body = new ResultBody(r.output(), r.scores(), r.error(), nanOrNull(r.latencyMs()), nanOrNull(r.cost()));
-    byte[] json;
-    try {
-      json = MAPPER.writeValueAsBytes(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (json.length > COMPRESS_OVER) {
-      byte[] deflated = deflate(json);
-      if (deflated.length <= json.length - json.length / 8) {
-        return new Encoded(DEFLATE, deflated);
+    String json = write(body);
+    // Length in chars bounds the UTF-8 length from below: short bodies skip the byte conversion.
+    if (json.length() > COMPRESS_OVER) {
+      byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+      byte[] deflated = deflate(utf8);
+      if (deflated.length <= utf8.length - utf8.length / 8) {
+        return new Encoded(DEFLATE, null, deflated);
       }
     }
-    return new Encoded(PLAIN, json);
+    return new Encoded(PLAIN, json, null);
   }
 
   /** A column value for a double field: NaN goes to the body instead (see {@link ResultBody}). */
@@ -112,13 +114,13 @@ final class RecordCodec {
     return value != null && value.isNaN() ? value : null;
   }
 
-  static ExampleResult result(Columns c, int encoding, byte[] bytes) {
-    byte[] json = switch (encoding) {
-      case PLAIN -> bytes;
-      case DEFLATE -> inflate(bytes);
+  /** A result from its columns and its stored body: {@code body} is a String when PLAIN, else bytes. */
+  static ExampleResult result(Columns c, int encoding, Object body) {
+    ResultBody b = switch (encoding) {
+      case PLAIN -> read((String) body, ResultBody.class);
+      case DEFLATE -> read(new String(inflate((byte[]) body), StandardCharsets.UTF_8), ResultBody.class);
       default -> throw new IllegalStateException("unknown result encoding " + encoding + " for example " + c.id());
     };
-    ResultBody b = read(json, ResultBody.class);
     return new ExampleResult(c.id(), c.index(), c.repeat(), b.output(), b.scores(),
         c.latencyMs() != null ? c.latencyMs() : b.latencyMs(), c.tokensIn(), c.tokensOut(),
         c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached());
@@ -132,7 +134,7 @@ final class RecordCodec {
     }
   }
 
-  private static <T> T read(byte[] json, Class<T> type) {
+  private static <T> T read(String json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
     } catch (IOException e) {

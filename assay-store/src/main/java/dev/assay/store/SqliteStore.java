@@ -3,7 +3,6 @@ package dev.assay.store;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -255,9 +254,7 @@ public final class SqliteStore implements Store {
               nullableDouble(rs, 4), nullableLong(rs, 5), nullableLong(rs, 6), nullableDouble(rs, 7), rs.getInt(8),
               rs.getInt(9) != 0);
           int encoding = rs.getInt(10);
-          byte[] body = encoding == RecordCodec.PLAIN
-              ? rs.getString(11).getBytes(StandardCharsets.UTF_8)
-              : rs.getBytes(11);
+          Object body = encoding == RecordCodec.PLAIN ? rs.getString(11) : rs.getBytes(11);
           consumer.accept(RecordCodec.result(columns, encoding, body));
         }
       }
@@ -316,7 +313,7 @@ public final class SqliteStore implements Store {
     p.setInt(12, body.encoding());
     if (body.encoding() == RecordCodec.PLAIN) {
       // TEXT, so that sqlite3's json_extract() reads plain bodies in place.
-      p.setString(13, new String(body.bytes(), StandardCharsets.UTF_8));
+      p.setString(13, body.text());
     } else {
       p.setBytes(13, body.bytes());
     }

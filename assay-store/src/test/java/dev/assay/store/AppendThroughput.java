@@ -27,8 +27,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Not a test: the measurement behind docs/design/per-example-storage.md. Appends N small results in
- * batches to (a) SqliteStore as built, (b) the same schema with every body deflated, (c) a gzip
- * JSONL file beside the database, and prints rate and size. Run from assay-store with
+ * batches to (a) SqliteStore as built, (d) the same plus a unique index on the example id, (b) the
+ * same schema with every body deflated, (c) a gzip JSONL file beside the database, and prints rate,
+ * CPU per result and size. Run from assay-store with
  * {@code java -cp target/classes:target/test-classes:<deps> dev.assay.store.AppendThroughput DIR [N] [BATCH]}.
  */
 public final class AppendThroughput {
@@ -42,18 +43,48 @@ public final class AppendThroughput {
     Files.createDirectories(dir);
     System.out.printf("results=%d batch=%d avg plain body=%.0f bytes%n", n, batch, averageBody(results));
     storeAsBuilt(dir.resolve("a-store.db"), results, batch);
+    withIdIndex(dir.resolve("d-id-index.db"), results, batch);
     deflateEveryBody(dir.resolve("b-deflate.db"), results, batch);
     gzipJsonl(dir.resolve("c-results.jsonl.gz"), results, batch);
   }
 
+  /** Rate, and main-thread CPU per result: the second figure depends less on other load. */
+  private static String rate(int n, long startNanos, long startCpu) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    double cpuMicros = (CPU.getCurrentThreadCpuTime() - startCpu) / 1e3 / n;
+    return String.format("%.0f results/s (%.1f us CPU/result)", n / seconds, cpuMicros);
+  }
+
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** (d) the store as built plus a unique index on (run, example id, repeat), as a first design had. */
+  static void withIdIndex(Path db, List<ExampleResult> results, int batch) throws SQLException, IOException {
+    try (SqliteStore store = SqliteStore.open(db)) {
+      store.createRun(run());
+    }
+    try (Connection c = SqliteFiles.open(db, Durability.PROCESS_CRASH, true); Statement s = c.createStatement()) {
+      s.execute("CREATE UNIQUE INDEX results_by_id ON results (run_pk, example_id, repeat)");
+    }
+    long t0 = System.nanoTime();
+    long cpu0 = CPU.getCurrentThreadCpuTime();
+    try (SqliteStore store = SqliteStore.open(db)) {
+      for (int from = 0; from < results.size(); from += batch) {
+        store.append("bench", results.subList(from, Math.min(results.size(), from + batch)));
+      }
+    }
+    System.out.println("(d) with an example-id index: " + rate(results.size(), t0, cpu0));
+    printSizes("(d)", db);
+  }
+
   static void storeAsBuilt(Path db, List<ExampleResult> results, int batch) throws SQLException, IOException {
     long t0 = System.nanoTime();
+    long cpu0 = CPU.getCurrentThreadCpuTime();
     try (SqliteStore store = SqliteStore.open(db)) {
       store.createRun(run());
       for (int from = 0; from < results.size(); from += batch) {
         store.append("bench", results.subList(from, Math.min(results.size(), from + batch)));
       }
-      double writeSeconds = (System.nanoTime() - t0) / 1e9;
+      String written = rate(results.size(), t0, cpu0);
       long t1 = System.nanoTime();
       long[] seen = new long[1];
       store.forEachResult("bench", r -> seen[0]++);
@@ -61,8 +92,8 @@ public final class AppendThroughput {
       long t2 = System.nanoTime();
       int keys = store.completedKeys("bench").size();
       double keySeconds = (System.nanoTime() - t2) / 1e9;
-      System.out.printf("(a) SqliteStore: %.0f results/s written; streamed %d in %.2f s (%.0f/s); %d keys in %.2f s%n",
-          results.size() / writeSeconds, seen[0], readSeconds, seen[0] / readSeconds, keys, keySeconds);
+      System.out.printf("(a) SqliteStore: %s written; streamed %d in %.2f s (%.0f/s); %d keys in %.2f s%n",
+          written, seen[0], readSeconds, seen[0] / readSeconds, keys, keySeconds);
     }
     printSizes("(a)", db);
   }
@@ -72,6 +103,7 @@ public final class AppendThroughput {
       store.createRun(run());
     }
     long t0 = System.nanoTime();
+    long cpu0 = CPU.getCurrentThreadCpuTime();
     try (Connection c = SqliteFiles.open(db, Durability.PROCESS_CRASH, true);
         PreparedStatement p = c.prepareStatement("INSERT INTO results (run_pk, example_index, repeat, example_id,"
             + " ok, latency_ms, tokens_in, tokens_out, cost, attempts, cached, encoding, body)"
@@ -89,7 +121,7 @@ public final class AppendThroughput {
           p.setObject(8, r.cost());
           p.setInt(9, r.attempts());
           p.setInt(10, r.cached() ? 1 : 0);
-          p.setBytes(11, deflate(RecordCodec.body(r).bytes()));
+          p.setBytes(11, deflate(RecordCodec.body(r).text().getBytes(StandardCharsets.UTF_8)));
           p.addBatch();
         }
         p.executeBatch();
@@ -97,13 +129,13 @@ public final class AppendThroughput {
         c.setAutoCommit(true);
       }
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("(b) deflate every body: %.0f results/s written%n", results.size() / seconds);
+    System.out.println("(b) deflate every body: " + rate(results.size(), t0, cpu0));
     printSizes("(b)", db);
   }
 
   static void gzipJsonl(Path file, List<ExampleResult> results, int batch) throws IOException {
     long t0 = System.nanoTime();
+    long cpu0 = CPU.getCurrentThreadCpuTime();
     try (OutputStream raw = Files.newOutputStream(file);
         GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(raw, 1 << 16), 1 << 16, true)) {
       for (int from = 0; from < results.size(); from += batch) {
@@ -114,8 +146,7 @@ public final class AppendThroughput {
         gz.flush(); // SYNC_FLUSH: the batch reaches the OS, as a commit does
       }
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("(c) gzip JSONL beside the db: %.0f results/s written; %.1f MB%n", results.size() / seconds,
+    System.out.printf("(c) gzip JSONL beside the db: %s; %.1f MB%n", rate(results.size(), t0, cpu0),
         Files.size(file) / 1e6);
   }
 
@@ -155,7 +186,7 @@ public final class AppendThroughput {
     long sum = 0;
     int sample = Math.min(results.size(), 10_000);
     for (int i = 0; i < sample; i++) {
-      sum += RecordCodec.body(results.get(i)).bytes().length;
+      sum += RecordCodec.body(results.get(i)).text().getBytes(StandardCharsets.UTF_8).length;
     }
     return (double) sum / sample;
   }

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reads back equal, with two precisions. JSON-valued fields ({@code suite}, {@code systemSpec},
  * {@code output}) compare by {@link Json#canonical} form, so a store may reorder object keys or
  * print {@code 1.0} as {@code 1}, but must keep every digit, every character and the difference
- * between a missing output (Java null) and a JSON {@code null} output. Instants must keep at least
+ * between a null error and an empty one. Instants must keep at least
  * millisecond precision (the tests use millisecond instants). Doubles must round-trip exactly,
  * including NaN and the infinities, which JSON cannot spell.
  *
@@ -272,8 +272,9 @@ public abstract class StoreConformance {
     ExampleResult errorBack = back.stream().filter(r -> r.id().equals("err")).findFirst().orElseThrow();
     assertThat(errorBack.output()).isNull();
     assertThat(errorBack.ok()).isFalse();
-    ExampleResult jsonNull = back.stream().filter(r -> r.id().equals("json-null")).findFirst().orElseThrow();
-    assertThat((Object) jsonNull.output()).isInstanceOf(NullNode.class);
+    ExampleResult scoringFailed = back.stream().filter(r -> r.id().equals("scoring-failed")).findFirst().orElseThrow();
+    assertThat(scoringFailed.output()).isNotNull();
+    assertThat(scoringFailed.error()).isNotNull();
     ExampleResult nan = back.stream().filter(r -> r.id().equals("nan-score")).findFirst().orElseThrow();
     assertThat(nan.scores().get("f1")).isNaN();
   }
@@ -441,6 +442,8 @@ public abstract class StoreConformance {
     out.add(new ExampleResult("empty-error", i++, 0, null, null, null, null, null, null, "", 1, false));
     out.add(new ExampleResult("json-null", i++, 0, NullNode.getInstance(), Map.of(), null, null, null, null, null, 1,
         true));
+    out.add(new ExampleResult("scoring-failed", i++, 0, TextNode.valueOf("kept output"), Map.of(), 8.0, 5L, 1L, null,
+        "scorer f1 failed: reference missing", 1, false));
     out.add(new ExampleResult("empty-text", i++, 0, TextNode.valueOf(""), Map.of("f1", 0.0), 0.0, 0L, 0L, 0.0, null,
         1, false));
     out.add(ok("unicode", i++, 0,

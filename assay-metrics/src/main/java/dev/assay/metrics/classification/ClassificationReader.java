@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,9 +127,7 @@ public final class ClassificationReader {
       throw new InputException(source, line, "scores", "invalid scores " + v, "a non-empty object {label: probability}");
     }
     Map<String, Double> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
       out.put(e.getKey(), probability(e.getValue(), "scores." + e.getKey(), source, line));
     }
     return out;

@@ -51,9 +51,7 @@ public final class PriceTable {
       throw new InputException(file, line, "prices", "not an object", shape);
     }
     Map<String, ModelPrice> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String field = "prices." + e.getKey();
       JsonNode p = e.getValue();
       if (!p.isObject()) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Realistic size and ties: the 16,281 rows of the UCI Adult test split, scored by a hand-made
- * rule {@code (education_num · 4 + hours_per_week) / 165} (not a model: only 16 × 99 distinct
+ * rule {@code (education_num · 4 + hours_per_week) / 165} (not a model: only 132 distinct
  * values, so ROC and PR curves are full of ties). Expected values were printed by
  * classification_sklearn_reference.py (scikit-learn 1.9.1) with the call named in each comment.
  * Skipped when ../shared/data is absent.

@@ -21,7 +21,8 @@ public final class BenjaminiHochberg {
     for (int rank = m - 1; rank >= 0; rank--) {
       int i = order[rank];
       running = Math.min(running, Math.min(1, (double) m * p[i] / (rank + 1)));
-      adjusted[i] = running;
+      // m p / j >= p in exact arithmetic; the max only undoes rounding (e.g. m p / m < p).
+      adjusted[i] = Math.max(p[i], running);
     }
     return adjusted;
   }

@@ -36,13 +36,15 @@ class AdjustmentTest {
 
   @Property(tries = 200)
   void adjustedAreMonotoneCappedAndNotBelowRaw(
-      @ForAll @Size(min = 1, max = 30) double @DoubleRange(min = 0, max = 1) [] p) {
+      @ForAll @Size(min = 1, max = 30) java.util.List<@DoubleRange(min = 0, max = 1) Double> values) {
+    double[] p = values.stream().mapToDouble(Double::doubleValue).toArray();
     double[] holm = HolmBonferroni.adjust(p);
     double[] bh = BenjaminiHochberg.adjust(p);
     for (int i = 0; i < p.length; i++) {
       assertThat(holm[i]).isBetween(p[i], 1.0);
       assertThat(bh[i]).isBetween(p[i], 1.0);
-      assertThat(bh[i]).isLessThanOrEqualTo(holm[i]);
+      // BH <= Holm holds exactly; m p / j and (m - j + 1) p may round apart by an ulp
+      assertThat(bh[i]).isLessThanOrEqualTo(holm[i] + 1e-15);
       for (int j = 0; j < p.length; j++) {
         if (p[i] <= p[j]) {
           assertThat(holm[i]).isLessThanOrEqualTo(holm[j]);

@@ -19,7 +19,10 @@ class PowerTest {
         {50, 0.02, 0.1, 0.2835924146674736}, {200, 0.2, 1.0, 0.8036666605857853}};
     for (double[] c : cases) {
       double power = PairedMeanPower.power(c[1], c[2], (int) c[0], 0.05, Sides.TWO_SIDED);
-      assertThat(power).as("n=%s effect=%s", c[0], c[1]).isCloseTo(c[3], within(0.012));
+      // the shifted central t is conservative: never above the exact power, 0.035 below at
+      // n = 10, within 0.007 from n = 30
+      assertThat(power).as("n=%s effect=%s", c[0], c[1]).isLessThanOrEqualTo(c[3])
+          .isCloseTo(c[3], within(c[0] < 30 ? 0.04 : 0.007));
     }
   }
 
