@@ -10,6 +10,12 @@ import java.util.TreeSet;
 
 /** Finds system adapters and scorers on the class path (ServiceLoader). */
 public final class Plugins {
+  /**
+   * Parameters the engine reads from every system spec, whatever its adapter: {@code
+   * rate_limit_rpm} (the system's own requests-per-minute limit).
+   */
+  public static final java.util.Set<String> ENGINE_PARAMETERS = java.util.Set.of("rate_limit_rpm");
+
   private final Map<String, SystemProvider> systems = new TreeMap<>();
   private final List<ScorerProvider> scorers = new ArrayList<>();
 
@@ -34,7 +40,8 @@ public final class Plugins {
 
   /**
    * Checks that {@code spec} names a known adapter type and only parameters that adapter
-   * accepts, without creating anything (no process started, no connection opened). Deeper
+   * accepts or the engine reads ({@link #ENGINE_PARAMETERS}), without creating anything (no
+   * process started, no connection opened). Deeper
    * checks of parameter values happen in {@link SystemProvider#create}.
    *
    * @throws InputException naming the suite file, the system's line and the field ({@code
@@ -47,7 +54,7 @@ public final class Plugins {
           "unknown adapter '" + spec.type() + "'", DidYouMean.expected(spec.type(), systems.keySet()));
     }
     spec.params().fieldNames().forEachRemaining(k -> {
-      if (!provider.parameters().contains(k)) {
+      if (!provider.parameters().contains(k) && !ENGINE_PARAMETERS.contains(k)) {
         throw new InputException(suiteFile, spec.line(), "systems." + spec.name() + "." + k,
             "unknown parameter for adapter '" + spec.type() + "'", DidYouMean.expected(k, provider.parameters()));
       }

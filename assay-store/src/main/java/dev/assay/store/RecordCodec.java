@@ -46,7 +46,7 @@ final class RecordCodec {
   static final int COMPRESS_OVER = 1024;
 
   private static final ObjectMapper MAPPER = Json.RECORDS.copy()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .registerModule(new SimpleModule("assay-store-instants")
           .addSerializer(Instant.class, ToStringSerializer.instance)

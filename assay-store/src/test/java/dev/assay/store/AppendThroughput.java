@@ -30,7 +30,8 @@ import java.util.zip.GZIPOutputStream;
  * batches to (a) SqliteStore as built, (d) the same plus a unique index on the example id, (b) the
  * same schema with every body deflated, (c) a gzip JSONL file beside the database, and prints rate,
  * CPU per result and size. Run from assay-store with
- * {@code java -cp target/classes:target/test-classes:<deps> dev.assay.store.AppendThroughput DIR [N] [BATCH]}.
+ * {@code java -cp target/classes:target/test-classes:<deps> dev.assay.store.AppendThroughput DIR [N] [BATCH] [VARIANTS]}
+ * (VARIANTS: letters of a, b, c, d; default all).
  */
 public final class AppendThroughput {
   private AppendThroughput() {}
@@ -42,10 +43,19 @@ public final class AppendThroughput {
     List<ExampleResult> results = smallResults(n, new Random(42));
     Files.createDirectories(dir);
     System.out.printf("results=%d batch=%d avg plain body=%.0f bytes%n", n, batch, averageBody(results));
-    storeAsBuilt(dir.resolve("a-store.db"), results, batch);
-    withIdIndex(dir.resolve("d-id-index.db"), results, batch);
-    deflateEveryBody(dir.resolve("b-deflate.db"), results, batch);
-    gzipJsonl(dir.resolve("c-results.jsonl.gz"), results, batch);
+    String variants = args.length > 3 ? args[3] : "adbc";
+    if (variants.contains("a")) {
+      storeAsBuilt(dir.resolve("a-store.db"), results, batch);
+    }
+    if (variants.contains("d")) {
+      withIdIndex(dir.resolve("d-id-index.db"), results, batch);
+    }
+    if (variants.contains("b")) {
+      deflateEveryBody(dir.resolve("b-deflate.db"), results, batch);
+    }
+    if (variants.contains("c")) {
+      gzipJsonl(dir.resolve("c-results.jsonl.gz"), results, batch);
+    }
   }
 
   /** Rate, and main-thread CPU per result: the second figure depends less on other load. */

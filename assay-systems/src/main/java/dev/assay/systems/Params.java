@@ -10,22 +10,22 @@ import java.nio.file.Path;
  * Reads one system spec's parameters for a provider; every fault is an {@link InputException}
  * naming the suite file, the spec's line and the field {@code systems.NAME.PARAM}.
  */
-final class Params {
+public final class Params {
   private final SystemSpec spec;
   private final Path suiteFile;
 
-  Params(SystemSpec spec, Path suiteFile) {
+  public Params(SystemSpec spec, Path suiteFile) {
     this.spec = spec;
     this.suiteFile = suiteFile;
   }
 
   /** The value of a parameter; null when absent or JSON null. */
-  JsonNode get(String name) {
+  public JsonNode get(String name) {
     JsonNode v = spec.params().get(name);
     return v == null || v.isNull() ? null : v;
   }
 
-  String requiredString(String name, String expected) {
+  public String requiredString(String name, String expected) {
     JsonNode v = get(name);
     if (v == null) {
       throw fault(name, "missing", expected);
@@ -36,7 +36,7 @@ final class Params {
     return v.textValue();
   }
 
-  int positiveInt(String name, int fallback, String expected) {
+  public int positiveInt(String name, int fallback, String expected) {
     JsonNode v = get(name);
     if (v == null) {
       return fallback;
@@ -48,13 +48,13 @@ final class Params {
   }
 
   /** The folder relative paths resolve against: the suite's folder, else the working directory. */
-  Path baseFolder() {
+  public Path baseFolder() {
     Path parent = suiteFile == null ? null : suiteFile.toAbsolutePath().getParent();
     return parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   /** Parameter {@code name}'s {@code path} resolved against {@link #baseFolder()}. */
-  Path resolve(String name, String path) {
+  public Path resolve(String name, String path) {
     try {
       return baseFolder().resolve(path).normalize();
     } catch (InvalidPathException e) {
@@ -62,7 +62,7 @@ final class Params {
     }
   }
 
-  InputException fault(String name, String problem, String expected) {
+  public InputException fault(String name, String problem, String expected) {
     return new InputException(suiteFile, spec.line(), "systems." + spec.name() + "." + name, problem, expected);
   }
 }

@@ -30,13 +30,14 @@ import java.util.regex.Pattern;
  * offending key, the field path ({@code dataset.path}, {@code systems.gpt.type}) and what was
  * expected: unknown keys (with a "did you mean"), wrong types and ranges, unknown adapters,
  * adapter parameters and metrics. The dataset file itself is not read here (see {@link
- * DatasetLoader}). A returned suite is fully valid.
+ * DatasetLoader}), nor is the {@code gate} section, which assay-gate validates. Otherwise a returned
+ * suite is fully valid.
  */
 public final class SuiteLoader {
   /** The top-level keys of a suite. */
   public static final List<String> KEYS =
       List.of("name", "description", "dataset", "systems", "metrics", "concurrency", "timeout", "retries",
-          "rate_limit_rpm", "seed", "repeats");
+          "rate_limit_rpm", "seed", "repeats", "gate");
 
   private static final List<String> DATASET_KEYS = List.of("path", "format", "fields");
   private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");

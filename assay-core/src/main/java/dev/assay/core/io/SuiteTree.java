@@ -16,26 +16,26 @@ import java.util.Map;
  * is looked up by JSON pointer, falling back to the nearest enclosing key (0 when the tree came
  * from JSON and has no lines).
  */
-final class SuiteTree {
+public final class SuiteTree {
   private final String file;
   private final Map<String, Integer> lines;
 
-  SuiteTree(String file, Map<String, Integer> lines) {
+  public SuiteTree(String file, Map<String, Integer> lines) {
     this.file = file;
     this.lines = Map.copyOf(lines);
   }
 
-  String file() {
+  public String file() {
     return file;
   }
 
   /** The JSON pointer of {@code key} inside {@code pointer}. */
-  static String child(String pointer, String key) {
+  public static String child(String pointer, String key) {
     return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
   }
 
   /** The line of the key at {@code pointer}, or of its nearest enclosing key; 0 if none. */
-  int line(String pointer) {
+  public int line(String pointer) {
     String p = pointer;
     while (!p.isEmpty()) {
       Integer l = lines.get(p);
@@ -47,17 +47,17 @@ final class SuiteTree {
     return 0;
   }
 
-  InputException error(String pointer, String field, String problem, String expected) {
+  public InputException error(String pointer, String field, String problem, String expected) {
     return new InputException(file, line(pointer), field, problem, expected);
   }
 
   /** A wrong value: {@code got VALUE (expected)}. */
-  InputException wrong(String pointer, String field, JsonNode value, String expected) {
+  public InputException wrong(String pointer, String field, JsonNode value, String expected) {
     return error(pointer, field, "got " + Describe.node(value), expected);
   }
 
   /** Rejects keys of {@code node} outside {@code known}, suggesting the nearest known one. */
-  void onlyKeys(ObjectNode node, String pointer, String path, Collection<String> known) {
+  public void onlyKeys(ObjectNode node, String pointer, String path, Collection<String> known) {
     Iterator<String> it = node.fieldNames();
     while (it.hasNext()) {
       String key = it.next();
@@ -69,7 +69,7 @@ final class SuiteTree {
   }
 
   /** The mapping at {@code key} of {@code parent}, or null when absent. */
-  ObjectNode mapping(ObjectNode parent, String pointer, String field) {
+  public ObjectNode mapping(ObjectNode parent, String pointer, String field) {
     JsonNode v = parent.get(lastKey(pointer));
     if (v == null) {
       return null;
@@ -81,7 +81,7 @@ final class SuiteTree {
   }
 
   /** The non-empty string at {@code pointer} (a direct child of {@code parent}), or null. */
-  String string(ObjectNode parent, String pointer, String field) {
+  public String string(ObjectNode parent, String pointer, String field) {
     JsonNode v = parent.get(lastKey(pointer));
     if (v == null) {
       return null;

@@ -28,40 +28,55 @@ import java.util.Map;
  * ({@code *name}) are expanded to a copy of their anchored value. Duplicate keys, more than one
  * document and YAML syntax errors throw {@link InputException} with the line.
  */
-final class YamlTreeReader {
+public final class YamlTreeReader {
   /**
    * A parsed YAML document.
    *
    * @param root the top-level mapping
    * @param lines the 1-based line of each key and list item, by JSON pointer
    */
-  record YamlTree(ObjectNode root, Map<String, Integer> lines) {}
+  public record YamlTree(ObjectNode root, Map<String, Integer> lines) {}
 
   private static final YAMLFactory YAML =
       YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final String SUITE = "a YAML mapping with dataset, systems and metrics";
 
   private final String file;
+  /** What the file holds, for messages: "suite" or e.g. "gate". */
+  private final String kind;
+  private final String shape;
   private final Map<String, Integer> lines = new HashMap<>();
   private final Map<String, JsonNode> anchors = new HashMap<>();
   /** The dotted path of the mapping being read, to name the field of a duplicate key. */
   private String openMapping = "";
 
-  private YamlTreeReader(String file) {
+  private YamlTreeReader(String file, String kind, String shape) {
     this.file = file;
+    this.kind = kind;
+    this.shape = shape;
   }
 
   /** Reads {@code path}; errors name it as {@code path.toString()}. */
-  static YamlTree read(Path path) {
-    YamlTreeReader reader = new YamlTreeReader(path.toString());
+  public static YamlTree read(Path path) {
+    return read(path, "suite", SUITE);
+  }
+
+  /**
+   * Reads {@code path}, a YAML file of another kind than a suite (e.g. a gate file).
+   *
+   * @param kind names the file in messages ("gate")
+   * @param shape what the top-level mapping should hold, for messages
+   */
+  public static YamlTree read(Path path, String kind, String shape) {
+    YamlTreeReader reader = new YamlTreeReader(path.toString(), kind, shape);
     if (!Files.isRegularFile(path)) {
       throw new InputException(reader.file, 0, null, Files.isDirectory(path) ? "is a folder" : "file not found",
-          "a suite file (YAML) at " + path.toAbsolutePath().normalize());
+          "a " + kind + " file (YAML) at " + path.toAbsolutePath().normalize());
     }
     try (InputStream in = Files.newInputStream(path); JsonParser p = YAML.createParser(in)) {
       return reader.document(p);
     } catch (NoSuchFileException e) {
-      throw new InputException(reader.file, 0, null, "file not found", "a suite file (YAML)");
+      throw new InputException(reader.file, 0, null, "file not found", "a " + reader.kind + " file (YAML)");
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : lineOf(e);
       String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getOriginalMessage());
@@ -96,14 +111,14 @@ final class YamlTreeReader {
   private YamlTree document(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
-      throw new InputException(file, 0, null, "empty suite file", SUITE);
+      throw new InputException(file, 0, null, "empty " + kind + " file", shape);
     }
     if (t != JsonToken.START_OBJECT) {
-      throw new InputException(file, line(p), null, "the suite is not a mapping", SUITE);
+      throw new InputException(file, line(p), null, "the " + kind + " is not a mapping", shape);
     }
     ObjectNode root = (ObjectNode) value(p, "", "");
     if (p.nextToken() != null) {
-      throw new InputException(file, line(p), null, "more than one YAML document", "one document per suite file");
+      throw new InputException(file, line(p), null, "more than one YAML document", "one document per " + kind + " file");
     }
     return new YamlTree(root, lines);
   }

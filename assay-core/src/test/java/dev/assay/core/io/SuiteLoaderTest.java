@@ -232,6 +232,12 @@ class SuiteLoaderTest {
   }
 
   @Test
+  void everyAdapterAcceptsTheEngineParameters() throws IOException {
+    Suite suite = load(MINIMAL.replace("    type: echo\n", "    type: echo\n    rate_limit_rpm: 30\n"));
+    assertThat(suite.systems().get(0).params().get("rate_limit_rpm").asInt()).isEqualTo(30);
+  }
+
+  @Test
   void metricsAreCheckedAgainstThePlugins() throws IOException {
     error(MINIMAL.replace("metrics: [exact_match]", "metrics:\n  - exact_match\n  - exact_mach"))
         .isEqualTo(file() + ":8: field 'metrics': unknown metric 'exact_mach' (did you mean 'exact_match'? known: exact_match)");

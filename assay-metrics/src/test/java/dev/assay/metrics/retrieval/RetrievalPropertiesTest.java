@@ -103,8 +103,9 @@ class RetrievalPropertiesTest {
     RetrievalResult r = RetrievalEvaluation.evaluate(qb.build(), rb.build(), RetrievalOptions.defaults()
         .withMeasures(List.of("map", "ndcg", "ndcg_cut", "Rprec", "bpref", "recip_rank", "iprec_at_recall",
             "11pt_avg", "infAP", "binG", "G", "ndcg_rel", "Rndcg", "success_1", "set_recall")));
-    r.perQuery().get("t").forEach((measure, v) ->
-        assertThat(v).as("seed " + seed + " " + measure).isCloseTo(1.0, within(1e-12)));
+    // infAP smooths its precision estimate with epsilon = 1e-5, so it falls short of 1 by O(1e-5).
+    r.perQuery().get("t").forEach((measure, v) -> assertThat(v).as("seed " + seed + " " + measure)
+        .isCloseTo(1.0, within(measure.equals("infAP") ? 1e-4 : 1e-12)));
   }
 
   @Property(tries = 100)
@@ -152,7 +153,7 @@ class RetrievalPropertiesTest {
     List<Double> scores = new ArrayList<>();
     while (ids.size() < n) {
       StringBuilder id = new StringBuilder();
-      for (int k = rnd.nextInt(1, 4); k > 0; k--) {
+      for (int k = rnd.nextInt(1, 7); k > 0; k--) {
         id.append(alphabet[rnd.nextInt(alphabet.length)]);
       }
       double s = rnd.nextBoolean() ? pool[rnd.nextInt(pool.length)] : rnd.nextDouble(-5, 5);

@@ -1,0 +1,110 @@
+package dev.assay.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.Dataset;
+import dev.assay.core.Example;
+import dev.assay.core.InputException;
+import dev.assay.core.io.DatasetLoader;
+import dev.assay.gate.CompareOptions;
+import dev.assay.gate.ComparisonReport;
+import dev.assay.gate.Gate;
+import dev.assay.gate.GateEvaluator;
+import dev.assay.gate.GateLoader;
+import dev.assay.gate.GateResult;
+import dev.assay.gate.Pairing;
+import dev.assay.gate.ScoreSources;
+import dev.assay.gate.ScoreTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code assay compare BASE CAND [--gate G.yaml]}: paired comparison of existing runs or score files. */
+@Command(name = "compare", description = "Compare two runs or score files example by example: paired "
+    + "differences with confidence intervals and tests; with --gate, a PASS/FAIL/INCONCLUSIVE verdict.")
+final class CompareCommand implements Callable<Integer> {
+  private final AssayCommand root;
+
+  @Parameters(index = "0", paramLabel = "BASE", description = "Baseline: a run id, a run export (JSON) or a score file (JSONL).")
+  String base;
+
+  @Parameters(index = "1", paramLabel = "CAND", description = "Candidate, in the same forms.")
+  String cand;
+
+  @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics to compare (default: all shared).")
+  List<String> metrics = new ArrayList<>();
+
+  @Option(names = "--gate", paramLabel = "G.yaml", description = "Apply this gate and exit 0 (PASS), 1 (FAIL) or 3 (INCONCLUSIVE).")
+  String gate;
+
+  @Option(names = "--dataset", paramLabel = "FILE",
+      description = "The dataset (JSONL or CSV) whose example tags a no_regressions rule needs.")
+  String dataset;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Mixin ComparisonOptions stats = new ComparisonOptions();
+  @Mixin GateOutput output = new GateOutput();
+
+  CompareCommand(AssayCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public Integer call() {
+    CliContext ctx = root.ctx();
+    CompareOptions options = stats.build(metrics);
+    Gate g = gate == null ? null : GateLoader.fromFile(ctx.resolve(gate));
+    Dataset data = dataset == null ? null : loadDataset(ctx.resolve(dataset));
+    ScoreTable baseline;
+    ScoreTable candidate;
+    try (StoreSession session = root.openStore()) {
+      Function<String, Optional<ScoreTable>> store = id -> session.store().run(id)
+          .map(r -> ScoreTable.fromResults(id, session.store().results(id)));
+      baseline = ScoreSources.resolve(base, ctx.resolve(base), store);
+      candidate = ScoreSources.resolve(cand, ctx.resolve(cand), store);
+    }
+    Pairing pairing = Pairing.of(baseline, candidate, options.allowPartial());
+    ComparisonReport report = ComparisonReport.of(pairing, options);
+    GateResult verdict = g == null ? null : new GateEvaluator(options).evaluate(g, pairing,
+        data == null ? null : tags(data), data == null ? null : data.hash());
+    if (format == OutputFormat.json) {
+      ObjectNode json = report.toJson();
+      if (verdict != null) {
+        json.put("verdict", verdict.verdict().name());
+        json.set("gate", output.json(verdict));
+      }
+      RunViews.printJson(ctx.out(), json);
+    } else {
+      ctx.out().print(report.toText());
+      if (verdict != null) {
+        ctx.out().println();
+        ctx.out().print(output.text(verdict));
+      }
+    }
+    return verdict == null ? ExitCode.OK : output.finish(ctx, verdict);
+  }
+
+  static Dataset loadDataset(Path file) {
+    String format = DatasetLoader.inferFormat(file.toString()).orElseThrow(() -> new InputException(file, 0, null,
+        "cannot tell the dataset format from the file name", "a .jsonl, .ndjson or .csv file"));
+    return DatasetLoader.load(file, format, null);
+  }
+
+  static Function<String, Map<String, String>> tags(Dataset data) {
+    Map<String, Map<String, String>> byId = new HashMap<>();
+    for (Example e : data.examples()) {
+      byId.put(e.id(), e.tags());
+    }
+    return id -> byId.getOrDefault(id, Map.of());
+  }
+}

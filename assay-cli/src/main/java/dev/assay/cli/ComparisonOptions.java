@@ -1,0 +1,54 @@
+package dev.assay.cli;
+
+import dev.assay.core.InputException;
+import dev.assay.core.Plugins;
+import dev.assay.gate.CompareOptions;
+import dev.assay.gate.IntervalChoice;
+import dev.assay.gate.MetricDirections;
+import dev.assay.gate.TestChoice;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The statistics options shared by {@code assay compare} and {@code assay gate} (a picocli mixin). */
+final class ComparisonOptions {
+  @Option(names = "--confidence", paramLabel = "LEVEL",
+      description = "Confidence level of intervals (default 0.95; a gate's own level wins).")
+  Double confidence;
+
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+      description = "Seed of the bootstrap and permutation tests (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--replicates", defaultValue = "10000", paramLabel = "B",
+      description = "Bootstrap replicates and Monte Carlo permutations (default: ${DEFAULT-VALUE}).")
+  int replicates;
+
+  @Option(names = "--test", paramLabel = "TEST",
+      description = "t, wilcoxon, permutation or mcnemar (default: mcnemar for 0/1 metrics, else permutation).")
+  TestChoice test;
+
+  @Option(names = "--interval", defaultValue = "bca", paramLabel = "METHOD",
+      description = "bca, percentile or t (default: ${DEFAULT-VALUE}).")
+  IntervalChoice interval;
+
+  @Option(names = "--allow-partial", description = "Compare even when fewer than 90% of examples pair by id.")
+  boolean allowPartial;
+
+  @Option(names = "--lower-is-better", paramLabel = "NAME",
+      description = "Treat this metric as lower-is-better (repeatable).")
+  List<String> lowerIsBetter = new ArrayList<>();
+
+  CompareOptions build(List<String> metrics) {
+    if (confidence != null && !(confidence > 0 && confidence < 1)) {
+      throw InputException.of("--confidence " + confidence + " is out of range", "a level strictly between 0 and 1, e.g. 0.95");
+    }
+    if (replicates < 1) {
+      throw InputException.of("--replicates " + replicates + " is out of range", "an integer >= 1");
+    }
+    CompareOptions o = CompareOptions.defaults().withSeed(seed).withReplicates(replicates).withTest(test)
+        .withInterval(interval).withAllowPartial(allowPartial).withMetrics(metrics)
+        .withDirections(MetricDirections.withPlugins(Plugins.load(), lowerIsBetter));
+    return confidence == null ? o : o.withConfidence(confidence);
+  }
+}

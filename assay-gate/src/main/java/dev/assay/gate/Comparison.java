@@ -1,0 +1,51 @@
+package dev.assay.gate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.Json;
+import dev.assay.stats.ConfidenceInterval;
+
+/**
+ * The paired comparison of one metric: candidate minus baseline over the examples both sides
+ * scored.
+ *
+ * @param metric the metric name
+ * @param direction whether higher or lower is better
+ * @param n paired examples
+ * @param baseline mean over the paired examples
+ * @param candidate mean over the paired examples
+ * @param difference {@code candidate - baseline}
+ * @param relativeDifference {@code difference / |baseline|}; NaN when the baseline mean is 0
+ * @param ci interval of the difference at {@code ci.confidence()}
+ * @param intervalMethod how {@code ci} was computed
+ * @param pValue two-sided p-value of "no difference" by {@code test}
+ * @param test the test actually computed (e.g. {@code mcnemar-exact})
+ * @param effectSize standardised mean difference d_z = mean(d) / sd(d); NaN when sd(d) = 0
+ * @param mde minimum detectable |difference| at the target power and this n (two-sided, α = 1 -
+ *     confidence); NaN when it cannot be computed (no variation, too few examples)
+ * @param sdDifference sample sd of the per-example differences
+ * @param intervals the interval family (other levels, interval inversion); not serialised
+ */
+public record Comparison(String metric, Direction direction, int n, double baseline, double candidate,
+    double difference, double relativeDifference, ConfidenceInterval ci, String intervalMethod, double pValue,
+    String test, double effectSize, double mde, double sdDifference, IntervalSource intervals) {
+
+  /** The contract's JSON object (NaN as null). */
+  public ObjectNode toJson() {
+    ObjectNode o = Json.object();
+    o.put("metric", metric);
+    o.put("direction", direction.wire());
+    o.put("n", n);
+    JsonNumbers.put(o, "baseline", baseline);
+    JsonNumbers.put(o, "candidate", candidate);
+    JsonNumbers.put(o, "difference", difference);
+    JsonNumbers.put(o, "relative_difference", relativeDifference);
+    o.set("ci", JsonNumbers.interval(ci));
+    o.put("interval", intervalMethod);
+    o.put("confidence", ci.confidence());
+    JsonNumbers.put(o, "p_value", pValue);
+    o.put("test", test);
+    JsonNumbers.put(o, "effect_size", effectSize);
+    JsonNumbers.put(o, "mde", mde);
+    return o;
+  }
+}

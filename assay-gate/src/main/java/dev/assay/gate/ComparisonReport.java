@@ -1,0 +1,80 @@
+package dev.assay.gate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The comparison of two sides: pairing counts and one {@link Comparison} per metric.
+ *
+ * @param baseline names the baseline (run id or file)
+ * @param candidate names the candidate
+ * @param n ids present on both sides
+ * @param onlyBaseline ids only in the baseline
+ * @param onlyCandidate ids only in the candidate
+ * @param comparisons one per metric, in the order requested
+ */
+public record ComparisonReport(String baseline, String candidate, int n, int onlyBaseline, int onlyCandidate,
+    List<Comparison> comparisons) {
+  public ComparisonReport {
+    comparisons = List.copyOf(comparisons);
+  }
+
+  /** Compares the requested metrics (every common metric when none is requested). */
+  public static ComparisonReport of(Pairing pairing, CompareOptions options) {
+    List<String> metrics = options.metrics().isEmpty() ? pairing.commonMetrics() : options.metrics();
+    metrics.forEach(pairing::requireMetric);
+    MetricComparer comparer = new MetricComparer(options);
+    List<Comparison> out = new ArrayList<>();
+    for (String m : metrics) {
+      out.add(comparer.compare(pairing.metric(m), options.directions().of(m)));
+    }
+    return new ComparisonReport(pairing.baseline().source(), pairing.candidate().source(), pairing.n(),
+        pairing.onlyBaseline(), pairing.onlyCandidate(), out);
+  }
+
+  /** The comparison of a metric, if compared. */
+  public java.util.Optional<Comparison> comparison(String metric) {
+    return comparisons.stream().filter(c -> c.metric().equals(metric)).findFirst();
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode o = Json.object();
+    o.put("baseline", baseline);
+    o.put("candidate", candidate);
+    o.put("n", n);
+    o.put("only_baseline", onlyBaseline);
+    o.put("only_candidate", onlyCandidate);
+    ArrayNode a = o.putArray("comparisons");
+    comparisons.forEach(c -> a.add(c.toJson()));
+    return o;
+  }
+
+  /** A readable table: one line per metric. */
+  public String toText() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "baseline %s  candidate %s%n", baseline, candidate));
+    sb.append(String.format(Locale.ROOT, "n = %d paired examples (%d only in baseline, %d only in candidate)%n",
+        n, onlyBaseline, onlyCandidate));
+    String confidence = comparisons.isEmpty() ? "" : percent(comparisons.get(0).ci().confidence()) + " ";
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"METRIC", "BETTER", "N", "BASELINE", "CANDIDATE", "DIFF", confidence + "CI", "P",
+        "TEST", "INTERVAL"});
+    for (Comparison c : comparisons) {
+      rows.add(new String[] {c.metric(), c.direction().wire(), Integer.toString(c.n()), JsonNumbers.text(c.baseline()),
+          JsonNumbers.text(c.candidate()), JsonNumbers.signed(c.difference()), JsonNumbers.interval(c.ci(), true),
+          JsonNumbers.p(c.pValue()), c.test(), c.intervalMethod()});
+    }
+    sb.append(TextTable.render(rows));
+    return sb.toString();
+  }
+
+  static String percent(double level) {
+    double pct = level * 100;
+    return pct == Math.rint(pct) ? String.format(Locale.ROOT, "%.0f%%", pct)
+        : String.format(Locale.ROOT, "%s%%", Double.toString(pct));
+  }
+}

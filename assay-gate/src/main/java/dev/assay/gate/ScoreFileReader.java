@@ -1,0 +1,111 @@
+package dev.assay.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.InputException;
+import dev.assay.core.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a per-example score file: JSON Lines, one object per example, {@code {"id": ID, METRIC:
+ * number, ...}}.
+ *
+ * <p>Rules: {@code id} is a non-empty string or an integer and unique in the file; every other
+ * field is a finite number or null (null: the example has no value for that metric); blank lines
+ * are skipped. Any other content throws one {@link InputException} naming the file, the line and
+ * the field.
+ */
+public final class ScoreFileReader {
+  private static final String SHAPE = "one JSON object per line: {\"id\": ..., METRIC: number, ...}";
+
+  private ScoreFileReader() {}
+
+  public static ScoreTable read(Path file) {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(name, 0, null, Files.isDirectory(file) ? "is a folder" : "file not found",
+          "a run id, a run export (JSON) or a score file (JSONL)");
+    }
+    Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int lineNo = 0;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (lineNo == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        parseLine(name, lineNo, line, rows);
+      }
+    } catch (CharacterCodingException e) {
+      throw new InputException(name, lineNo + 1, null, "not valid UTF-8", "a UTF-8 text file");
+    } catch (IOException e) {
+      throw new InputException(name, 0, null, "cannot read the file: " + e.getMessage(), "a readable file");
+    }
+    if (rows.isEmpty()) {
+      throw new InputException(name, 0, null, "no examples", SHAPE);
+    }
+    return new ScoreTable(name, rows);
+  }
+
+  private static void parseLine(String file, int lineNo, String line, Map<String, Map<String, Double>> rows) {
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new InputException(file, lineNo, null, "invalid JSON: " + firstLine(e.getOriginalMessage()), SHAPE);
+    }
+    if (node == null || !node.isObject()) {
+      throw new InputException(file, lineNo, null, "not a JSON object", SHAPE);
+    }
+    JsonNode idNode = node.get("id");
+    if (idNode == null) {
+      throw new InputException(file, lineNo, "id", "missing", "the example id, a string or an integer");
+    }
+    String id;
+    if (idNode.isTextual() && !idNode.textValue().isEmpty()) {
+      id = idNode.textValue();
+    } else if (idNode.isIntegralNumber()) {
+      id = idNode.asText();
+    } else {
+      throw new InputException(file, lineNo, "id", "got " + idNode, "a non-empty string or an integer");
+    }
+    if (rows.containsKey(id)) {
+      throw new InputException(file, lineNo, "id", "duplicate example id '" + id + "'", "each id once per file");
+    }
+    Map<String, Double> values = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("id") || e.getValue().isNull()) {
+        continue;
+      }
+      JsonNode v = e.getValue();
+      if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+        throw new InputException(file, lineNo, e.getKey(), "got " + v, "a finite number or null");
+      }
+      values.put(e.getKey(), v.doubleValue());
+    }
+    rows.put(id, values);
+  }
+
+  private static String firstLine(String message) {
+    int nl = message == null ? -1 : message.indexOf('\n');
+    return message == null ? "" : nl < 0 ? message : message.substring(0, nl);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.assay.systems;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.InputException;
+import dev.assay.systems.http.Pricing;
+import dev.assay.systems.http.PromptTemplate;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * Parameter reading shared by the HTTP adapters, on top of {@link Params}: every fault is an
+ * {@link InputException} naming {@code systems.NAME.PARAM}. Environment variables are read
+ * through {@code env} so tests need not set real ones; messages name variables, never values.
+ */
+final class HttpParams {
+  static final Duration DEFAULT_RETRY_AFTER_MAX = Duration.ofSeconds(10);
+
+  final Params params;
+  private final UnaryOperator<String> env;
+
+  HttpParams(Params params, UnaryOperator<String> env) {
+    this.params = params;
+    this.env = env;
+  }
+
+  String optionalString(String name, String expected) {
+    JsonNode v = params.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw params.fault(name, "not a string: " + v, expected);
+    }
+    return v.textValue();
+  }
+
+  Double optionalNumber(String name, double min, String expected) {
+    JsonNode v = params.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < min) {
+      throw params.fault(name, "not a number >= " + (min == (long) min ? Long.toString((long) min) : min) + ": " + v,
+          expected);
+    }
+    return v.doubleValue();
+  }
+
+  Long optionalPositiveLong(String name, String expected) {
+    JsonNode v = params.get(name);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 1) {
+      throw params.fault(name, "not a positive integer: " + v, expected);
+    }
+    return v.longValue();
+  }
+
+  /** An absolute http(s) URL. */
+  URI url(String name, String expected) {
+    String s = params.requiredString(name, expected);
+    try {
+      URI uri = new URI(s.strip());
+      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw params.fault(name, "not an http or https URL with a host: " + s, expected);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw params.fault(name, "not a valid URL: " + e.getReason(), expected);
+    }
+  }
+
+  PromptTemplate template(String name, String text) {
+    try {
+      return PromptTemplate.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw params.fault(name, e.getMessage(), "text with {{field}} placeholders, e.g. \"Question: {{input}}\"");
+    }
+  }
+
+  JsonPointer pointer(String name, boolean required) {
+    String expected = "a JSON pointer, e.g. /choices/0/message/content";
+    String s = required ? params.requiredString(name, expected) : optionalString(name, expected);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return JsonPointer.compile(s);
+    } catch (IllegalArgumentException e) {
+      throw params.fault(name, "not a JSON pointer: " + s, expected);
+    }
+  }
+
+  Pricing pricing() {
+    String expected = "a price per million tokens, e.g. 0.15";
+    return new Pricing(optionalNumber("price_in_per_million", 0, expected),
+        optionalNumber("price_out_per_million", 0, expected));
+  }
+
+  Duration retryAfterMax() {
+    Double s = optionalNumber("retry_after_max_s", 0, "the longest Retry-After a call waits itself, in seconds");
+    return s == null ? DEFAULT_RETRY_AFTER_MAX : Duration.ofMillis(Math.round(s * 1000));
+  }
+
+  /** The non-empty value of environment variable {@code variable}, named by parameter {@code name}. */
+  String envValue(String name, String variable) {
+    String value = env.apply(variable);
+    if (value == null || value.isEmpty()) {
+      throw params.fault(name, "environment variable " + variable + " is not set",
+          "export " + variable + " before running, or remove " + name);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.assay.systems.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.assay.core.Invocation;
+import dev.assay.core.Json;
+import dev.assay.core.Output;
+import dev.assay.core.SystemException;
+import dev.assay.core.SystemUnderTest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An LLM behind an OpenAI-compatible API (adapter type {@code openai}): OpenAI, vLLM, llama.cpp's
+ * server, Ollama, LiteLLM.
+ *
+ * <p>Each call renders {@link Config#prompt} from the example, posts one chat completion ({@code
+ * BASE_URL/chat/completions}, an optional system message then the user message) or legacy
+ * completion ({@code BASE_URL/completions}, the system prompt prepended to the prompt), and answers
+ * with the first choice's text. Usage tokens come from the response's {@code usage}; the cost from
+ * {@link Config#pricing}.
+ *
+ * <p>Faults are classified by {@link JsonHttp}; in addition a template field the example lacks and
+ * a response without a first choice's text are non-transient errors. With {@link
+ * Config#tokensPerMinute} set, each call first takes its estimated tokens (prompt characters / 4,
+ * plus {@code max_tokens} or {@value #DEFAULT_COMPLETION_ESTIMATE}) from a {@link TokenBudget} and
+ * settles the estimate against the reported usage afterwards. Requests per minute are the engine's
+ * {@code rate_limit_rpm}.
+ *
+ * <p>The API key is sent as {@code Authorization: Bearer KEY} and is otherwise only held by {@link
+ * Secrets}: it is in no record, message or {@code toString}. Thread-safe; the HTTP client and its
+ * connections are shared by all calls. The JDK 17 client has no close: {@link #close()} only
+ * refuses further calls, and idle connections end with the client.
+ */
+public final class OpenAiSystem implements SystemUnderTest {
+  /** Completion tokens assumed for the token budget when {@code max_tokens} is not set. */
+  public static final int DEFAULT_COMPLETION_ESTIMATE = 256;
+
+  /** Which OpenAI endpoint. */
+  public enum Endpoint {
+    CHAT("chat/completions"),
+    COMPLETIONS("completions");
+
+    final String path;
+
+    Endpoint(String path) {
+      this.path = path;
+    }
+  }
+
+  /** How the request's {@code seed} is chosen. */
+  public sealed interface SeedPolicy {
+    /** No seed is sent. */
+    record None() implements SeedPolicy {}
+
+    /** The invocation's seed, so repeats and examples get distinct, reproducible seeds. */
+    record Auto() implements SeedPolicy {}
+
+    /** Always this seed. */
+    record Fixed(long seed) implements SeedPolicy {}
+  }
+
+  /**
+   * @param name the system's name, for messages
+   * @param baseUrl e.g. {@code http://127.0.0.1:8000/v1}; the endpoint path is appended
+   * @param endpoint chat or legacy completions
+   * @param model the {@code model} sent
+   * @param temperature null to leave the server's default
+   * @param maxTokens null to leave the server's default
+   * @param seed the seed policy
+   * @param systemPrompt null for none
+   * @param prompt the user message template
+   * @param pricing prices per million tokens
+   * @param tokensPerMinute null for no token budget
+   * @param maxRetryAfterWait the longest 429 {@code Retry-After} a call sleeps itself
+   */
+  public record Config(String name, URI baseUrl, Endpoint endpoint, String model, Double temperature, Integer maxTokens,
+      SeedPolicy seed, String systemPrompt, PromptTemplate prompt, Pricing pricing, Long tokensPerMinute,
+      Duration maxRetryAfterWait) {
+    public Config {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      Objects.requireNonNull(endpoint, "endpoint");
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(prompt, "prompt");
+      Objects.requireNonNull(pricing, "pricing");
+      Objects.requireNonNull(maxRetryAfterWait, "maxRetryAfterWait");
+    }
+  }
+
+  private final Config config;
+  private final URI uri;
+  private final JsonHttp http;
+  private final TokenBudget budget;
+  private volatile boolean closed;
+
+  /**
+   * @param apiKey null for none; sent as a bearer token
+   * @param sleeper how a 429 wait is slept ({@code d -> Thread.sleep(d.toMillis())} in production)
+   */
+  public OpenAiSystem(Config config, String apiKey, JsonHttp.Sleeper sleeper) {
+    this.config = config;
+    String base = config.baseUrl().toString();
+    this.uri = URI.create((base.endsWith("/") ? base : base + "/") + config.endpoint().path);
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (apiKey != null) {
+      headers.put("Authorization", "Bearer " + apiKey);
+    }
+    this.http = new JsonHttp(config.name(), headers, Secrets.NONE.with(apiKey), config.maxRetryAfterWait(), sleeper);
+    this.budget = config.tokensPerMinute() == null ? null : new TokenBudget(config.tokensPerMinute(), System::nanoTime);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public Output call(Invocation invocation) throws SystemException, InterruptedException {
+    if (closed) {
+      throw new SystemException("system '" + config.name() + "' is closed", false);
+    }
+    ExampleFields fields = new ExampleFields(invocation.example(), invocation.seed());
+    String prompt;
+    try {
+      prompt = config.prompt().render(fields);
+    } catch (MissingFieldException e) {
+      throw new SystemException(http.secrets().redact("system '" + config.name() + "': prompt " + e.getMessage()), false);
+    }
+    ObjectNode body = body(prompt, invocation.seed());
+    long estimate = 0;
+    if (budget != null) {
+      estimate = estimate(prompt);
+      budget.acquire(estimate);
+    }
+    JsonNode response;
+    try {
+      response = http.post(uri, body, invocation.timeout());
+    } catch (SystemException | InterruptedException | RuntimeException e) {
+      if (budget != null) {
+        // A failed request consumed nothing the server will count against us, as far as we know.
+        budget.settle(estimate, 0);
+      }
+      throw e;
+    }
+    Long tokensIn = count(response.at("/usage/prompt_tokens"));
+    Long tokensOut = count(response.at("/usage/completion_tokens"));
+    if (budget != null) {
+      long used = tokensIn != null || tokensOut != null
+          ? (tokensIn == null ? 0 : tokensIn) + (tokensOut == null ? 0 : tokensOut) : estimate;
+      budget.settle(estimate, used);
+    }
+    JsonNode text = response.at(config.endpoint() == Endpoint.CHAT ? "/choices/0/message/content" : "/choices/0/text");
+    if (!text.isTextual()) {
+      String where = config.endpoint() == Endpoint.CHAT ? "choices[0].message.content" : "choices[0].text";
+      throw new SystemException(http.secrets().redact("system '" + config.name() + "': the response has no text at "
+          + where + (response.has("error") ? ": " + Json.canonical(response.get("error")) : "")), false);
+    }
+    return new Output(TextNode.valueOf(text.textValue()), null, tokensIn, tokensOut,
+        config.pricing().cost(tokensIn, tokensOut));
+  }
+
+  /** The request body of one call (package-visible for tests). */
+  ObjectNode body(String prompt, long invocationSeed) {
+    ObjectNode body = Json.object();
+    body.put("model", config.model());
+    if (config.endpoint() == Endpoint.CHAT) {
+      ArrayNode messages = body.putArray("messages");
+      if (config.systemPrompt() != null) {
+        messages.addObject().put("role", "system").put("content", config.systemPrompt());
+      }
+      messages.addObject().put("role", "user").put("content", prompt);
+    } else {
+      body.put("prompt", config.systemPrompt() == null ? prompt : config.systemPrompt() + "\n\n" + prompt);
+    }
+    if (config.temperature() != null) {
+      body.put("temperature", config.temperature());
+    }
+    if (config.maxTokens() != null) {
+      body.put("max_tokens", config.maxTokens());
+    }
+    if (config.seed() instanceof SeedPolicy.Auto) {
+      body.put("seed", invocationSeed);
+    } else if (config.seed() instanceof SeedPolicy.Fixed f) {
+      body.put("seed", f.seed());
+    }
+    return body;
+  }
+
+  private long estimate(String prompt) {
+    int system = config.systemPrompt() == null ? 0 : config.systemPrompt().length();
+    long completion = config.maxTokens() == null ? DEFAULT_COMPLETION_ESTIMATE : config.maxTokens();
+    return (prompt.length() + system) / 4 + completion;
+  }
+
+  private static Long count(JsonNode n) {
+    return n.canConvertToLong() && n.isIntegralNumber() && n.longValue() >= 0 ? n.longValue() : null;
+  }
+
+  /** Refuses further calls; idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

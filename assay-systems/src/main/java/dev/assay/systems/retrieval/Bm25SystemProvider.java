@@ -1,0 +1,32 @@
+package dev.assay.systems.retrieval;
+
+import dev.assay.core.SystemProvider;
+import dev.assay.core.SystemSpec;
+import dev.assay.core.SystemUnderTest;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Adapter type {@code bm25}: a {@link Bm25Retriever} over parameter {@code corpus} (required,
+ * relative to the suite's folder), with {@code k1} (default 0.9), {@code b} (default 0.4), {@code
+ * analyzer} ({@code english}, the default, or {@code standard}) and {@code top_k} (default 100).
+ */
+public final class Bm25SystemProvider implements SystemProvider {
+  @Override
+  public String type() {
+    return "bm25";
+  }
+
+  @Override
+  public Set<String> parameters() {
+    return Set.of("corpus", "top_k", "k1", "b", "analyzer");
+  }
+
+  @Override
+  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
+    RetrievalParams p = new RetrievalParams(spec, suiteFile);
+    int topK = RetrieverFactory.topK(p);
+    Corpus corpus = p.corpus();
+    return new RetrieverSystem(type(), RetrieverFactory.bm25(p, corpus), topK);
+  }
+}

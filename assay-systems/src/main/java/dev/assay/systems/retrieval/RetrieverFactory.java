@@ -1,0 +1,47 @@
+package dev.assay.systems.retrieval;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Builds retrievers from suite parameters; shared by the {@code bm25}, {@code dense} and {@code
+ * hybrid} providers so a hybrid's parts take exactly the parameters of the stand-alone systems.
+ */
+final class RetrieverFactory {
+  /** Anserini's BM25 defaults (Lin et al.), tuned on TREC ad hoc and MS MARCO collections. */
+  static final double DEFAULT_K1 = 0.9;
+
+  static final double DEFAULT_B = 0.4;
+  static final String DEFAULT_ANALYZER = "english";
+  static final int DEFAULT_TOP_K = 100;
+
+  /** The dense cache folder when none is given: under the CLI's store, relative to the working directory. */
+  static final Path DEFAULT_CACHE_DIR = Path.of(".assay", "embeddings");
+
+  static final Set<String> BM25_PARAMS = Set.of("k1", "b", "analyzer");
+  static final Set<String> DENSE_PARAMS = Set.of("cache_dir");
+
+  private RetrieverFactory() {}
+
+  static Bm25Retriever bm25(RetrievalParams p, Corpus corpus) {
+    double k1 = p.number("k1", DEFAULT_K1, 0, 1000, "a non-negative number, e.g. 0.9 (default) or 1.2");
+    double b = p.number("b", DEFAULT_B, 0, 1, "a number in [0, 1], e.g. 0.4 (default) or 0.75");
+    String analyzer = p.choice("analyzer", DEFAULT_ANALYZER, Set.of("standard", "english"));
+    return new Bm25Retriever(corpus, k1, b, TextAnalysis.valueOf(analyzer.toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  static DenseRetriever dense(RetrievalParams p, Corpus corpus) {
+    String dir = p.string("cache_dir", null, "a folder for cached corpus embeddings");
+    Path cacheDir = dir == null ? DEFAULT_CACHE_DIR.toAbsolutePath() : p.resolve("cache_dir", dir);
+    try {
+      return new DenseRetriever(corpus, MiniLmEmbedder.shared(), new EmbeddingCache(cacheDir));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while embedding the corpus", e);
+    }
+  }
+
+  static int topK(RetrievalParams p) {
+    return p.positiveInt("top_k", DEFAULT_TOP_K, "a positive number of documents per answer (default 100)");
+  }
+}

@@ -1,0 +1,546 @@
+package dev.assay.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.assay.core.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A local OpenAI-compatible server for tests and benchmarks: real HTTP/1.1 on 127.0.0.1, a free
+ * port, deterministic answers and configurable faults.
+ *
+ * <p>Endpoints (under {@link #baseUrl()}, which ends in {@code /v1}): {@code POST
+ * /chat/completions} answers the last {@code user} message; {@code POST /completions} answers the
+ * {@code prompt}. The answer is {@link Config#answers} of that text when present, else the text
+ * itself ({@link Answer#ECHO}) or upper-cased ({@link Answer#UPPER}). Usage counts are
+ * whitespace-separated words: prompt tokens over every message, completion tokens of the answer.
+ * When the request carries a {@code seed}, the response's {@code system_fingerprint} is {@code
+ * stub-seed-SEED}, so tests can see the seed arrive.
+ *
+ * <p>Faults: a fault listed with exact request numbers (1-based, in arrival order) hits exactly
+ * those requests; otherwise a fault with a fraction hits a request when a uniform draw keyed by
+ * (body, attempt) falls in its share, where attempt counts earlier requests with the same body.
+ * The fractions of the fractional faults are laid end to end in [0, 1), so their kinds never
+ * overlap and their sum must be at most 1. A retried request thus meets the same fate on the same
+ * attempt in every run, whatever the concurrency, and eventually succeeds.
+ *
+ * <p>Concurrency: requests are served by a pool of {@link Config#threads} threads (default 128),
+ * enough for 64 concurrent clients each sleeping through an added latency.
+ *
+ * <p>From the command line: {@code java -cp ... dev.assay.testkit.StubLlmServer [--port N]
+ * [--answer echo|upper] [--latency-ms N] [--fault KIND=FRACTION]... [--retry-after S]
+ * [--threads N]} prints {@code listening on URL} and serves until killed.
+ */
+public final class StubLlmServer implements AutoCloseable {
+  /** How the stub answers a prompt that is not in {@link Config#answers}. */
+  public enum Answer {
+    ECHO,
+    UPPER
+  }
+
+  /** What can go wrong with a response. */
+  public enum FaultKind {
+    /** The normal answer after {@link Config#faultLatencyMs} extra milliseconds. */
+    LATENCY,
+    /** HTTP 429 with {@code Retry-After: }{@link Config#retryAfterSeconds}. */
+    RATE_LIMIT,
+    /** HTTP 500 with a JSON error body. */
+    SERVER_ERROR,
+    /** HTTP 200 whose body is truncated JSON. */
+    MALFORMED_JSON,
+    /** The connection is closed without any response. */
+    DROP_CONNECTION,
+    /** The normal answer, its body written in ten pieces over {@link Config#slowBodyMs}. */
+    SLOW_BODY;
+
+    static FaultKind parse(String s) {
+      return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+  }
+
+  /**
+   * One configured fault.
+   *
+   * @param kind what happens
+   * @param fraction share of requests hit, in [0, 1]; ignored when {@code requests} is not empty
+   * @param requests exact 1-based request numbers hit
+   */
+  public record Fault(FaultKind kind, double fraction, Set<Integer> requests) {
+    public Fault {
+      if (kind == null) {
+        throw new IllegalArgumentException("kind is null");
+      }
+      if (!(fraction >= 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("fraction outside [0, 1]: " + fraction);
+      }
+      requests = Set.copyOf(requests);
+    }
+
+    public static Fault fraction(FaultKind kind, double fraction) {
+      return new Fault(kind, fraction, Set.of());
+    }
+
+    public static Fault onRequests(FaultKind kind, Integer... numbers) {
+      return new Fault(kind, 0, Set.of(numbers));
+    }
+  }
+
+  /**
+   * The stub's behaviour.
+   *
+   * @param answer how unknown prompts are answered
+   * @param answers prompt text to answer text
+   * @param latencyMs added to every response
+   * @param faults the faults; fractional ones must sum to at most 1
+   * @param faultLatencyMs extra latency of a {@link FaultKind#LATENCY} fault
+   * @param retryAfterSeconds the {@code Retry-After} of a {@link FaultKind#RATE_LIMIT} fault
+   * @param slowBodyMs how long a {@link FaultKind#SLOW_BODY} takes to write
+   * @param apiKey when not null, requests without {@code Authorization: Bearer KEY} get 401
+   * @param threads size of the request pool
+   */
+  public record Config(Answer answer, Map<String, String> answers, long latencyMs, List<Fault> faults,
+      long faultLatencyMs, int retryAfterSeconds, long slowBodyMs, String apiKey, int threads) {
+    public Config {
+      answers = Map.copyOf(answers);
+      faults = List.copyOf(faults);
+      double sum = faults.stream().filter(f -> f.requests().isEmpty()).mapToDouble(Fault::fraction).sum();
+      if (sum > 1 + 1e-9) {
+        throw new IllegalArgumentException("fault fractions sum to " + sum + " > 1");
+      }
+      if (latencyMs < 0 || faultLatencyMs < 0 || slowBodyMs < 0 || retryAfterSeconds < 0 || threads < 1) {
+        throw new IllegalArgumentException("negative duration or no threads");
+      }
+    }
+
+    /** Echo, no latency, no faults, no key, 128 threads. */
+    public static Config echo() {
+      return new Config(Answer.ECHO, Map.of(), 0, List.of(), 200, 1, 200, null, 128);
+    }
+
+    public Config withAnswer(Answer a) {
+      return new Config(a, answers, latencyMs, faults, faultLatencyMs, retryAfterSeconds, slowBodyMs, apiKey, threads);
+    }
+
+    public Config withAnswers(Map<String, String> map) {
+      return new Config(answer, map, latencyMs, faults, faultLatencyMs, retryAfterSeconds, slowBodyMs, apiKey, threads);
+    }
+
+    public Config withLatencyMs(long ms) {
+      return new Config(answer, answers, ms, faults, faultLatencyMs, retryAfterSeconds, slowBodyMs, apiKey, threads);
+    }
+
+    public Config withFaults(Fault... list) {
+      return new Config(answer, answers, latencyMs, List.of(list), faultLatencyMs, retryAfterSeconds, slowBodyMs,
+          apiKey, threads);
+    }
+
+    public Config withFaultTiming(long extraLatencyMs, int retryAfterS, long slowBody) {
+      return new Config(answer, answers, latencyMs, faults, extraLatencyMs, retryAfterS, slowBody, apiKey, threads);
+    }
+
+    public Config withApiKey(String key) {
+      return new Config(answer, answers, latencyMs, faults, faultLatencyMs, retryAfterSeconds, slowBodyMs, key, threads);
+    }
+
+    public Config withThreads(int n) {
+      return new Config(answer, answers, latencyMs, faults, faultLatencyMs, retryAfterSeconds, slowBodyMs, apiKey, n);
+    }
+  }
+
+  /**
+   * One request as the stub saw it.
+   *
+   * @param number 1-based arrival number
+   * @param path the request path
+   * @param body the request body
+   * @param arrivedNanos {@link System#nanoTime()} at arrival
+   * @param fault the fault injected, null for none
+   */
+  public record Request(int number, String path, String body, long arrivedNanos, FaultKind fault) {}
+
+  /** Requests remembered for {@link #requests()}; older ones are dropped, so benchmarks stay small. */
+  public static final int REMEMBERED = 10_000;
+
+  private static final long SALT = 0x6A09E667F3BCC909L;
+
+  private final Config config;
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final AtomicInteger arrivals = new AtomicInteger();
+  private final ConcurrentHashMap<Long, AtomicInteger> attemptsByBody;
+  private final ConcurrentLinkedQueue<Request> log = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger logged = new AtomicInteger();
+  private final Map<FaultKind, LongAdder> injected = new EnumMap<>(FaultKind.class);
+  private final AtomicLong responseIds = new AtomicLong();
+
+  private StubLlmServer(Config config) throws IOException {
+    this.config = config;
+    for (FaultKind k : FaultKind.values()) {
+      injected.put(k, new LongAdder());
+    }
+    boolean fractional = config.faults().stream().anyMatch(f -> f.requests().isEmpty() && f.fraction() > 0);
+    this.attemptsByBody = fractional ? new ConcurrentHashMap<>() : null;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    this.pool = Executors.newFixedThreadPool(config.threads(), r -> {
+      Thread t = new Thread(r, "stub-llm");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(pool);
+    server.createContext("/v1/chat/completions", ex -> handle(ex, true));
+    server.createContext("/v1/completions", ex -> handle(ex, false));
+    server.start();
+  }
+
+  /** Starts a stub on a free loopback port. */
+  public static StubLlmServer start(Config config) throws IOException {
+    return new StubLlmServer(config);
+  }
+
+  /** The OpenAI-style base URL, {@code http://127.0.0.1:PORT/v1}. */
+  public String baseUrl() {
+    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/v1";
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Requests received so far, including faulted ones. */
+  public int requestCount() {
+    return arrivals.get();
+  }
+
+  /** The last {@value #REMEMBERED} requests, in arrival order. */
+  public List<Request> requests() {
+    List<Request> list = new ArrayList<>(log);
+    list.sort(java.util.Comparator.comparingInt(Request::number));
+    return list;
+  }
+
+  /** How many faults of each kind were injected. */
+  public Map<FaultKind, Long> faultsInjected() {
+    Map<FaultKind, Long> m = new LinkedHashMap<>();
+    injected.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  /** The answer the stub gives to {@code prompt} when no fault strikes. */
+  public String answerFor(String prompt) {
+    String mapped = config.answers().get(prompt);
+    if (mapped != null) {
+      return mapped;
+    }
+    return config.answer() == Answer.UPPER ? prompt.toUpperCase(Locale.ROOT) : prompt;
+  }
+
+  /** Stops at once: in-flight exchanges are cut. Idempotent. */
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+
+  private void handle(HttpExchange ex, boolean chat) throws IOException {
+    try {
+      int number = arrivals.incrementAndGet();
+      long arrived = System.nanoTime();
+      byte[] bodyBytes = readAll(ex.getRequestBody());
+      String body = new String(bodyBytes, StandardCharsets.UTF_8);
+      if (!"POST".equals(ex.getRequestMethod())) {
+        remember(new Request(number, ex.getRequestURI().getPath(), body, arrived, null));
+        send(ex, 405, error("method not allowed", "invalid_request_error"));
+        return;
+      }
+      if (config.apiKey() != null && !("Bearer " + config.apiKey()).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        remember(new Request(number, ex.getRequestURI().getPath(), body, arrived, null));
+        send(ex, 401, error("missing or wrong API key", "invalid_api_key"));
+        return;
+      }
+      FaultKind fault = faultFor(number, body);
+      remember(new Request(number, ex.getRequestURI().getPath(), body, arrived, fault));
+      if (fault != null) {
+        injected.get(fault).increment();
+      }
+      sleep(config.latencyMs() + (fault == FaultKind.LATENCY ? config.faultLatencyMs() : 0));
+      if (fault == FaultKind.DROP_CONNECTION) {
+        // Closing an exchange whose response headers were never sent closes the connection.
+        return;
+      }
+      if (fault == FaultKind.RATE_LIMIT) {
+        ex.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
+        send(ex, 429, error("rate limited (stub)", "rate_limit_exceeded"));
+        return;
+      }
+      if (fault == FaultKind.SERVER_ERROR) {
+        send(ex, 500, error("internal error (stub)", "server_error"));
+        return;
+      }
+      ObjectNode answer;
+      try {
+        answer = answer(Json.MAPPER.readTree(bodyBytes), chat);
+      } catch (IOException | IllegalArgumentException e) {
+        send(ex, 400, error("bad request: " + e.getMessage(), "invalid_request_error"));
+        return;
+      }
+      byte[] out = Json.MAPPER.writeValueAsBytes(answer);
+      if (fault == FaultKind.MALFORMED_JSON) {
+        byte[] cut = new byte[out.length / 2];
+        System.arraycopy(out, 0, cut, 0, cut.length);
+        send(ex, 200, cut);
+      } else if (fault == FaultKind.SLOW_BODY) {
+        sendSlowly(ex, out);
+      } else {
+        send(ex, 200, out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ex.close();
+    }
+  }
+
+  private ObjectNode answer(JsonNode request, boolean chat) {
+    if (request == null || !request.isObject()) {
+      throw new IllegalArgumentException("body is not a JSON object");
+    }
+    String prompt;
+    long promptTokens;
+    if (chat) {
+      JsonNode messages = request.get("messages");
+      if (messages == null || !messages.isArray() || messages.isEmpty()) {
+        throw new IllegalArgumentException("'messages' must be a non-empty list");
+      }
+      prompt = null;
+      promptTokens = 0;
+      for (JsonNode m : messages) {
+        String content = content(m.get("content"));
+        promptTokens += words(content);
+        if ("user".equals(m.path("role").asText())) {
+          prompt = content;
+        }
+      }
+      if (prompt == null) {
+        throw new IllegalArgumentException("no user message");
+      }
+    } else {
+      JsonNode p = request.get("prompt");
+      if (p == null || !p.isTextual()) {
+        throw new IllegalArgumentException("'prompt' must be a string");
+      }
+      prompt = p.textValue();
+      promptTokens = words(prompt);
+    }
+    String text = answerFor(prompt);
+    ObjectNode root = Json.object();
+    root.put("id", "stub-" + responseIds.incrementAndGet());
+    root.put("object", chat ? "chat.completion" : "text_completion");
+    root.put("created", 0);
+    root.put("model", request.path("model").asText("stub"));
+    if (request.hasNonNull("seed")) {
+      root.put("system_fingerprint", "stub-seed-" + request.get("seed").asText());
+    }
+    ArrayNode choices = root.putArray("choices");
+    ObjectNode choice = choices.addObject();
+    choice.put("index", 0);
+    if (chat) {
+      ObjectNode message = choice.putObject("message");
+      message.put("role", "assistant");
+      message.put("content", text);
+    } else {
+      choice.put("text", text);
+    }
+    choice.put("finish_reason", "stop");
+    ObjectNode usage = root.putObject("usage");
+    long completion = words(text);
+    usage.put("prompt_tokens", promptTokens);
+    usage.put("completion_tokens", completion);
+    usage.put("total_tokens", promptTokens + completion);
+    return root;
+  }
+
+  /** A message's text: a string, or the concatenated {@code text} parts of a content list. */
+  private static String content(JsonNode c) {
+    if (c == null || c.isNull()) {
+      return "";
+    }
+    if (c.isTextual()) {
+      return c.textValue();
+    }
+    if (c.isArray()) {
+      StringBuilder sb = new StringBuilder();
+      c.forEach(part -> sb.append(part.path("text").asText("")));
+      return sb.toString();
+    }
+    throw new IllegalArgumentException("message content is neither a string nor a list");
+  }
+
+  private static long words(String s) {
+    String t = s.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
+  }
+
+  private FaultKind faultFor(int number, String body) {
+    for (Fault f : config.faults()) {
+      if (f.requests().contains(number)) {
+        return f.kind();
+      }
+    }
+    if (attemptsByBody == null) {
+      return null;
+    }
+    long h = fnv(body);
+    int attempt = attemptsByBody.computeIfAbsent(h, k -> new AtomicInteger()).getAndIncrement();
+    double u = unit(mix(h ^ mix(attempt + SALT)));
+    double edge = 0;
+    for (Fault f : config.faults()) {
+      if (f.requests().isEmpty()) {
+        edge += f.fraction();
+        if (u < edge) {
+          return f.kind();
+        }
+      }
+    }
+    return null;
+  }
+
+  private void remember(Request r) {
+    log.add(r);
+    if (logged.incrementAndGet() > REMEMBERED) {
+      log.poll();
+    }
+  }
+
+  private static byte[] error(String message, String type) {
+    ObjectNode root = Json.object();
+    ObjectNode err = root.putObject("error");
+    err.put("message", message);
+    err.put("type", type);
+    try {
+      return Json.MAPPER.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, body.length);
+    try (OutputStream os = ex.getResponseBody()) {
+      os.write(body);
+    }
+  }
+
+  private void sendSlowly(HttpExchange ex, byte[] body) throws IOException, InterruptedException {
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(200, body.length);
+    int pieces = 10;
+    try (OutputStream os = ex.getResponseBody()) {
+      for (int i = 0; i < pieces; i++) {
+        int from = body.length * i / pieces;
+        int to = body.length * (i + 1) / pieces;
+        os.write(body, from, to - from);
+        os.flush();
+        Thread.sleep(config.slowBodyMs() / pieces);
+      }
+    }
+  }
+
+  private static void sleep(long ms) throws InterruptedException {
+    if (ms > 0) {
+      Thread.sleep(ms);
+    }
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    try (in) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static long fnv(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private static double unit(long bits) {
+    return (bits >>> 11) * 0x1.0p-53;
+  }
+
+  /** Command-line entry: see the class comment. Serves until the process is killed. */
+  public static void main(String[] args) throws Exception {
+    Config config = Config.echo();
+    List<Fault> faults = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      if (v == null) {
+        usage("missing value after " + a);
+      }
+      i++;
+      switch (a) {
+        case "--answer" -> config = config.withAnswer(Answer.valueOf(v.toUpperCase(Locale.ROOT)));
+        case "--latency-ms" -> config = config.withLatencyMs(Long.parseLong(v));
+        case "--retry-after" -> config = config.withFaultTiming(config.faultLatencyMs(), Integer.parseInt(v),
+            config.slowBodyMs());
+        case "--threads" -> config = config.withThreads(Integer.parseInt(v));
+        case "--fault" -> {
+          int eq = v.indexOf('=');
+          if (eq < 0) {
+            usage("--fault wants KIND=FRACTION, got " + v);
+          }
+          faults.add(Fault.fraction(FaultKind.parse(v.substring(0, eq)), Double.parseDouble(v.substring(eq + 1))));
+        }
+        default -> usage("unknown option " + a);
+      }
+    }
+    config = config.withFaults(faults.toArray(new Fault[0]));
+    StubLlmServer stub = start(config);
+    CountDownLatch forever = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stub::close));
+    System.out.println("listening on " + stub.baseUrl());
+    System.out.flush();
+    forever.await(Long.MAX_VALUE, TimeUnit.DAYS);
+  }
+
+  private static void usage(String problem) {
+    System.err.println("error: " + problem);
+    System.err.println("usage: StubLlmServer [--answer echo|upper] [--latency-ms N] [--fault KIND=FRACTION]... "
+        + "[--retry-after S] [--threads N]");
+    System.exit(2);
+  }
+}
