@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -88,7 +89,14 @@ public final class Plugins {
    */
   public Scorer scorer(String spec, String file, int line) {
     for (ScorerProvider sp : scorers) {
-      var s = sp.create(spec);
+      Optional<Scorer> s;
+      try {
+        s = sp.create(spec);
+      } catch (InputException e) {
+        // Providers know the metric, not where it was named: add the file and line.
+        throw e.file() != null ? e : new InputException(file, line, e.field() == null ? "metrics" : e.field(),
+            "metric '" + spec + "': " + e.getMessage(), e.expected());
+      }
       if (s.isPresent()) {
         return s.get();
       }

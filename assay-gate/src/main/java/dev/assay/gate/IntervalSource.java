@@ -36,15 +36,18 @@ public interface IntervalSource {
     if (claim.test(at(1 - lo))) {
       return lo;
     }
-    double hi = narrow;
-    for (int i = 0; i < 60 && hi - lo > 1e-9 * hi; i++) {
-      double mid = 0.5 * (lo + hi);
-      if (claim.test(at(1 - mid))) {
-        hi = mid;
+    // Bisection on log(α): p-values span many orders of magnitude; 1e-4 relative precision
+    // is far below what any report prints.
+    double logLo = Math.log(lo);
+    double logHi = Math.log(narrow);
+    while (logHi - logLo > 1e-4) {
+      double mid = 0.5 * (logLo + logHi);
+      if (claim.test(at(1 - Math.exp(mid)))) {
+        logHi = mid;
       } else {
-        lo = mid;
+        logLo = mid;
       }
     }
-    return hi;
+    return Math.exp(logHi);
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * boundary: at most α (two-sided 95% intervals give about α/2) plus Monte Carlo error.
  */
 class GateErrorRateTest {
-  private static final int DATASETS = 300;
+  private static final int DATASETS = 250;
   private static final int N = 60;
 
   private static double passRate(long seed, Rule rule, double trueDifference, IntervalChoice interval) {
@@ -43,10 +43,10 @@ class GateErrorRateTest {
   @Test
   void superiorityAtZeroTrueDifferenceRarelyPasses() {
     long seed = 20240601L;
-    double percentile = passRate(seed, Rule.superiority("score", Margin.ZERO), 0, IntervalChoice.PERCENTILE);
-    assertThat(percentile).as("false PASS rate, percentile, seed %d", seed).isLessThanOrEqualTo(LIMIT);
-    double t = passRate(seed + 1, Rule.superiority("score", Margin.ZERO), 0, IntervalChoice.T);
-    assertThat(t).as("false PASS rate, t, seed %d", seed + 1).isLessThanOrEqualTo(LIMIT).isGreaterThan(0.002);
+    double t = passRate(seed, Rule.superiority("score", Margin.ZERO), 0, IntervalChoice.T);
+    // About 2.5% expected (one tail of a two-sided 95% interval); a rate near 0 would mean a
+    // uselessly conservative gate.
+    assertThat(t).as("false PASS rate, t, seed %d", seed).isLessThanOrEqualTo(LIMIT).isGreaterThan(0.002);
   }
 
   @Test

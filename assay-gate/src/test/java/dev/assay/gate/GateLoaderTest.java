@@ -46,7 +46,7 @@ class GateLoaderTest {
     expect("rules:\n  - {rule: at_most, metric: v}\n", ":2: field 'rules[0].threshold': missing");
     expect("rules:\n  - {rule: at_most, metric: v, threshold: 1, margin: 2}\n",
         "field 'rules[0].margin': margin does not apply to at_most");
-    expect("rules:\n  - {rule: superiority, metric: f1, margin: lots}\n", "field 'rules[0].margin': got \"lots\"");
+    expect("rules:\n  - {rule: superiority, metric: f1, margin: lots}\n", "field 'rules[0].margin': got the string \"lots\"");
     expect("multiplicity: holmes\nrules:\n  - {rule: superiority, metric: f1}\n",
         ":1: field 'multiplicity': unknown multiplicity control 'holmes' (did you mean 'holm'?");
     expect("gate:\n  rules:\n    - {rule: superiority}\n", ":3: field 'gate.rules[0].metric': missing");

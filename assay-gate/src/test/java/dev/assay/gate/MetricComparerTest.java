@@ -44,7 +44,7 @@ class MetricComparerTest {
     double[] c = new double[60];
     for (int i = 0; i < b.length; i++) {
       b[i] = rnd.nextDouble();
-      c[i] = b[i] + 0.05 + 0.1 * rnd.nextGaussian();
+      c[i] = b[i] + 0.1 + 0.1 * rnd.nextGaussian();
     }
     PairedMetric pm = Tables.pair("f1", b, c).metric("f1");
     Comparison perm = new MetricComparer(OPTIONS).compare(pm, Direction.HIGHER_IS_BETTER);

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Endpoints (under {@link #baseUrl()}, which ends in {@code /v1}): {@code POST
  * /chat/completions} answers the last {@code user} message; {@code POST /completions} answers the
  * {@code prompt}. The answer is {@link Config#answers} of that text when present, else the text
- * itself ({@link Answer#ECHO}) or upper-cased ({@link Answer#UPPER}). Usage counts are
+ * itself ({@link Answer#ECHO}) or upper-cased ({@link Answer#UPPER}); a prompt mapped to {@link
+ * #REFUSE} gets HTTP 400. Usage counts are
  * whitespace-separated words: prompt tokens over every message, completion tokens of the answer.
  * When the request carries a {@code seed}, the response's {@code system_fingerprint} is {@code
  * stub-seed-SEED}, so tests can see the seed arrive.
@@ -182,6 +183,9 @@ public final class StubLlmServer implements AutoCloseable {
    */
   public record Request(int number, String path, String body, long arrivedNanos, FaultKind fault) {}
 
+  /** An answer that makes the stub refuse the prompt with HTTP 400, as a content filter would. */
+  public static final String REFUSE = "<<refuse>>";
+
   /** Requests remembered for {@link #requests()}; older ones are dropped, so benchmarks stay small. */
   public static final int REMEMBERED = 10_000;
 
@@ -196,6 +200,8 @@ public final class StubLlmServer implements AutoCloseable {
   private final AtomicInteger logged = new AtomicInteger();
   private final Map<FaultKind, LongAdder> injected = new EnumMap<>(FaultKind.class);
   private final AtomicLong responseIds = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
 
   private StubLlmServer(Config config) throws IOException {
     this.config = config;
@@ -235,6 +241,11 @@ public final class StubLlmServer implements AutoCloseable {
     return arrivals.get();
   }
 
+  /** The most requests this stub was serving at the same moment. */
+  public int maxInFlight() {
+    return maxInFlight.get();
+  }
+
   /** The last {@value #REMEMBERED} requests, in arrival order. */
   public List<Request> requests() {
     List<Request> list = new ArrayList<>(log);
@@ -266,6 +277,7 @@ public final class StubLlmServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex, boolean chat) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       int number = arrivals.incrementAndGet();
       long arrived = System.nanoTime();
@@ -307,6 +319,10 @@ public final class StubLlmServer implements AutoCloseable {
         send(ex, 400, error("bad request: " + e.getMessage(), "invalid_request_error"));
         return;
       }
+      if (REFUSE.equals(answer.at(chat ? "/choices/0/message/content" : "/choices/0/text").asText())) {
+        send(ex, 400, error("the stub refuses this prompt", "invalid_request_error"));
+        return;
+      }
       byte[] out = Json.MAPPER.writeValueAsBytes(answer);
       if (fault == FaultKind.MALFORMED_JSON) {
         byte[] cut = new byte[out.length / 2];
@@ -320,6 +336,7 @@ public final class StubLlmServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      inFlight.decrementAndGet();
       ex.close();
     }
   }

@@ -159,7 +159,7 @@ class SuiteLoaderTest {
   void unknownKeysSuggestTheNearestKnownKey() throws IOException {
     error(MINIMAL + "concurency: 4\n")
         .isEqualTo(file() + ":7: field 'concurency': unknown key (did you mean 'concurrency'? known: concurrency, dataset, "
-            + "description, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
+            + "description, gate, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  formt: csv\n"))
         .isEqualTo(file() + ":3: field 'dataset.formt': unknown key (did you mean 'format'? known: fields, format, path)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  fields:\n    refernce: answer\n"))

@@ -13,9 +13,10 @@ import java.util.TreeSet;
  * <p>Lookup order: the reserved names {@code input}, {@code id}, {@code reference} (absent when
  * the example has none) and {@code seed} (the invocation seed); then a field of an object input;
  * then an extra field of the example's record; then a tag. The first match wins, so an input
- * field shadows an extra field of the same name.
+ * field shadows an extra field of the same name. Subclasses may offer more names (the judge adds
+ * {@code output}).
  */
-public final class ExampleFields {
+public class ExampleFields {
   private final Example example;
   private final long seed;
 

@@ -1,0 +1,156 @@
+package dev.assay.systems.judge;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.DidYouMean;
+import dev.assay.core.InputException;
+import dev.assay.core.Json;
+import dev.assay.core.Scorer;
+import dev.assay.core.ScorerProvider;
+import dev.assay.core.SystemSpec;
+import dev.assay.core.SystemUnderTest;
+import dev.assay.systems.OpenAiSystemProvider;
+import dev.assay.systems.http.PromptTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Metric {@code judge}: LLM-as-judge ({@link JudgeScorer}), configured on the metric name:
+ *
+ * <pre>judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]
+ *      [:temperature=0][:max_tokens=N][:retries=3][:timeout_s=60]</pre>
+ *
+ * <p>Parameters are split at each {@code :} that starts a {@code key=} pair, so a URL's own colons
+ * ({@code http://127.0.0.1:8000/v1}) need no escaping. {@code rubric} is a text file of the judge
+ * prompt with {@code {{field}}} placeholders ({@code {{output}}} is the system's answer), resolved
+ * against the working directory. Temperature defaults to 0.
+ */
+public final class JudgeScorers implements ScorerProvider {
+  private static final Pattern SPLIT = Pattern.compile(":(?=[a-z_]+=)");
+  private static final Set<String> KEYS = Set.of("base_url", "model", "rubric", "api_key_env", "min", "max",
+      "temperature", "max_tokens", "retries", "timeout_s");
+  private static final String USAGE = "judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]";
+
+  @Override
+  public Set<String> names() {
+    return Set.of(JudgeScorer.NAME);
+  }
+
+  @Override
+  public Optional<Scorer> create(String spec) {
+    if (!spec.equals(JudgeScorer.NAME) && !spec.startsWith(JudgeScorer.NAME + ":")) {
+      return Optional.empty();
+    }
+    Map<String, String> params = parse(spec);
+    Path rubricFile = path(required(params, "rubric"));
+    String rubricText;
+    try {
+      rubricText = Files.readString(rubricFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw fault("cannot read rubric " + rubricFile + ": " + e.getMessage(), "a readable text file");
+    }
+    PromptTemplate rubric;
+    try {
+      rubric = PromptTemplate.parse(rubricText);
+    } catch (IllegalArgumentException e) {
+      throw fault("rubric " + rubricFile + ": " + e.getMessage(), "{{field}} placeholders such as {{output}}");
+    }
+    double min = number(params, "min", 0);
+    double max = number(params, "max", 1);
+    if (!(min < max)) {
+      throw fault("min " + min + " is not below max " + max, "a score range such as min=1:max=5");
+    }
+    int retries = (int) number(params, "retries", 3);
+    double timeoutS = number(params, "timeout_s", 60);
+    SystemUnderTest judge = openai(params);
+    return Optional.of(new JudgeScorer(judge, rubric, min, max, Math.max(0, retries),
+        Duration.ofMillis(Math.round(timeoutS * 1000))));
+  }
+
+  private static Map<String, String> parse(String spec) {
+    Map<String, String> params = new LinkedHashMap<>();
+    String rest = spec.substring(JudgeScorer.NAME.length());
+    if (rest.isEmpty()) {
+      throw fault("judge needs its model and rubric", USAGE);
+    }
+    for (String pair : SPLIT.split(rest.substring(1))) {
+      int eq = pair.indexOf('=');
+      if (eq < 1) {
+        throw fault("parameter '" + pair + "' is not key=value", USAGE);
+      }
+      String key = pair.substring(0, eq);
+      if (!KEYS.contains(key)) {
+        throw fault("unknown judge parameter '" + key + "'", DidYouMean.expected(key, KEYS));
+      }
+      if (params.put(key, pair.substring(eq + 1)) != null) {
+        throw fault("judge parameter '" + key + "' given twice", "each parameter once");
+      }
+    }
+    return params;
+  }
+
+  /** The judge model as an {@code openai} system; its parameter faults are reported on the metric. */
+  private static SystemUnderTest openai(Map<String, String> params) {
+    ObjectNode p = Json.object();
+    p.put("base_url", required(params, "base_url"));
+    p.put("model", required(params, "model"));
+    p.put("temperature", number(params, "temperature", 0));
+    if (params.containsKey("max_tokens")) {
+      p.put("max_tokens", (long) number(params, "max_tokens", 0));
+    }
+    if (params.containsKey("api_key_env")) {
+      p.put("api_key_env", params.get("api_key_env"));
+    }
+    p.put("seed", "auto");
+    try {
+      return new OpenAiSystemProvider().create(new SystemSpec("judge", "openai", p, 0), null);
+    } catch (InputException e) {
+      String field = e.field() == null ? "" : e.field().replace("systems.judge.", "");
+      throw fault("judge " + field + ": " + e.getMessage(), e.expected());
+    }
+  }
+
+  private static String required(Map<String, String> params, String key) {
+    String v = params.get(key);
+    if (v == null || v.isBlank()) {
+      throw fault("judge parameter '" + key + "' is missing", USAGE);
+    }
+    return v;
+  }
+
+  private static double number(Map<String, String> params, String key, double fallback) {
+    String v = params.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw fault("judge parameter '" + key + "' is not a number: " + v, "a number");
+  }
+
+  private static Path path(String p) {
+    try {
+      return Path.of(p).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw fault("rubric is not a valid path: " + e.getReason(), "a file path");
+    }
+  }
+
+  private static InputException fault(String problem, String expected) {
+    return new InputException((String) null, 0, "metrics", problem, expected);
+  }
+}
