@@ -97,12 +97,35 @@ public final class Json {
     }
   }
 
-  private static void quote(String s, StringBuilder sb) {
-    try {
-      sb.append(MAPPER.writeValueAsString(s));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+
+  /**
+   * Appends {@code s} as a JSON string literal, escaped exactly as Jackson escapes by default
+   * ({@code "}, {@code \\}, short escapes for b t n f r, {@code \\u00XX} for other control
+   * characters; everything else as is), without going through a generator per string.
+   */
+  static void quote(String s, StringBuilder sb) {
+    sb.append('"');
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      sb.append(s, start, i);
+      start = i + 1;
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\b' -> sb.append("\\b");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\f' -> sb.append("\\f");
+        case '\r' -> sb.append("\\r");
+        default -> sb.append("\\u00").append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xF]);
+      }
     }
+    sb.append(s, start, s.length()).append('"');
   }
 
   /** Lower-case hex sha256 of UTF-8 text. */

@@ -191,6 +191,15 @@ public final class StubLlmServer implements AutoCloseable {
 
   private static final long SALT = 0x6A09E667F3BCC909L;
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then
+    // waits for the client's delayed ACK (~40 ms a response). Read once, when the first server of
+    // the JVM starts, so it is set here, before any.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Config config;
   private final HttpServer server;
   private final ExecutorService pool;

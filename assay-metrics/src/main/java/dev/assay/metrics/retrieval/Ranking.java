@@ -15,13 +15,10 @@ public final class Ranking {
   /** Hash codes of {@link #docids}, so joins with judgments touch no string that cannot match. */
   private final int[] hashes;
 
-  private Ranking(String[] docids, double[] scores) {
+  private Ranking(String[] docids, double[] scores, int[] hashes) {
     this.docids = docids;
     this.scores = scores;
-    this.hashes = new int[docids.length];
-    for (int i = 0; i < docids.length; i++) {
-      hashes[i] = docids[i].hashCode();
-    }
+    this.hashes = hashes;
   }
 
   /** A ranking in exactly the given order (scores descend from {@code n} to 1). */
@@ -58,6 +55,7 @@ public final class Ranking {
     private final DocTable seen;
     private String[] docids;
     private double[] scores;
+    private int[] hashes;
     private int size;
 
     public Builder() {
@@ -68,6 +66,7 @@ public final class Ranking {
       seen = new DocTable(expected);
       docids = new String[Math.max(1, expected)];
       scores = new double[Math.max(1, expected)];
+      hashes = new int[Math.max(1, expected)];
     }
 
     /** Adds a document; false when it is already present (nothing changes). Score must not be NaN. */
@@ -81,9 +80,11 @@ public final class Ranking {
       if (size == docids.length) {
         docids = Arrays.copyOf(docids, size * 2);
         scores = Arrays.copyOf(scores, size * 2);
+        hashes = Arrays.copyOf(hashes, size * 2);
       }
       docids[size] = docid;
       scores[size] = score;
+      hashes[size] = docid.hashCode();
       size++;
       return true;
     }
@@ -91,18 +92,22 @@ public final class Ranking {
     public Ranking build() {
       String[] d = Arrays.copyOf(docids, size);
       double[] s = Arrays.copyOf(scores, size);
+      int[] h = Arrays.copyOf(hashes, size);
       if (!ordered(d, s)) {
         int[] order = TrecOrder.sort(d, s);
         String[] d2 = new String[size];
         double[] s2 = new double[size];
+        int[] h2 = new int[size];
         for (int i = 0; i < size; i++) {
           d2[i] = d[order[i]];
           s2[i] = s[order[i]];
+          h2[i] = h[order[i]];
         }
         d = d2;
         s = s2;
+        h = h2;
       }
-      return new Ranking(d, s);
+      return new Ranking(d, s, h);
     }
 
     // Runs are usually written in rank order already: check in O(n) before sorting.
