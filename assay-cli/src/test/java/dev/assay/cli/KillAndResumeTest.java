@@ -34,7 +34,7 @@ class KillAndResumeTest {
     CliHarness cli = new CliHarness(dir);
     int n = 300;
     cli.dataset("data.jsonl", n);
-    cli.suite("suite.yaml", "  flaky:\n    type: fake\n    mode: upper\n    latency_ms: 15\n"
+    cli.suite("suite.yaml", "  flaky:\n    type: fake\n    mode: upper\n    latency_ms: 40\n"
         + "    seed_in_output: true\n    permanent_failure_rate: 0.1\n", "repeats: 2\nseed: 5\n");
     Path db = dir.resolve("killed.db");
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * reason, and the API key appears in no stored record or message.
  */
 class HttpFaultRunTest {
-  private static final int N = 150;
+  private static final int N = 100;
 
   @ParameterizedTest(name = "{0} adapter, retries {1}")
   @CsvSource({"openai, 4", "openai, 0", "http, 4", "http, 0"})

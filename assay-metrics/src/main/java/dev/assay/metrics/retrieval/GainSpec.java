@@ -69,6 +69,10 @@ final class GainSpec {
     return i >= 0 ? gains[i] : grade;
   }
 
+  boolean isOverridden(int grade) {
+    return Arrays.binarySearch(levels, grade) >= 0;
+  }
+
   int overrideCount() {
     return levels.length;
   }

@@ -53,11 +53,20 @@ final class Gains {
     double top = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    for (int level = 0; level <= maxLevel; level++) {
-      double g = spec.gainOf(level);
-      top = Math.max(top, g);
-      min = Math.min(min, g);
-      max = Math.max(max, g);
+    // Levels 0..maxLevel without an override have gain = level: only the lowest and highest of
+    // them can be extremes, so the scan stays O(overrides) even for huge grades.
+    int lowest = 0;
+    while (lowest <= maxLevel && spec.isOverridden(lowest)) {
+      lowest++;
+    }
+    int highest = maxLevel;
+    while (highest >= 0 && spec.isOverridden(highest)) {
+      highest--;
+    }
+    if (lowest <= highest) {
+      min = lowest;
+      max = highest;
+      top = highest;
     }
     for (int i = 0; i < spec.overrideCount(); i++) {
       double g = spec.gainOf(spec.overrideLevel(i));

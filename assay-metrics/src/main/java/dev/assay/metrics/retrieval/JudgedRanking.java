@@ -60,11 +60,6 @@ final class JudgedRanking {
     return new JudgedRanking(k == n ? rels : java.util.Arrays.copyOf(rels, k), level, judgments);
   }
 
-  /** From grades in rank order, for per-example scoring and tests. */
-  static JudgedRanking ofGrades(int[] rels, TopicJudgments judgments, int level) {
-    return new JudgedRanking(rels.clone(), level, judgments);
-  }
-
   int level() {
     return level;
   }

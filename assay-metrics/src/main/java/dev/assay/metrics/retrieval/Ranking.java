@@ -21,18 +21,6 @@ public final class Ranking {
     this.hashes = hashes;
   }
 
-  /** A ranking in exactly the given order (scores descend from {@code n} to 1). */
-  public static Ranking ofOrder(java.util.List<String> docids) {
-    Builder b = new Builder(docids.size());
-    int n = docids.size();
-    for (int i = 0; i < n; i++) {
-      if (!b.add(docids.get(i), n - i)) {
-        throw new IllegalArgumentException("duplicate document '" + docids.get(i) + "'");
-      }
-    }
-    return b.build();
-  }
-
   public int size() {
     return docids.length;
   }

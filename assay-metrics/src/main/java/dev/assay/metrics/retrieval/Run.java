@@ -85,12 +85,6 @@ public final class Run {
       return topics.computeIfAbsent(topic, t -> new Ranking.Builder()).add(docid, score);
     }
 
-    /** Adds a whole ranking for a topic (replacing any documents added before). */
-    public Builder put(String topic, Ranking.Builder ranking) {
-      topics.put(topic, ranking);
-      return this;
-    }
-
     public Run build() {
       TreeMap<String, Ranking> built = new TreeMap<>(DocIds::compare);
       topics.forEach((t, b) -> built.put(t, b.build()));

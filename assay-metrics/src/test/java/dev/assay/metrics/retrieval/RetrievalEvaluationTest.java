@@ -65,6 +65,17 @@ class RetrievalEvaluationTest {
   }
 
   @Test
+  void rbpScalesGradesAboveOneIntoTheUnitInterval() {
+    RetrievalResult r = eval(RetrievalOptions.defaults(), "rbp", "rbp_resid", "rbp:p=0.5", "rbp:gains=2=1");
+    // Grades 0..2 scale to gains 0, 0.5, 1; ranked gains 0, .5, 0, 1, 0.
+    assertThat(q(r, "rbp")).isCloseTo(0.1 * (0.5 * 0.9 + 0.9 * 0.9 * 0.9), within(1e-12));
+    assertThat(q(r, "rbp:p=0.5")).isCloseTo(0.5 * (0.5 * 0.5 + 0.125), within(1e-12));
+    assertThat(q(r, "rbp:gains=2=1")).as("gains already in [0, 1]").isCloseTo(0.1 * (0.9 + 0.729), within(1e-12));
+    // Unjudged or unpooled at ranks 3 and 5, and the weight past rank 5.
+    assertThat(q(r, "rbp_resid")).isCloseTo(Math.pow(0.9, 5) + 0.1 * (0.81 + 0.6561), within(1e-12));
+  }
+
+  @Test
   void relevanceLevelRaisesTheThreshold() {
     RetrievalResult r = eval(RetrievalOptions.defaults().withRelevanceLevel(2), "map", "P_5", "num_rel", "bpref");
     assertThat(q(r, "map")).isEqualTo(0.25);

@@ -17,6 +17,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * JSON over HTTP POST for one system: one shared {@link HttpClient} (HTTP/1.1, so connections are
@@ -37,9 +41,10 @@ import java.util.Map;
  * </ul>
  *
  * <p>Secrets: header values are sent but never put in a message; every message passes through
- * {@link Secrets#redact}, since servers may echo a key back in an error body. Interruption: a
- * blocked {@link HttpClient#send} ends with {@link InterruptedException} (the request is
- * cancelled). Thread-safe.
+ * {@link Secrets#redact}, since servers may echo a key back in an error body. Timeout and
+ * interruption: the call's timeout bounds the whole exchange, response body included, and an
+ * interrupted call ends with {@link InterruptedException}; either way the request is cancelled.
+ * Thread-safe.
  */
 public final class JsonHttp {
   /** Sleeps; replaced in tests to observe the wait a 429 asked for. */
@@ -106,14 +111,30 @@ public final class JsonHttp {
     }
     headers.forEach(request::header);
     HttpResponse<byte[]> response;
+    // sendAsync + a timed get bounds the whole exchange, body included: the client's own request
+    // timeout stops at the response headers, so a slow body would outlast it.
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpConnectTimeoutException e) {
-      throw new SystemException(fail("connect timeout to " + where(uri)), true);
-    } catch (HttpTimeoutException e) {
+      response = timed ? pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS) : pending.get();
+    } catch (TimeoutException e) {
+      pending.cancel(true);
       throw new SystemException(fail("timeout after " + timeout.toMillis() + " ms waiting for " + where(uri)), true);
-    } catch (IOException e) {
-      throw new SystemException(fail("connection error with " + where(uri) + ": " + describe(e)), true);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof HttpConnectTimeoutException) {
+        throw new SystemException(fail("connect timeout to " + where(uri)), true);
+      }
+      if (c instanceof HttpTimeoutException) {
+        throw new SystemException(fail("timeout after " + timeout.toMillis() + " ms waiting for " + where(uri)), true);
+      }
+      if (c instanceof IOException io) {
+        throw new SystemException(fail("connection error with " + where(uri) + ": " + describe(io)), true);
+      }
+      throw new SystemException(fail("HTTP client failure: " + c), false);
     }
     int status = response.statusCode();
     String text = new String(response.body(), StandardCharsets.UTF_8);

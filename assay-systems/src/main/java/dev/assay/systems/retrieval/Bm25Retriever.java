@@ -95,19 +95,33 @@ public final class Bm25Retriever implements Retriever {
     if (q == null) {
       return List.of();
     }
-    ScoreDoc[] top;
-    try {
-      top = searcher.search(q, k).scoreDocs;
-    } catch (IOException e) {
-      throw new UncheckedIOException("searching the in-memory BM25 index failed", e);
-    }
+    ScoreDoc[] top = topDocs(q, k);
     List<Hit> hits = new ArrayList<>(top.length);
     for (ScoreDoc sd : top) {
       hits.add(new Hit(docids[sd.doc], sd.score));
     }
-    // Lucene breaks score ties by index order; re-sort ties by docid descending (trec_eval's order).
     hits.sort(Hits.TREC_ORDER);
-    return hits;
+    return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
+  }
+
+  /**
+   * At least the top {@code k} documents, and every document tied with the k-th: Lucene breaks
+   * ties by index order, so without the whole tie group the docid-descending order could not be
+   * applied at the cut-off.
+   */
+  private ScoreDoc[] topDocs(Query q, int k) {
+    try {
+      int n = k;
+      while (true) {
+        ScoreDoc[] top = searcher.search(q, n).scoreDocs;
+        if (top.length < n || top[n - 1].score < top[k - 1].score || n >= docids.length) {
+          return top;
+        }
+        n = (int) Math.min((long) n * 2, docids.length);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the in-memory BM25 index failed", e);
+    }
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Adapter type {@code bm25}: a {@link Bm25Retriever} over parameter {@code corpus} (required,
- * relative to the suite's folder), with {@code k1} (default 0.9), {@code b} (default 0.4), {@code
+ * relative to the suite's folder), with {@code k1} (default 1.2), {@code b} (default 0.75), {@code
  * analyzer} ({@code english}, the default, or {@code standard}) and {@code top_k} (default 100).
  */
 public final class Bm25SystemProvider implements SystemProvider {
