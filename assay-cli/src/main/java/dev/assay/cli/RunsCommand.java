@@ -8,6 +8,7 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
+import dev.assay.metrics.retrieval.TrecRunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -150,8 +151,12 @@ final class RunsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_ID")
     String runId;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the JSON.")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the export.")
     String output;
+
+    @Option(names = "--format", defaultValue = "json",
+        description = "json (the run record, default) or trec (a retrieval run: qid Q0 docid rank score tag).")
+    String format;
 
     Export(AssayCommand root) {
       this.root = root;
@@ -163,47 +168,76 @@ final class RunsCommand implements Callable<Integer> {
       Path target = ctx.resolve(output);
       try (StoreSession s = root.openStore()) {
         RunRecord run = find(s.store(), runId);
-        writeAtomically(target, run, s.store());
+        switch (format) {
+          case "json" -> writeAtomically(target, tmp -> writeJson(tmp, run, s.store()));
+          case "trec" -> writeAtomically(target, tmp -> writeTrec(tmp, run, s.store()));
+          default -> throw InputException.of("unknown export format '" + format + "'", "json or trec");
+        }
       }
       ctx.err().println("wrote " + target);
       return ExitCode.OK;
     }
 
-    /** Streams the export to a temporary file beside the target, then moves it into place. */
-    static void writeAtomically(Path target, RunRecord run, Store store) throws IOException {
+    /** Writes a file's content to a temporary file beside the target, then moves it into place. */
+    static void writeAtomically(Path target, FileWriter content) throws IOException {
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, ".assay-export-", ".tmp");
       try {
-        try (JsonGenerator g = Json.RECORDS.getFactory().createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
-          g.useDefaultPrettyPrinter();
-          g.writeStartObject();
-          ObjectNode header = (ObjectNode) Json.tree(run);
-          var fields = header.fields();
-          while (fields.hasNext()) {
-            var f = fields.next();
-            g.writeFieldName(f.getKey());
-            Json.RECORDS.writeTree(g, f.getValue());
-          }
-          g.writeArrayFieldStart("examples");
-          try {
-            store.forEachResult(run.runId(), r -> {
-              try {
-                Json.RECORDS.writeValue(g, r);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-          } catch (UncheckedIOException e) {
-            throw e.getCause();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        }
+        content.write(tmp);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
+    }
+
+    /** The run record with its per-example records, streamed. */
+    static void writeJson(Path file, RunRecord run, Store store) throws IOException {
+      try (JsonGenerator g = Json.RECORDS.getFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        ObjectNode header = (ObjectNode) Json.tree(run);
+        var fields = header.fields();
+        while (fields.hasNext()) {
+          var f = fields.next();
+          g.writeFieldName(f.getKey());
+          Json.RECORDS.writeTree(g, f.getValue());
+        }
+        g.writeArrayFieldStart("examples");
+        forEach(store, run, r -> Json.RECORDS.writeValue(g, r));
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+    }
+
+    /** The run's ranked outputs as a TREC run, tagged with the system name. */
+    static void writeTrec(Path file, RunRecord run, Store store) throws IOException {
+      try (var w = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        TrecRunWriter trec = new TrecRunWriter(w, run.systemName());
+        forEach(store, run, r -> trec.write(r.id(), r.output()));
+      }
+    }
+
+    private static void forEach(Store store, RunRecord run, ResultWriter each) throws IOException {
+      try {
+        store.forEachResult(run.runId(), r -> {
+          try {
+            each.write(r);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
+    interface FileWriter {
+      void write(Path file) throws IOException;
+    }
+
+    interface ResultWriter {
+      void write(ExampleResult result) throws IOException;
     }
   }
 

@@ -1,0 +1,103 @@
+package dev.assay.metrics.efficiency;
+
+import dev.assay.core.InputException;
+import dev.assay.core.Scorer;
+import dev.assay.core.ScorerProvider;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The efficiency family for suites ({@code metrics: [latency_p95, tokens_out, cost]}), found by
+ * {@link java.util.ServiceLoader}.
+ *
+ * <p>Names are those of {@link EfficiencyMetric} except {@code throughput}, which is a property of
+ * the whole run (it needs the wall time) and has no per-example value. The cost metrics take
+ * optional prices per million tokens for systems that report tokens but no cost: {@code
+ * cost:input_per_million=0.15:output_per_million=0.60} (both or neither). Every efficiency
+ * metric is lower-is-better. See {@link EfficiencyScorer} for what is read from each output.
+ */
+public final class EfficiencyScorers implements ScorerProvider {
+  private static final Set<String> LISTED = listed();
+
+  private static final Set<String> PRICE_KEYS = Set.of("input_per_million", "output_per_million");
+
+  private static Set<String> listed() {
+    Set<String> names = new LinkedHashSet<>(EfficiencyMetric.NAMES);
+    names.remove("throughput");
+    return Collections.unmodifiableSet(names);
+  }
+
+  @Override
+  public Set<String> names() {
+    return LISTED;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InputException for {@code throughput} (not a per-example metric), for parameters on a
+   *     metric other than cost, and for unknown, missing or malformed price parameters
+   */
+  @Override
+  public Optional<Scorer> create(String spec) {
+    String text = spec.trim();
+    String[] parts = text.split(":", -1);
+    String base = parts[0];
+    if (!EfficiencyMetric.knows(base)) {
+      return Optional.empty();
+    }
+    EfficiencyMetric metric = EfficiencyMetric.parse(base);
+    if (metric.kind() == EfficiencyMetric.Kind.THROUGHPUT) {
+      throw InputException.of("metric 'throughput' is a property of a whole run, not of an example",
+          "per-example efficiency metrics: " + String.join(", ", LISTED));
+    }
+    Map<String, Double> params = params(parts, base);
+    if (!params.isEmpty() && !isCost(metric.kind())) {
+      throw InputException.of("metric '" + base + "' takes no parameters", "the metric name alone");
+    }
+    ModelPrice price = null;
+    if (!params.isEmpty()) {
+      if (params.size() != PRICE_KEYS.size()) {
+        throw InputException.of("metric '" + text + "' gives only one of input_per_million, output_per_million",
+            "both prices, e.g. cost:input_per_million=0.15:output_per_million=0.60");
+      }
+      price = new ModelPrice(params.get("input_per_million"), params.get("output_per_million"));
+    }
+    return Optional.of(new EfficiencyScorer(text, metric, price));
+  }
+
+  static boolean isCost(EfficiencyMetric.Kind kind) {
+    return kind == EfficiencyMetric.Kind.COST || kind == EfficiencyMetric.Kind.COST_PER_1K
+        || kind == EfficiencyMetric.Kind.COST_TOTAL;
+  }
+
+  private static Map<String, Double> params(String[] parts, String base) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      int eq = parts[i].indexOf('=');
+      String key = eq <= 0 ? parts[i] : parts[i].substring(0, eq);
+      if (eq <= 0 || !PRICE_KEYS.contains(key)) {
+        throw InputException.of("unknown parameter '" + parts[i] + "' for metric '" + base + "'",
+            "input_per_million=N and output_per_million=N (cost metrics only)");
+      }
+      double value;
+      try {
+        value = Double.parseDouble(parts[i].substring(eq + 1));
+      } catch (NumberFormatException e) {
+        value = Double.NaN;
+      }
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw InputException.of("parameter '" + key + "' of metric '" + base + "' is '" + parts[i].substring(eq + 1)
+            + "'", "a non-negative price per million tokens");
+      }
+      if (out.put(key, value) != null) {
+        throw InputException.of("parameter '" + key + "' given twice in metric '" + base + "'", "each key once");
+      }
+    }
+    return out;
+  }
+}
