@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class SquadText {
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+  /** In the regex's alternation order. */
+  private static final String[] ARTICLES = {"a", "an", "the"};
 
   private SquadText() {}
 
@@ -53,7 +55,7 @@ public final class SquadText {
     if (i > 0 && PyText.isWordChar(s.codePointBefore(i))) {
       return 0;
     }
-    for (String article : new String[] {"a", "an", "the"}) {
+    for (String article : ARTICLES) {
       int end = i + article.length();
       if (s.startsWith(article, i) && (end == s.length() || !PyText.isWordChar(s.codePointAt(end)))) {
         return article.length();
