@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * output is the ranked list {@code [{"docid", "score"}, ...]} of at most {@code topK} documents,
  * the shape the retrieval scorers read.
  *
- * <p>Non-string input, a query the retriever rejects, and calls after {@link #close()} fail with
- * a non-transient {@link SystemException} (a retry would give the same answer). Thread-safe as the
- * retriever is.
+ * <p>Non-string input, a query the retriever rejects or fails on, and calls after {@link
+ * #close()} fail with a non-transient {@link SystemException} (a retry would give the same
+ * answer). Thread-safe as the retriever is.
  */
 public final class RetrieverSystem implements SystemUnderTest {
   private final String type;
@@ -49,7 +49,8 @@ public final class RetrieverSystem implements SystemUnderTest {
     List<Hit> hits;
     try {
       hits = retriever.search(input.textValue(), topK);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // A rejected query (too many terms) or a model failure: the same input would fail again.
       throw new SystemException(type + " cannot run the query of example '" + invocation.example().id() + "': "
           + e.getMessage(), false, e);
     }

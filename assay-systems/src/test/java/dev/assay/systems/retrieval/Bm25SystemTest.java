@@ -9,6 +9,7 @@ import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Plugins;
+import dev.assay.core.SystemException;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.testkit.SystemConformance;
@@ -165,6 +166,22 @@ class Bm25SystemTest extends SystemConformance {
       // Lucene alone would return bread (indexed first) for the top 1; the tie rule returns volcano.
       assertThat(r.search("crust", 1)).extracting(Hit::docid).containsExactly("volcano");
       assertThat(r.search("crust", 2)).extracting(Hit::docid).containsExactly("volcano", "bread");
+    }
+  }
+
+  @Test
+  void aQueryWithMoreTermsThanLuceneAllowsFailsThatExampleOnly() throws Exception {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < 1100; i++) {
+      q.append('w').append(i).append(' ');
+    }
+    try (SystemUnderTest system = newSystem()) {
+      SystemException e = catchThrowableOfType(SystemException.class,
+          () -> system.call(invocation(Example.of("long", q.toString(), null))));
+      assertThat(e.isTransient()).isFalse();
+      assertThat(e.getMessage()).contains("example 'long'", "1100 distinct terms");
+      Example good = examples().get(0);
+      assertThat(system.call(invocation(good)).text()).isEqualTo(expectedOutput(good));
     }
   }
 

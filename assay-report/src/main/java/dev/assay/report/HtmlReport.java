@@ -1,0 +1,347 @@
+package dev.assay.report;
+
+import dev.assay.core.Example;
+import dev.assay.core.RunRecord;
+import dev.assay.gate.Comparison;
+import dev.assay.gate.GateResult;
+import dev.assay.gate.PairedMetric;
+import dev.assay.gate.Pairing;
+import dev.assay.gate.RuleKind;
+import dev.assay.gate.RuleResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Renders a {@link ReportInput} as one self-contained HTML page (docs/reports.md describes each
+ * section). Every piece of run or dataset content passes through {@link Html}; the only script is
+ * the tag filter of the flipped-examples table.
+ */
+public final class HtmlReport {
+  /** Characters of an input, reference or output shown per cell; the rest is summarised. */
+  static final int CELL_CHARS = 2000;
+
+  static final String FILTER_SCRIPT = "(function(){var s=document.getElementById('flip-filter');if(!s)return;"
+      + "s.addEventListener('change',function(){var v=s.value;"
+      + "document.querySelectorAll('tr[data-tags]').forEach(function(r){"
+      + "r.hidden=v!==''&&r.getAttribute('data-tags').split('\\n').indexOf(v)<0;});});})();";
+
+  private final ReportInput in;
+  private final Pairing pairing;
+
+  /**
+   * @param pairing the pairing behind {@code in.comparison()} (needed for per-example flips), null
+   *     for a single-run report
+   */
+  public HtmlReport(ReportInput in, Pairing pairing) {
+    this.in = in;
+    this.pairing = pairing;
+  }
+
+  public String render() {
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append(header());
+    if (in.gate() != null) {
+      b.append(verdict(in.gate()));
+    }
+    b.append(metrics());
+    String primary = in.primaryMetric();
+    b.append(slices(primary));
+    b.append(latency());
+    b.append(classifiers());
+    boolean script = false;
+    if (in.isComparison() && primary != null) {
+      b.append(flips(primary));
+      script = in.data().available();
+    }
+    b.append(lineage());
+    String title = in.isComparison()
+        ? "assay report: " + in.candidate().run().systemName() + " vs " + in.baseline().run().systemName()
+        : "assay report: " + in.baseline().run().systemName();
+    return HtmlPage.render(title, b.toString(), script ? FILTER_SCRIPT : null);
+  }
+
+  private String header() {
+    StringBuilder b = new StringBuilder("<p>");
+    if (in.isComparison()) {
+      b.append("Baseline <b>").append(Html.text(in.baseline().label())).append("</b>, candidate <b>")
+          .append(Html.text(in.candidate().label())).append("</b>: ")
+          .append(in.comparison().n()).append(" paired examples (").append(in.comparison().onlyBaseline())
+          .append(" only in the baseline, ").append(in.comparison().onlyCandidate()).append(" only in the candidate).");
+    } else {
+      b.append("Run <b>").append(Html.text(in.baseline().label())).append("</b>: ")
+          .append(in.baseline().scores().size()).append(" scored examples.");
+    }
+    b.append("</p>\n");
+    if (!in.data().available()) {
+      b.append("<p class=\"note\">").append(Html.text(in.data().note())).append("</p>\n");
+    }
+    return b.toString();
+  }
+
+  private String verdict(GateResult g) {
+    StringBuilder b = new StringBuilder("<h2 id=\"verdict\">Verdict</h2>\n");
+    b.append("<p><span class=\"verdict ").append(g.verdict().name()).append("\">").append(g.verdict().name())
+        .append("</span> at ").append(Format.percent(g.gate().confidence())).append(" confidence, multiplicity ")
+        .append(Html.text(g.gate().multiplicity().wire())).append(", gate sha256 <code>").append(Html.text(g.gate().hash()))
+        .append("</code>.</p>\n<p>Pre-registered: <b>").append(in.preRegistered() ? "yes" : "no")
+        .append("</b>").append(in.preRegistered() ? "" : " (the gate was not frozen in a plan before the runs, so"
+            + " it could have been chosen after seeing the results)").append(".</p>\n");
+    HtmlTable t = new HtmlTable(null, "rule", "metric", "margin", "estimate", "interval", "adjusted p", "verdict",
+        "reason");
+    for (RuleResult r : g.rules()) {
+      t.row(r.rule().kind().wire(), r.rule().metric(), r.rule().marginText(), Format.num(r.estimate()),
+          Format.interval(r.ci()), Format.num(r.adjustedP()), r.verdict().name(), r.reason());
+    }
+    return b.append(t.html()).toString();
+  }
+
+  private String metrics() {
+    StringBuilder b = new StringBuilder("<h2 id=\"metrics\">Metrics</h2>\n");
+    if (in.isComparison()) {
+      List<Comparison> cs = in.comparison().comparisons();
+      String level = cs.isEmpty() ? "" : Format.percent(cs.get(0).ci().confidence()) + " ";
+      HtmlTable t = new HtmlTable(null, "metric", "better", "n", "baseline", "candidate", "difference",
+          level + "interval", "p", "test", "interval method");
+      List<PlotRow> rows = new ArrayList<>();
+      for (Comparison c : cs) {
+        t.row(c.metric(), c.direction().wire(), Integer.toString(c.n()), Format.num(c.baseline()),
+            Format.num(c.candidate()), Format.signed(c.difference()), Format.interval(c.ci()), Format.num(c.pValue()),
+            c.test(), c.intervalMethod());
+        rows.add(new PlotRow(c.metric() + " (" + c.direction().wire() + ")",
+            new Estimate(c.difference(), c.ci(), c.n(), c.intervalMethod()), boundary(c.metric()), tone(c)));
+      }
+      b.append(t.html());
+      b.append("<h3>Paired differences (candidate − baseline)</h3>\n<p class=\"note\">Each row has its own scale,"
+          + " centred on zero; red dashes mark gate boundaries.</p>\n");
+      b.append(Plots.intervals("Forest plot of paired differences", rows, true, Double.NaN));
+    } else {
+      RunView r = in.baseline();
+      HtmlTable t = new HtmlTable(null, "metric", "n", "mean", Format.percent(in.confidence()) + " interval", "method");
+      for (String m : r.scores().metrics()) {
+        Estimate e = Intervals.mean(values(r, m), in.confidence());
+        t.row(m, Integer.toString(e.n()), Format.num(e.value()), Format.interval(e.ci()), e.method());
+      }
+      b.append(t.html());
+    }
+    return b.toString();
+  }
+
+  private double boundary(String metric) {
+    if (in.gate() == null) {
+      return Double.NaN;
+    }
+    for (RuleResult r : in.gate().rules()) {
+      RuleKind k = r.rule().kind();
+      if (r.rule().metric().equals(metric) && (k == RuleKind.SUPERIORITY || k == RuleKind.NON_INFERIORITY)) {
+        return r.boundary();
+      }
+    }
+    return Double.NaN;
+  }
+
+  private static String tone(Comparison c) {
+    if (c.ci().lower() > 0 || c.ci().upper() < 0) {
+      return c.direction().improvement(c.difference()) > 0 ? "good" : "bad";
+    }
+    return "neutral";
+  }
+
+  static double[] values(RunView r, String metric) {
+    List<String> ids = r.scores().idsWith(metric);
+    double[] v = new double[ids.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.scores().value(ids.get(i), metric);
+    }
+    return v;
+  }
+
+  private String slices(String primary) {
+    StringBuilder b = new StringBuilder("<h2 id=\"slices\">Slices</h2>\n");
+    if (primary == null) {
+      return b.append("<p class=\"note\">No metric to slice.</p>\n").toString();
+    }
+    if (!in.data().available()) {
+      return b.append("<p class=\"note\">Slices need the example tags: ").append(Html.text(in.data().note()))
+          .append("</p>\n").toString();
+    }
+    List<SliceRow> rows = Slices.of(in.data(), in.baseline(), in.candidate(), primary, in.confidence());
+    if (rows.isEmpty()) {
+      return b.append("<p class=\"note\">The examples carry no tags.</p>\n").toString();
+    }
+    String level = Format.percent(in.confidence());
+    b.append("<p>Metric <b>").append(Html.text(primary)).append("</b> on every tag value, with ").append(level)
+        .append(in.isComparison() ? " intervals (Newcombe for 0/1 differences, else paired t)."
+            : " intervals (Wilson for 0/1 means, else t).").append("</p>\n");
+    Map<String, List<SliceRow>> byKey = new TreeMap<>();
+    rows.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+    for (Map.Entry<String, List<SliceRow>> e : byKey.entrySet()) {
+      b.append("<h3>tag ").append(Html.text(e.getKey())).append("</h3>\n");
+      HtmlTable t = in.isComparison()
+          ? new HtmlTable(null, "slice", "n", "baseline", "candidate", "difference", level + " interval")
+          : new HtmlTable(null, "slice", "n", "mean", level + " interval");
+      List<PlotRow> plot = new ArrayList<>();
+      for (SliceRow r : e.getValue()) {
+        if (in.isComparison()) {
+          t.row(r.label(), Integer.toString(r.difference().n()), Format.num(r.baseline().value()),
+              Format.num(r.candidate().value()), Format.signed(r.difference().value()), Format.interval(r.difference().ci()));
+          plot.add(new PlotRow(r.label(), r.difference(), Double.NaN, "neutral"));
+        } else {
+          t.row(r.label(), Integer.toString(r.baseline().n()), Format.num(r.baseline().value()),
+              Format.interval(r.baseline().ci()));
+          plot.add(new PlotRow(r.label(), r.baseline(), Double.NaN, "neutral"));
+        }
+      }
+      b.append(t.html());
+      b.append(Plots.intervals("Slices by " + e.getKey() + " of " + primary, plot, false,
+          in.isComparison() ? 0 : Double.NaN));
+    }
+    return b.toString();
+  }
+
+  private String latency() {
+    Map<String, double[]> series = new LinkedHashMap<>();
+    for (RunView r : in.runs()) {
+      series.put(r.label(), r.sortedLatencies());
+    }
+    StringBuilder b = new StringBuilder("<h2 id=\"latency\">Latency</h2>\n");
+    if (series.values().stream().allMatch(v -> v.length == 0)) {
+      return b.append("<p class=\"note\">No latencies recorded.</p>\n").toString();
+    }
+    HtmlTable t = new HtmlTable(null, "system", "n", "p50 ms", "p90 ms", "p95 ms", "p99 ms", "max ms");
+    series.forEach((name, v) -> {
+      if (v.length > 0) {
+        t.row(name, Integer.toString(v.length), Format.num(Plots.quantile(v, 0.5)), Format.num(Plots.quantile(v, 0.9)),
+            Format.num(Plots.quantile(v, 0.95)), Format.num(Plots.quantile(v, 0.99)), Format.num(v[v.length - 1]));
+      }
+    });
+    return b.append(t.html()).append(Plots.cdf("Latency CDF per system", series)).toString();
+  }
+
+  private String classifiers() {
+    StringBuilder b = new StringBuilder("<h2 id=\"classifier\">Classifier diagnostics</h2>\n");
+    StringBuilder plots = new StringBuilder();
+    for (RunView r : in.runs()) {
+      ClassifierView.Detection d = ClassifierView.detect(r, in.data());
+      if (d.view() == null) {
+        b.append("<p class=\"note\">").append(Html.text(r.label())).append(": not shown, ").append(Html.text(d.note()))
+            .append(".</p>\n");
+        continue;
+      }
+      if (d.note() != null) {
+        b.append("<p class=\"note\">").append(Html.text(r.label())).append(": ").append(Html.text(d.note()))
+            .append(".</p>\n");
+      }
+      plots.append("<div><h3>").append(Html.text(r.label())).append("</h3>")
+          .append(Plots.heatmap("Confusion matrix of " + r.label(), d.view().matrix()));
+      if (d.view().reliability() != null) {
+        plots.append(Plots.reliability("Reliability diagram of " + r.label(), d.view().reliability()));
+      }
+      plots.append("</div>");
+    }
+    if (plots.length() > 0) {
+      b.append("<div class=\"plots\">").append(plots).append("</div>\n");
+    }
+    return b.toString();
+  }
+
+  private String flips(String primary) {
+    StringBuilder b = new StringBuilder("<h2 id=\"flips\">Regressions and improvements</h2>\n");
+    Comparison c = in.comparison().comparison(primary).orElseThrow();
+    PairedMetric pm = pairing.metric(primary);
+    Flips f = Flips.of(pm, c.direction());
+    b.append("<p>On <b>").append(Html.text(primary)).append("</b> (").append(c.direction().wire())
+        .append(" is better): ").append(f.regressions().size()).append(" regressions, ")
+        .append(f.improvements().size()).append(" improvements, ").append(pm.n() - f.total())
+        .append(" unchanged.</p>\n");
+    if (f.total() == 0) {
+      return b.toString();
+    }
+    List<Flip> all = new ArrayList<>(f.regressions());
+    all.addAll(f.improvements());
+    List<Flip> shown = all.subList(0, Math.min(in.maxFlips(), all.size()));
+    boolean tags = in.data().available();
+    if (tags) {
+      TreeSet<String> values = new TreeSet<>();
+      shown.forEach(x -> in.data().tags(x.id()).forEach((k, v) -> values.add(k + "=" + v)));
+      b.append("<p><label>Filter by tag: <select id=\"flip-filter\"><option value=\"\">all</option>");
+      for (String v : values) {
+        b.append("<option value=\"").append(Html.attr(v)).append("\">").append(Html.text(v)).append("</option>");
+      }
+      b.append("</select></label></p>\n");
+    } else {
+      b.append("<p class=\"note\">Inputs, references and tags: ").append(Html.text(in.data().note())).append("</p>\n");
+    }
+    HtmlTable t = new HtmlTable("flips", "example", "input", "reference", "baseline output", "candidate output");
+    for (Flip x : shown) {
+      Example e = in.data().example(x.id());
+      Map<String, String> exTags = in.data().tags(x.id());
+      String attr = tags ? " data-tags=\"" + Html.attr(String.join("\n", tagList(exTags))) + "\"" : "";
+      String idCell = "<td class=\"id\"><b>" + (x.regression() ? "regression" : "improvement") + "</b><br>"
+          + Html.text(x.id()) + "<br>" + Html.text(Format.num(x.baseline()) + " → " + Format.num(x.candidate()))
+          + (exTags.isEmpty() ? "" : "<div class=\"tags\">" + Html.text(String.join(", ", tagList(exTags))) + "</div>")
+          + "</td>";
+      t.rawRow(attr, idCell, cell(e == null ? "(not available)" : e.inputText()),
+          cell(e == null ? "(not available)" : e.reference() == null ? "(none)"
+              : e.reference().isTextual() ? e.reference().textValue() : e.reference().toString()),
+          cell(in.baseline().outputText(x.id())), cell(in.candidate().outputText(x.id())));
+    }
+    b.append(t.html());
+    if (all.size() > shown.size()) {
+      b.append(rest(all.subList(shown.size(), all.size())));
+    }
+    return b.toString();
+  }
+
+  private static List<String> tagList(Map<String, String> tags) {
+    List<String> out = new ArrayList<>();
+    new TreeMap<>(tags).forEach((k, v) -> out.add(k + "=" + v));
+    return out;
+  }
+
+  private String rest(List<Flip> hidden) {
+    long regressions = hidden.stream().filter(Flip::regression).count();
+    StringBuilder b = new StringBuilder("<h3>Not shown</h3>\n<p>").append(hidden.size())
+        .append(" more flipped examples (").append(regressions).append(" regressions, ")
+        .append(hidden.size() - regressions).append(" improvements); raise <code>--max-flips</code> to list them.</p>\n");
+    if (in.data().available()) {
+      Map<String, long[]> byTag = new TreeMap<>();
+      for (Flip f : hidden) {
+        for (String t : tagList(in.data().tags(f.id()))) {
+          byTag.computeIfAbsent(t, k -> new long[2])[f.regression() ? 0 : 1]++;
+        }
+      }
+      if (!byTag.isEmpty()) {
+        HtmlTable t = new HtmlTable(null, "tag", "regressions", "improvements");
+        byTag.forEach((k, v) -> t.row(k, Long.toString(v[0]), Long.toString(v[1])));
+        b.append(t.html());
+      }
+    }
+    return b.toString();
+  }
+
+  private static String cell(String text) {
+    return "<td><pre>" + Html.text(SafeText.truncate(text, CELL_CHARS)) + "</pre></td>";
+  }
+
+  private String lineage() {
+    List<RunRecord> runs = in.runs().stream().map(RunView::run).toList();
+    List<String[]> rows = LineageRows.of(runs);
+    String[] head = new String[runs.size() + 1];
+    head[0] = "";
+    for (int i = 0; i < runs.size(); i++) {
+      head[i + 1] = in.isComparison() ? (i == 0 ? "baseline" : "candidate") : "run";
+    }
+    HtmlTable t = new HtmlTable(null, head);
+    rows.forEach(t::row);
+    StringBuilder b = new StringBuilder("<h2 id=\"lineage\">Lineage</h2>\n").append(t.html());
+    if (in.gate() != null) {
+      b.append("<p>Gate ").append(Html.text(in.gate().gate().source())).append(", sha256 <code>")
+          .append(Html.text(in.gate().gate().hash())).append("</code>.</p>\n");
+    }
+    return b.toString();
+  }
+}

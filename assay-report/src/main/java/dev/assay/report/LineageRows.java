@@ -1,0 +1,49 @@
+package dev.assay.report;
+
+import dev.assay.core.Lineage;
+import dev.assay.core.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The lineage of runs as rows (field, then one value per run), shared by the HTML report, the
+ * Markdown summary and the model card so that all three show the same provenance.
+ */
+public final class LineageRows {
+  private LineageRows() {}
+
+  public static List<String[]> of(List<RunRecord> runs) {
+    List<String[]> rows = new ArrayList<>();
+    add(rows, "run id", runs, RunRecord::runId);
+    add(rows, "system", runs, RunRecord::systemName);
+    add(rows, "status", runs, r -> String.valueOf(r.status()));
+    add(rows, "suite", runs, r -> r.suiteName() + " (" + r.suitePath() + ")");
+    add(rows, "suite sha256", runs, RunRecord::suiteHash);
+    add(rows, "dataset", runs, r -> r.datasetPath() + " (" + r.datasetSize() + " examples × " + r.repeats() + ")");
+    add(rows, "dataset sha256", runs, RunRecord::datasetHash);
+    add(rows, "seed", runs, r -> Long.toString(r.seed()));
+    add(rows, "assay version", runs, r -> lineage(r, Lineage::assayVersion));
+    add(rows, "git commit", runs, r -> lineage(r, l -> l.gitCommit() == null ? "(not in a git repository)"
+        : l.gitCommit() + (Boolean.TRUE.equals(l.gitDirty()) ? " (dirty: uncommitted changes)" : "")));
+    add(rows, "JVM", runs, r -> lineage(r, Lineage::jvm));
+    add(rows, "OS", runs, r -> lineage(r, Lineage::os));
+    add(rows, "started", runs, r -> String.valueOf(r.startedAt()));
+    add(rows, "ended", runs, r -> String.valueOf(r.endedAt()));
+    add(rows, "results", runs, r -> r.counts().ok() + " ok, " + r.counts().error() + " errors");
+    return rows;
+  }
+
+  private static String lineage(RunRecord r, Function<Lineage, String> f) {
+    return r.lineage() == null ? "(unknown)" : String.valueOf(f.apply(r.lineage()));
+  }
+
+  private static void add(List<String[]> rows, String field, List<RunRecord> runs, Function<RunRecord, String> f) {
+    String[] row = new String[runs.size() + 1];
+    row[0] = field;
+    for (int i = 0; i < runs.size(); i++) {
+      row[i + 1] = String.valueOf(f.apply(runs.get(i)));
+    }
+    rows.add(row);
+  }
+}

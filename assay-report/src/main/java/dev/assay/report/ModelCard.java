@@ -1,0 +1,200 @@
+package dev.assay.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.RunRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Assembles a model card (Mitchell et al. 2019, "Model Cards for Model Reporting") for one system
+ * from its stored runs and the user's {@link CardSpec}: what the runs know (metrics with intervals,
+ * slices, datasets with hashes, lineage) comes from the runs; what they cannot know (intended use,
+ * out-of-scope use, ethics, caveats) comes from the user and is marked "not provided" when absent.
+ */
+public final class ModelCard {
+  /** Parameter names whose values are never copied into a card (credentials). */
+  private static final Pattern SECRET = Pattern.compile("(?i).*(key|token|secret|password|authorization|header).*");
+  private static final Pattern SAFETY = Pattern.compile("(?i).*(safety|toxic|refus|harm|bias|fair|jailbreak).*");
+  private static final String NOT_PROVIDED = "Not provided in the card file.";
+
+  /** A run with the examples behind it. */
+  public record EvaluatedRun(RunView run, DatasetView data) {}
+
+  private ModelCard() {}
+
+  /**
+   * The card of {@code system}.
+   *
+   * @param runs the system's runs, newest first (at least one)
+   * @param confidence level of the intervals
+   */
+  public static CardDocument build(String system, List<EvaluatedRun> runs, CardSpec spec, double confidence) {
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("a card needs at least one run of " + system);
+    }
+    String name = spec.details().getOrDefault("name", system);
+    CardDocument doc = new CardDocument("Model card: " + name);
+    doc.section("Model details", details(system, runs, spec));
+    doc.section("Intended use", user(spec, "intended_use"));
+    doc.section("Out-of-scope use", user(spec, "out_of_scope"));
+    doc.section("Factors", factors(runs, spec));
+    doc.section("Metrics", metrics(runs, spec));
+    doc.section("Evaluation data", evaluationData(runs, spec));
+    doc.section("Training data", user(spec, "training_data"));
+    doc.section("Quantitative analyses", quantitative(runs, confidence));
+    doc.section("Safety and fairness", safety(runs, confidence));
+    doc.section("Ethical considerations", user(spec, "ethical_considerations"));
+    doc.section("Caveats and recommendations", caveats(runs, spec));
+    doc.section("Lineage", lineage(runs));
+    return doc;
+  }
+
+  private static List<CardDocument.Block> user(CardSpec spec, String key) {
+    List<String> t = spec.section(key);
+    if (t.isEmpty()) {
+      return List.of(new CardDocument.Paragraph(NOT_PROVIDED));
+    }
+    return List.of(t.size() == 1 ? new CardDocument.Paragraph(t.get(0)) : new CardDocument.Bullets(t));
+  }
+
+  private static List<CardDocument.Block> details(String system, List<EvaluatedRun> runs, CardSpec spec) {
+    List<List<String>> rows = new ArrayList<>();
+    spec.details().forEach((k, v) -> rows.add(List.of(k, v)));
+    RunRecord latest = runs.get(0).run().run();
+    rows.add(List.of("system (assay)", system));
+    ObjectNode specJson = latest.systemSpec();
+    if (specJson != null) {
+      rows.add(List.of("system spec (latest run, credentials omitted)", redacted(specJson).toString()));
+    }
+    rows.add(List.of("runs in the store", Integer.toString(runs.size())));
+    return List.of(new CardDocument.Table(List.of("field", "value"), rows));
+  }
+
+  static JsonNode redacted(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = dev.assay.core.Json.object();
+      for (Map.Entry<String, JsonNode> f : node.properties()) {
+        out.set(f.getKey(), SECRET.matcher(f.getKey()).matches() ? out.textNode("(omitted)") : redacted(f.getValue()));
+      }
+      return out;
+    }
+    return node;
+  }
+
+  private static List<CardDocument.Block> factors(List<EvaluatedRun> runs, CardSpec spec) {
+    List<CardDocument.Block> out = new ArrayList<>(spec.section("factors").isEmpty() ? List.of()
+        : List.of(new CardDocument.Bullets(spec.section("factors"))));
+    TreeSet<String> keys = new TreeSet<>();
+    runs.forEach(r -> keys.addAll(r.data().tagValues().keySet()));
+    out.add(new CardDocument.Paragraph(keys.isEmpty()
+        ? "The evaluation data carries no tags, so no results by factor are reported."
+        : "Results are reported by every tag of the evaluation data: " + String.join(", ", keys) + "."));
+    return out;
+  }
+
+  private static List<CardDocument.Block> metrics(List<EvaluatedRun> runs, CardSpec spec) {
+    List<CardDocument.Block> out = new ArrayList<>(spec.section("metrics").isEmpty() ? List.of()
+        : List.of(new CardDocument.Bullets(spec.section("metrics"))));
+    TreeSet<String> names = new TreeSet<>();
+    runs.forEach(r -> names.addAll(r.run().scores().metrics()));
+    out.add(new CardDocument.Paragraph("Metrics measured: " + String.join(", ", names) + ". Intervals are Wilson "
+        + "intervals for 0/1 metrics and Student-t intervals otherwise, over examples (repeats averaged)."));
+    return out;
+  }
+
+  private static List<CardDocument.Block> evaluationData(List<EvaluatedRun> runs, CardSpec spec) {
+    List<CardDocument.Block> out = new ArrayList<>(spec.section("evaluation_data").isEmpty() ? List.of()
+        : List.of(new CardDocument.Bullets(spec.section("evaluation_data"))));
+    Map<String, List<String>> byHash = new LinkedHashMap<>();
+    for (EvaluatedRun r : runs) {
+      RunRecord h = r.run().run();
+      byHash.putIfAbsent(h.datasetHash(), List.of(String.valueOf(h.datasetPath()), Integer.toString(h.datasetSize()),
+          String.valueOf(h.datasetHash()), r.data().available() ? "yes" : "no"));
+    }
+    out.add(new CardDocument.Table(List.of("dataset", "examples", "sha256", "available now"),
+        new ArrayList<>(byHash.values())));
+    return out;
+  }
+
+  private static List<CardDocument.Block> quantitative(List<EvaluatedRun> runs, double confidence) {
+    List<CardDocument.Block> out = new ArrayList<>();
+    String level = Format.percent(confidence);
+    for (EvaluatedRun r : runs) {
+      RunRecord h = r.run().run();
+      out.add(new CardDocument.Paragraph("Run " + h.runId() + " on " + h.datasetPath() + " (" + h.startedAt() + "):"));
+      List<List<String>> rows = new ArrayList<>();
+      for (String m : r.run().scores().metrics()) {
+        Estimate e = Intervals.mean(HtmlReport.values(r.run(), m), confidence);
+        rows.add(List.of(m, Integer.toString(e.n()), Format.num(e.value()), Format.interval(e.ci())));
+      }
+      out.add(new CardDocument.Table(List.of("metric", "n", "mean", level + " interval"), rows));
+      String primary = h.metrics().stream().filter(r.run().scores().metrics()::contains).findFirst().orElse(null);
+      if (primary != null && r.data().available()) {
+        List<SliceRow> slices = Slices.of(r.data(), r.run(), null, primary, confidence);
+        if (!slices.isEmpty()) {
+          List<List<String>> srows = new ArrayList<>();
+          slices.forEach(s -> srows.add(List.of(s.label(), Integer.toString(s.baseline().n()),
+              Format.num(s.baseline().value()), Format.interval(s.baseline().ci()))));
+          out.add(new CardDocument.Paragraph("By slice, " + primary + ":"));
+          out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval"), srows));
+        }
+      } else if (!r.data().available()) {
+        out.add(new CardDocument.Paragraph("Slices: " + r.data().note()));
+      }
+    }
+    out.add(new CardDocument.Paragraph("Gate verdicts: assay does not store verdicts yet; run assay compare --gate "
+        + "against a baseline to add one to the review."));
+    return out;
+  }
+
+  private static List<CardDocument.Block> safety(List<EvaluatedRun> runs, double confidence) {
+    List<List<String>> rows = new ArrayList<>();
+    for (EvaluatedRun r : runs) {
+      for (String m : r.run().scores().metrics()) {
+        if (SAFETY.matcher(m).matches()) {
+          Estimate e = Intervals.mean(HtmlReport.values(r.run(), m), confidence);
+          rows.add(List.of(r.run().run().runId(), m, Integer.toString(e.n()), Format.num(e.value()),
+              Format.interval(e.ci())));
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return List.of(new CardDocument.Paragraph("No safety or fairness metric was measured in these runs."));
+    }
+    return List.of(new CardDocument.Table(List.of("run", "metric", "n", "mean", Format.percent(confidence) + " interval"),
+        rows));
+  }
+
+  private static List<CardDocument.Block> caveats(List<EvaluatedRun> runs, CardSpec spec) {
+    List<String> items = new ArrayList<>(spec.section("caveats"));
+    items.addAll(spec.section("recommendations"));
+    for (EvaluatedRun r : runs) {
+      RunRecord h = r.run().run();
+      if (h.counts().error() > 0) {
+        items.add("Run " + h.runId() + ": " + h.counts().error() + " of " + h.counts().total()
+            + " results ended in an error and carry no scores.");
+      }
+      if (r.run().scores().size() < 100) {
+        items.add("Run " + h.runId() + " rests on " + r.run().scores().size()
+            + " examples: intervals are wide and small differences cannot be detected.");
+      }
+    }
+    return items.isEmpty() ? List.of(new CardDocument.Paragraph(NOT_PROVIDED)) : List.of(new CardDocument.Bullets(items));
+  }
+
+  private static List<CardDocument.Block> lineage(List<EvaluatedRun> runs) {
+    List<RunRecord> headers = runs.stream().map(r -> r.run().run()).toList();
+    List<String[]> rows = LineageRows.of(headers);
+    List<String> head = new ArrayList<>();
+    head.add("");
+    headers.forEach(h -> head.add("run"));
+    List<List<String>> out = new ArrayList<>();
+    rows.forEach(r -> out.add(List.of(r)));
+    return List.of(new CardDocument.Table(head, out));
+  }
+}
