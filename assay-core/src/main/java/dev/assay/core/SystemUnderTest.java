@@ -11,6 +11,16 @@ package dev.assay.core;
 public interface SystemUnderTest extends AutoCloseable {
   Output call(Invocation invocation) throws SystemException, InterruptedException;
 
+  /**
+   * A hash of the content this system's answers depend on beyond its spec, e.g. the corpus of a
+   * retriever or the file of a predictions system; null when the spec says it all. It is part
+   * of the response-cache key (an edited corpus never serves stale answers) and of the run's
+   * lineage, and a resumed run refuses to continue when it changed.
+   */
+  default String contentHash() {
+    return null;
+  }
+
   @Override
   default void close() {}
 }

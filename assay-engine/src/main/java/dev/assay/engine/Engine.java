@@ -74,7 +74,7 @@ public final class Engine {
     try (Watchdog watchdog = new Watchdog()) {
       Journal journal = new Journal(store, cache, runId, settings.flushInterval(), listener);
       try {
-        ExampleRunner runner = new ExampleRunner(system, specHash(header), scorers, settings, cache, watchdog);
+        ExampleRunner runner = new ExampleRunner(system, RunFactory.cacheIdentity(header), scorers, settings, cache, watchdog);
         AtomicInteger cursor = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < settings.concurrency(); w++) {
@@ -134,10 +134,6 @@ public final class Engine {
       table[slot] = r;
     });
     return count[0];
-  }
-
-  private static String specHash(RunRecord header) {
-    return dev.assay.core.SystemSpec.fromJson(header.systemSpec()).hash();
   }
 
   private static void await(Future<?> f) throws InterruptedException {

@@ -67,7 +67,8 @@ public final class SuiteExecution {
       Engine engine = new Engine(store, cache, listener, clock);
       List<RunRecord> runs = new ArrayList<>();
       for (Map.Entry<SystemSpec, SystemUnderTest> e : systems.entrySet()) {
-        RunRecord header = RunFactory.newRun(suite, e.getKey(), dataset, lineage, clock.instant());
+        RunRecord header = RunFactory.newRun(suite, e.getKey(), e.getValue().contentHash(), dataset, lineage,
+            clock.instant());
         runs.add(engine.execute(header, dataset, e.getValue(), scorers, settings(suite, e.getKey(), useCache), false));
       }
       return runs;
@@ -100,6 +101,11 @@ public final class SuiteExecution {
     }
     List<Scorer> scorers = scorers(suite);
     try (SystemUnderTest system = plugins.system(spec, suiteFile)) {
+      if (!java.util.Objects.equals(system.contentHash(), RunFactory.contentHash(header))) {
+        throw new InputException(suiteFile, 0, "systems." + spec.name(),
+            "the content system '" + spec.name() + "' depends on (its corpus or predictions file) changed since run "
+                + runId + " started", "the content the run started with");
+      }
       return new Engine(store, cache, listener, clock).execute(header, dataset, system, scorers,
           settings(suite, spec, useCache), true);
     }

@@ -156,6 +156,25 @@ class EngineTest {
   }
 
   @Test
+  void theCacheKeyIncludesTheSystemsContentHash() throws Exception {
+    Dataset d = dataset(20);
+    EngineFixtures.MapCache cache = new EngineFixtures.MapCache();
+    RunSettings cached = new RunSettings(2, Duration.ofSeconds(5), 0, null, 0, 1, true, Duration.ZERO,
+        Duration.ZERO, Duration.ofMillis(20));
+    InMemoryStore store = new InMemoryStore();
+    long[] calls = new long[3];
+    String[] corpus = {"corpus-v1", "corpus-v2", "corpus-v1"};
+    for (int round = 0; round < 3; round++) {
+      FakeSystem fake = FakeSystem.echo();
+      RunRecord h = header(d, 1);
+      h.systemSpec().put(RunFactory.CONTENT_HASH, corpus[round]);
+      new Engine(store, cache, EngineListener.NONE, clock).execute(h, d, fake, List.of(UPPER_MATCH), cached, false);
+      calls[round] = fake.calls();
+    }
+    assertThat(calls).as("an edited corpus misses the cache; the original one hits it").containsExactly(20, 20, 0);
+  }
+
+  @Test
   void repeatsRunEachExampleKTimesWithDistinctSeeds() throws Exception {
     Dataset d = dataset(10);
     RunSettings s = new RunSettings(4, Duration.ofSeconds(5), 0, null, 42, 3, false, Duration.ZERO, Duration.ZERO,

@@ -19,14 +19,20 @@ import java.util.Map;
 public final class PredictionsSystem implements SystemUnderTest {
   private final Map<String, Output> outputs;
   private final String source;
+  private final String contentHash;
 
   /**
    * @param outputs output by example id
    * @param source the file the outputs came from, named in messages
    */
   public PredictionsSystem(Map<String, Output> outputs, String source) {
+    this(outputs, source, null);
+  }
+
+  private PredictionsSystem(Map<String, Output> outputs, String source, String contentHash) {
     this.outputs = Map.copyOf(outputs);
     this.source = source;
+    this.contentHash = contentHash;
   }
 
   /**
@@ -35,7 +41,18 @@ public final class PredictionsSystem implements SystemUnderTest {
    * @throws dev.assay.core.InputException naming the file, line and field of the first fault
    */
   public static PredictionsSystem load(Path file) {
-    return new PredictionsSystem(PredictionsFile.read(file), file.toString());
+    Map<String, Output> outputs = PredictionsFile.read(file);
+    try {
+      return new PredictionsSystem(outputs, file.toString(), dev.assay.core.Json.sha256(java.nio.file.Files.readAllBytes(file)));
+    } catch (java.io.IOException e) {
+      throw new dev.assay.core.InputException(file, 0, null, "cannot read: " + e.getMessage(), "a readable file");
+    }
+  }
+
+  /** sha256 of the predictions file's bytes, when read from a file. */
+  @Override
+  public String contentHash() {
+    return contentHash;
   }
 
   /** How many examples the file answers. */

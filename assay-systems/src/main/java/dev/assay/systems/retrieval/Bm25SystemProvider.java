@@ -27,6 +27,6 @@ public final class Bm25SystemProvider implements SystemProvider {
     RetrievalParams p = new RetrievalParams(spec, suiteFile);
     int topK = RetrieverFactory.topK(p);
     Corpus corpus = p.corpus();
-    return new RetrieverSystem(type(), RetrieverFactory.bm25(p, corpus), topK);
+    return new RetrieverSystem(type(), RetrieverFactory.bm25(p, corpus), topK, corpus.hash());
   }
 }

@@ -28,6 +28,6 @@ public final class DenseSystemProvider implements SystemProvider {
     RetrievalParams p = new RetrievalParams(spec, suiteFile);
     int topK = RetrieverFactory.topK(p);
     Corpus corpus = p.corpus();
-    return new RetrieverSystem(type(), RetrieverFactory.dense(p, corpus), topK);
+    return new RetrieverSystem(type(), RetrieverFactory.dense(p, corpus), topK, corpus.hash());
   }
 }

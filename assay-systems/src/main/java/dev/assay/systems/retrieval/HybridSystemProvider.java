@@ -37,7 +37,7 @@ public final class HybridSystemProvider implements SystemProvider {
     Bm25Retriever lexical = RetrieverFactory.bm25(bm25, corpus);
     try {
       return new RetrieverSystem(type(), new HybridRetriever(lexical, RetrieverFactory.dense(dense, corpus), fusion,
-          Math.max(depth, topK)), topK);
+          Math.max(depth, topK)), topK, corpus.hash());
     } catch (RuntimeException e) {
       lexical.close();
       throw e;

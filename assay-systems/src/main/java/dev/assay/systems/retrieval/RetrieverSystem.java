@@ -21,19 +21,27 @@ public final class RetrieverSystem implements SystemUnderTest {
   private final String type;
   private final Retriever retriever;
   private final int topK;
+  private final String contentHash;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * @param type the adapter type, for messages
    * @param topK how many documents each answer lists, positive
+   * @param corpusHash the corpus hash: the answers depend on the corpus's content, not its path
    */
-  public RetrieverSystem(String type, Retriever retriever, int topK) {
+  public RetrieverSystem(String type, Retriever retriever, int topK, String corpusHash) {
     if (topK < 1) {
       throw new IllegalArgumentException("top_k must be positive: " + topK);
     }
     this.type = type;
     this.retriever = retriever;
     this.topK = topK;
+    this.contentHash = corpusHash;
+  }
+
+  @Override
+  public String contentHash() {
+    return contentHash;
   }
 
   @Override
