@@ -63,7 +63,27 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext ctx = root.ctx();
-    Path file = ctx.resolve(suite);
+    GateRun run = run(root, ctx.resolve(suite), gate, baseline, candidate, !noCache, stats.build(List.of()));
+    GateResult result = run.result();
+    if (format == OutputFormat.json) {
+      RunViews.printJson(ctx.out(), output.json(result));
+    } else {
+      ctx.out().print(output.text(result));
+    }
+    return output.finish(ctx, result);
+  }
+
+  /** What {@code assay gate} did: the baseline and candidate runs, and the verdict. */
+  record GateRun(RunRecord baseline, RunRecord candidate, GateResult result) {}
+
+  /**
+   * Runs the suite's baseline and candidate, pairs them and applies the gate: the suite's own
+   * section, or {@code gateFile} when given. Every input is checked before any system runs.
+   */
+  static GateRun run(AssayCommand root, Path file, String gateFile, String baseline, String candidate,
+      boolean useCache, CompareOptions options) throws InterruptedException {
+    CliContext ctx = root.ctx();
+    String gate = gateFile;
     Plugins plugins = Plugins.load();
     // Everything that can be wrong with the input is checked before any system runs.
     Suite s = new SuiteLoader(plugins).load(file);
@@ -75,27 +95,20 @@ final class GateCommand implements Callable<Integer> {
     if (b.equals(c)) {
       throw InputException.of("baseline and candidate are both '" + b + "'", "two different systems of the suite");
     }
-    CompareOptions options = stats.build(List.of());
     Dataset data = DatasetLoader.load(s.dataset());
-    GateResult result;
     try (StoreSession session = root.openStore(); AbortOnSignal abort = AbortOnSignal.install()) {
       SuiteExecution exec = new SuiteExecution(session.store(), session.cache(), plugins, new ProgressListener(ctx),
           ctx.clock(), ctx.cwd());
-      List<RunRecord> runs = exec.run(file, List.of(b, c), !noCache);
+      List<RunRecord> runs = exec.run(file, List.of(b, c), useCache);
       ScoreTable base = ScoreTable.fromResults(runs.get(0).runId(), session.store().results(runs.get(0).runId()));
       ScoreTable cand = ScoreTable.fromResults(runs.get(1).runId(), session.store().results(runs.get(1).runId()));
       ctx.err().println("baseline " + b + " = run " + runs.get(0).runId() + ", candidate " + c + " = run "
           + runs.get(1).runId());
       Pairing pairing = Pairing.of(base, cand, options.allowPartial());
-      result = new GateEvaluator(options).evaluate(g, pairing, CompareCommand.tags(data), data.hash());
+      GateResult result = new GateEvaluator(options).evaluate(g, pairing, CompareCommand.tags(data), data.hash());
       abort.done();
+      return new GateRun(runs.get(0), runs.get(1), result);
     }
-    if (format == OutputFormat.json) {
-      RunViews.printJson(ctx.out(), output.json(result));
-    } else {
-      ctx.out().print(output.text(result));
-    }
-    return output.finish(ctx, result);
   }
 
   private static String pick(Suite s, String name, int position, String option, List<String> names) {

@@ -76,32 +76,41 @@ final class ReportCommand implements Callable<Integer> {
     }
     CompareOptions options = stats.build(metrics);
     Gate g = gate == null ? null : GateLoader.fromFile(ctx.resolve(gate));
-    Plugins plugins = Plugins.load();
     String text;
     try (StoreSession session = root.openStore()) {
-      Store store = session.store();
-      RunView base = view(store, runIds.get(0));
-      RunView cand = runIds.size() > 1 ? view(store, runIds.get(1)) : null;
-      DatasetView data = DatasetView.forRun((cand != null ? cand : base).run(), plugins);
-      Pairing pairing = null;
-      ComparisonReport comparison = null;
-      GateResult verdict = null;
-      if (cand != null) {
-        pairing = Pairing.of(base.scores(), cand.scores(), options.allowPartial());
-        comparison = ComparisonReport.of(pairing, options);
-        if (g != null) {
-          verdict = new GateEvaluator(options).evaluate(g, pairing, data.available() ? data::tags : null,
-              data.available() ? cand.run().datasetHash() : null);
-        }
-      }
-      ReportInput input = new ReportInput(base, cand, data, comparison, verdict, false,
-          options.confidence(), maxFlips);
-      text = format.equals("md") ? new MarkdownReport(input, pairing).render() : new HtmlReport(input, pairing).render();
+      text = render(session.store(), runIds, g, options, maxFlips, format);
     }
     Path file = ctx.resolve(output != null ? output : "report-" + String.join("-vs-", runIds) + "." + format);
     AtomicFiles.write(file, text);
     ctx.err().println("wrote " + file);
     return ExitCode.OK;
+  }
+
+  /**
+   * The report of one run, or of BASE and CAND, as HTML or Markdown ({@code format}).
+   *
+   * @param g the gate whose verdict the report shows, or null
+   */
+  static String render(Store store, List<String> runIds, Gate g, CompareOptions options, int maxFlips,
+      String format) {
+    Plugins plugins = Plugins.load();
+    RunView base = view(store, runIds.get(0));
+    RunView cand = runIds.size() > 1 ? view(store, runIds.get(1)) : null;
+    DatasetView data = DatasetView.forRun((cand != null ? cand : base).run(), plugins);
+    Pairing pairing = null;
+    ComparisonReport comparison = null;
+    GateResult verdict = null;
+    if (cand != null) {
+      pairing = Pairing.of(base.scores(), cand.scores(), options.allowPartial());
+      comparison = ComparisonReport.of(pairing, options);
+      if (g != null) {
+        verdict = new GateEvaluator(options).evaluate(g, pairing, data.available() ? data::tags : null,
+            data.available() ? cand.run().datasetHash() : null);
+      }
+    }
+    ReportInput input = new ReportInput(base, cand, data, comparison, verdict, false,
+        options.confidence(), maxFlips);
+    return format.equals("md") ? new MarkdownReport(input, pairing).render() : new HtmlReport(input, pairing).render();
   }
 
   private static RunView view(Store store, String id) {
