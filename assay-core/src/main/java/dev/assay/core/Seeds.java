@@ -26,6 +26,11 @@ public final class Seeds {
     return mix(h);
   }
 
+  /** A uniform double in [0, 1) from the top 53 bits of {@code bits}. */
+  public static double unit(long bits) {
+    return (bits >>> 11) * 0x1.0p-53;
+  }
+
   /** SplitMix64's output function: a bijective avalanche of 64 bits. */
   public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

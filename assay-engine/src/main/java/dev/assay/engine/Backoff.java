@@ -26,7 +26,7 @@ final class Backoff {
     if (d < 0) {
       d = max.toNanos();
     }
-    double u = (Seeds.mix(invocationSeed ^ retry) >>> 11) * 0x1.0p-53;
+    double u = Seeds.unit(Seeds.mix(invocationSeed ^ retry));
     return Duration.ofNanos((long) (d / 2.0 + u * d / 2.0));
   }
 }

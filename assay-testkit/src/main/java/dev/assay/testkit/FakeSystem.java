@@ -6,6 +6,7 @@ import dev.assay.core.Example;
 import dev.assay.core.Invocation;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
+import dev.assay.core.Seeds;
 import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
 import java.util.Locale;
@@ -191,13 +192,13 @@ public final class FakeSystem implements SystemUnderTest {
 
   /** Whether every attempt of (id, repeat) fails permanently at this rate. */
   public static boolean failsPermanently(String id, int repeat, double rate) {
-    return rate > 0 && unit(mix(idHash(id) ^ mix(repeat ^ PERMANENT_SALT))) < rate;
+    return rate > 0 && Seeds.unit(Seeds.mix(Seeds.hash64(id) ^ Seeds.mix(repeat ^ PERMANENT_SALT))) < rate;
   }
 
   /** Whether attempt {@code attempt} (0-based) of (id, repeat) fails transiently at this rate. */
   public static boolean failsTransiently(String id, int repeat, int attempt, double rate) {
-    long key = mix(idHash(id) ^ mix(repeat ^ TRANSIENT_SALT)) ^ mix(attempt + 0x9E3779B97F4A7C15L);
-    return rate > 0 && unit(mix(key)) < rate;
+    long key = Seeds.mix(Seeds.hash64(id) ^ Seeds.mix(repeat ^ TRANSIENT_SALT)) ^ Seeds.mix(attempt + 0x9E3779B97F4A7C15L);
+    return rate > 0 && Seeds.unit(Seeds.mix(key)) < rate;
   }
 
   /** Calls made so far, including failed ones and calls that slept. */
@@ -232,25 +233,6 @@ public final class FakeSystem implements SystemUnderTest {
     closed = true;
   }
 
-  /** 64-bit FNV-1a over the UTF-16 units of the id: stable across JVMs, unlike identity hashes. */
-  private static long idHash(String id) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h;
-  }
 
-  /** The SplitMix64 finaliser: spreads every input bit over the whole word. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
 
-  /** A uniform double in [0, 1) from the top 53 bits. */
-  private static double unit(long bits) {
-    return (bits >>> 11) * 0x1.0p-53;
-  }
 }

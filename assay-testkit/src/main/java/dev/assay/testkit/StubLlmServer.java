@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.assay.core.Json;
+import dev.assay.core.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -439,9 +440,9 @@ public final class StubLlmServer implements AutoCloseable {
     if (attemptsByBody == null) {
       return null;
     }
-    long h = fnv(body);
+    long h = Seeds.hash64(body);
     int attempt = attemptsByBody.computeIfAbsent(h, k -> new AtomicInteger()).getAndIncrement();
-    double u = unit(mix(h ^ mix(attempt + SALT)));
+    double u = Seeds.unit(Seeds.mix(h ^ Seeds.mix(attempt + SALT)));
     double edge = 0;
     for (Fault f : config.faults()) {
       if (f.requests().isEmpty()) {
@@ -508,24 +509,8 @@ public final class StubLlmServer implements AutoCloseable {
     }
   }
 
-  private static long fnv(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h;
-  }
 
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
 
-  private static double unit(long bits) {
-    return (bits >>> 11) * 0x1.0p-53;
-  }
 
   /** Command-line entry: see the class comment. Serves until the process is killed. */
   public static void main(String[] args) throws Exception {
