@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Evaluate models and AI systems with paired statistics and evidence-based ship gates.",
-    subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, DemoCommand.class,
+    subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, PlanCommand.class, DemoCommand.class,
         ScoreCommand.class, ReportCommand.class, CardCommand.class})
 final class AssayCommand {
   private final CliContext ctx;

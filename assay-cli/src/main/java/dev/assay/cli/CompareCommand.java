@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Dataset;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
+import dev.assay.core.RunRecord;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.ComparisonReport;
@@ -67,16 +68,30 @@ final class CompareCommand implements Callable<Integer> {
     Dataset data = dataset == null ? null : loadDataset(ctx.resolve(dataset));
     ScoreTable baseline;
     ScoreTable candidate;
+    Path storeFile;
+    // The run records of BASE and CAND when they are store runs: their start and dataset hash
+    // decide whether a plan preceded them.
+    Map<String, RunRecord> runs = new HashMap<>();
     try (StoreSession session = root.openStore()) {
-      Function<String, Optional<ScoreTable>> store = id -> session.store().run(id)
-          .map(r -> ScoreTable.fromResults(id, session.store().results(id)));
+      storeFile = session.file();
+      Function<String, Optional<ScoreTable>> store = id -> session.store().run(id).map(r -> {
+        runs.put(id, r);
+        return ScoreTable.fromResults(id, session.store().results(id));
+      });
       baseline = ScoreSources.resolve(base, ctx.resolve(base), store);
       candidate = ScoreSources.resolve(cand, ctx.resolve(cand), store);
     }
     Pairing pairing = Pairing.of(baseline, candidate, options.allowPartial());
     ComparisonReport report = ComparisonReport.of(pairing, options);
-    GateResult verdict = g == null ? null : new GateEvaluator(options).evaluate(g, pairing,
-        data == null ? null : tags(data), data == null ? null : data.hash());
+    GateResult verdict = null;
+    if (g != null) {
+      RunRecord b = runs.get(base);
+      RunRecord c = runs.get(cand);
+      String runsData = PlanLookup.sharedDataset(b, c);
+      String datasetHash = runsData != null ? runsData : data == null ? null : data.hash();
+      verdict = PlanLookup.apply(storeFile, new GateEvaluator(options).evaluate(g, pairing,
+          data == null ? null : tags(data), datasetHash), datasetHash, PlanLookup.earliestStart(b, c));
+    }
     if (format == OutputFormat.json) {
       ObjectNode json = report.toJson();
       if (verdict != null) {

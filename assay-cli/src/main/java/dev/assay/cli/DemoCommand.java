@@ -6,6 +6,7 @@ import dev.assay.gate.CompareOptions;
 import dev.assay.gate.GateLoader;
 import dev.assay.gate.GateReports;
 import dev.assay.gate.InconclusivePolicy;
+import dev.assay.gate.PlanRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +55,9 @@ final class DemoCommand implements Callable<Integer> {
     ctx.out().println();
     ctx.out().print(GateReports.text(run.result(), InconclusivePolicy.INCONCLUSIVE));
     try (StoreSession session = root.openStore()) {
-      String html = ReportCommand.render(session.store(), List.of(run.baseline().runId(), run.candidate().runId()),
-          GateLoader.fromSuite(suite).orElse(null), options, 200, "html");
+      String html = ReportCommand.render(session.store(), PlanRegistry.beside(session.file()),
+          List.of(run.baseline().runId(), run.candidate().runId()), GateLoader.fromSuite(suite).orElse(null), options,
+          200, "html");
       Path file = output != null ? ctx.resolve(output) : session.file().resolveSibling("demo-report.html");
       AtomicFiles.write(file, html);
       ctx.out().println();

@@ -83,12 +83,10 @@ final class GateCommand implements Callable<Integer> {
   static GateRun run(AssayCommand root, Path file, String gateFile, String baseline, String candidate,
       boolean useCache, CompareOptions options) throws InterruptedException {
     CliContext ctx = root.ctx();
-    String gate = gateFile;
     Plugins plugins = Plugins.load();
     // Everything that can be wrong with the input is checked before any system runs.
     Suite s = new SuiteLoader(plugins).load(file);
-    Gate g = gate != null ? GateLoader.fromFile(ctx.resolve(gate)) : GateLoader.fromSuite(file).orElseThrow(() ->
-        new InputException(file, 0, "gate", "the suite has no gate section", "a gate: section, or --gate G.yaml"));
+    Gate g = loadGate(ctx, file, gateFile);
     List<String> names = s.systems().stream().map(SystemSpec::name).toList();
     String b = pick(s, baseline, 0, "--baseline", names);
     String c = pick(s, candidate, 1, "--candidate", names);
@@ -105,10 +103,19 @@ final class GateCommand implements Callable<Integer> {
       ctx.err().println("baseline " + b + " = run " + runs.get(0).runId() + ", candidate " + c + " = run "
           + runs.get(1).runId());
       Pairing pairing = Pairing.of(base, cand, options.allowPartial());
-      GateResult result = new GateEvaluator(options).evaluate(g, pairing, CompareCommand.tags(data), data.hash());
+      GateResult result = PlanLookup.apply(session.file(),
+          new GateEvaluator(options).evaluate(g, pairing, CompareCommand.tags(data), data.hash()), data.hash(),
+          PlanLookup.earliestStart(runs.get(0), runs.get(1)));
       abort.done();
       return new GateRun(runs.get(0), runs.get(1), result);
     }
+  }
+
+  /** The gate of {@code gateFile} when given, else the suite's own gate section. */
+  static Gate loadGate(CliContext ctx, Path suiteFile, String gateFile) {
+    return gateFile != null ? GateLoader.fromFile(ctx.resolve(gateFile)) : GateLoader.fromSuite(suiteFile)
+        .orElseThrow(() -> new InputException(suiteFile, 0, "gate", "the suite has no gate section",
+            "a gate: section, or --gate G.yaml"));
   }
 
   private static String pick(Suite s, String name, int position, String option, List<String> names) {

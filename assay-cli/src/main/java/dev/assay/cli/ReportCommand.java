@@ -12,6 +12,8 @@ import dev.assay.gate.GateEvaluator;
 import dev.assay.gate.GateLoader;
 import dev.assay.gate.GateResult;
 import dev.assay.gate.Pairing;
+import dev.assay.gate.PlanCheck;
+import dev.assay.gate.PlanRegistry;
 import dev.assay.report.DatasetView;
 import dev.assay.report.HtmlReport;
 import dev.assay.report.MarkdownReport;
@@ -78,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
     Gate g = gate == null ? null : GateLoader.fromFile(ctx.resolve(gate));
     String text;
     try (StoreSession session = root.openStore()) {
-      text = render(session.store(), runIds, g, options, maxFlips, format);
+      text = render(session.store(), PlanRegistry.beside(session.file()), runIds, g, options, maxFlips, format);
     }
     Path file = ctx.resolve(output != null ? output : "report-" + String.join("-vs-", runIds) + "." + format);
     AtomicFiles.write(file, text);
@@ -87,12 +89,12 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /**
-   * The report of one run, or of BASE and CAND, as HTML or Markdown ({@code format}).
+   * The report, stating whether the verdict was reached under one of {@code plans}.
    *
-   * @param g the gate whose verdict the report shows, or null
+   * @param plans the store's plans, or null to leave them unlooked-up
    */
-  static String render(Store store, List<String> runIds, Gate g, CompareOptions options, int maxFlips,
-      String format) {
+  static String render(Store store, PlanRegistry plans, List<String> runIds, Gate g, CompareOptions options,
+      int maxFlips, String format) {
     Plugins plugins = Plugins.load();
     RunView base = view(store, runIds.get(0));
     RunView cand = runIds.size() > 1 ? view(store, runIds.get(1)) : null;
@@ -106,9 +108,14 @@ final class ReportCommand implements Callable<Integer> {
       if (g != null) {
         verdict = new GateEvaluator(options).evaluate(g, pairing, data.available() ? data::tags : null,
             data.available() ? cand.run().datasetHash() : null);
+        if (plans != null) {
+          String datasetHash = PlanLookup.sharedDataset(base.run(), cand.run());
+          verdict = verdict.withPlan(PlanCheck.judge(plans.all(), g.hash(), datasetHash,
+              PlanLookup.earliestStart(base.run(), cand.run())));
+        }
       }
     }
-    ReportInput input = new ReportInput(base, cand, data, comparison, verdict, false,
+    ReportInput input = new ReportInput(base, cand, data, comparison, verdict,
         options.confidence(), maxFlips);
     return format.equals("md") ? new MarkdownReport(input, pairing).render() : new HtmlReport(input, pairing).render();
   }

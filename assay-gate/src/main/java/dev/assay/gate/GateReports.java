@@ -34,6 +34,7 @@ public final class GateReports {
     sb.append(String.format(Locale.ROOT, "  baseline %s, candidate %s, %d paired examples; confidence %s, "
         + "multiplicity %s%n", result.baseline(), result.candidate(), result.n(),
         ComparisonReport.percent(gate.confidence()), gate.multiplicity().wire()));
+    sb.append("plan: ").append(result.plan().summary()).append(System.lineSeparator());
     return sb.toString();
   }
 
@@ -63,6 +64,18 @@ public final class GateReports {
     sb.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" "
         + "skipped=\"%d\">%n", xml("assay gate " + result.candidate() + " vs " + result.baseline()), tests,
         failures, skipped));
+    PlanCheck plan = result.plan();
+    sb.append("    <properties>\n");
+    property(sb, "plan", plan.status().wire());
+    property(sb, "plan.reason", plan.reason());
+    if (plan.plan() != null) {
+      property(sb, "plan.hash", plan.plan().hash());
+      property(sb, "plan.created_at", plan.plan().createdAt().toString());
+      property(sb, "plan.hypothesis", plan.plan().hypothesis());
+    }
+    property(sb, "gate.hash", String.valueOf(plan.gateHash()));
+    property(sb, "dataset.hash", String.valueOf(plan.datasetHash()));
+    sb.append("    </properties>\n");
     for (RuleResult r : result.rules()) {
       sb.append("    <testcase classname=\"assay.gate\" name=\"")
           .append(xml(r.rule().label() + " (" + r.rule().marginText() + ")")).append("\"");
@@ -74,9 +87,14 @@ public final class GateReports {
             .append("\"/>\n    </testcase>\n");
       }
     }
-    sb.append("    <system-out>").append(xml("verdict: " + result.verdict())).append("</system-out>\n");
+    sb.append("    <system-out>").append(xml("verdict: " + result.verdict() + "\nplan: " + plan.summary()))
+        .append("</system-out>\n");
     sb.append("  </testsuite>\n</testsuites>\n");
     return sb.toString();
+  }
+
+  private static void property(StringBuilder sb, String name, String value) {
+    sb.append("      <property name=\"").append(xml(name)).append("\" value=\"").append(xml(value)).append("\"/>\n");
   }
 
   /** XML 1.0 text and attribute escaping; forbidden characters become U+FFFD. */
@@ -107,6 +125,11 @@ public final class GateReports {
     sb.append(String.format(Locale.ROOT, "Candidate `%s` against baseline `%s` on %d paired examples; "
         + "%s confidence, %s multiplicity control.%n%n", code(result.candidate()), code(result.baseline()),
         result.n(), ComparisonReport.percent(gate.confidence()), gate.multiplicity().wire()));
+    sb.append("Plan: **").append(result.plan().status().label()).append("**: ").append(cell(result.plan().reason()));
+    if (result.plan().plan() != null) {
+      sb.append(". Hypothesis: ").append(cell(result.plan().plan().hypothesis()));
+    }
+    sb.append("\n\n");
     sb.append("| Metric | Rule | Margin | Baseline | Candidate | Estimate | ")
         .append(ComparisonReport.percent(gate.confidence())).append(" CI | p (adj.) | Verdict |\n");
     sb.append("|---|---|---|---:|---:|---:|---|---:|---|\n");

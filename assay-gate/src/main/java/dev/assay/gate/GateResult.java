@@ -15,18 +15,28 @@ import java.util.List;
  * @param candidate names the candidate
  * @param n examples on both sides
  * @param datasetHash the dataset's sha256 when known (null otherwise)
+ * @param plan whether the verdict was reached under a plan ({@link PlanCheck#notLookedUp} until
+ *     a caller that knows the store's plans sets it with {@link #withPlan})
  */
 public record GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate,
-    int n, String datasetHash) {
+    int n, String datasetHash, PlanCheck plan) {
   public GateResult {
     rules = List.copyOf(rules);
+    plan = plan == null ? PlanCheck.notLookedUp(gate.hash(), datasetHash) : plan;
   }
 
-  /**
-   * {@code {"verdict", "rules", "plan", ...}}. No pre-registered plan exists yet ({@code assay
-   * plan} is not implemented), so {@code plan} records what a plan would freeze (the gate and
-   * dataset hashes) with {@code "pre_registered": false}.
-   */
+  /** A verdict whose plans have not been looked up yet. */
+  public GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate, int n,
+      String datasetHash) {
+    this(gate, verdict, rules, baseline, candidate, n, datasetHash, null);
+  }
+
+  /** The same verdict, stating how it relates to the store's plans. */
+  public GateResult withPlan(PlanCheck check) {
+    return new GateResult(gate, verdict, rules, baseline, candidate, n, datasetHash, check);
+  }
+
+  /** {@code {"verdict", "rules", "plan", ...}}; {@code plan} is {@link PlanCheck#toJson()}. */
   public ObjectNode toJson() {
     ObjectNode o = Json.object();
     o.put("verdict", verdict.name());
@@ -38,10 +48,7 @@ public record GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, Str
     o.put("power", gate.power());
     ArrayNode a = o.putArray("rules");
     rules.forEach(r -> a.add(r.toJson()));
-    ObjectNode plan = o.putObject("plan");
-    plan.put("pre_registered", false);
-    plan.put("gate_hash", gate.hash());
-    plan.put("dataset_hash", datasetHash);
+    o.set("plan", plan.toJson());
     return o;
   }
 }

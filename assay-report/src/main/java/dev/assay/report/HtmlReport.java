@@ -88,8 +88,14 @@ public final class HtmlReport {
         .append("</span> at ").append(Format.percent(g.gate().confidence())).append(" confidence, multiplicity ")
         .append(Html.text(g.gate().multiplicity().wire())).append(", gate sha256 <code>").append(Html.text(g.gate().hash()))
         .append("</code>.</p>\n<p>Pre-registered: <b>").append(in.preRegistered() ? "yes" : "no")
-        .append("</b>").append(in.preRegistered() ? "" : " (the gate was not frozen in a plan before the runs, so"
-            + " it could have been chosen after seeing the results)").append(".</p>\n");
+        .append("</b> (").append(Html.text(g.plan().status().label())).append(": ").append(Html.text(g.plan().reason()))
+        .append(in.preRegistered() ? "" : "; a gate not frozen in a plan before the runs could have been chosen"
+            + " after seeing the results").append(").</p>\n");
+    if (g.plan().plan() != null) {
+      b.append("<p>Hypothesis of plan <code>").append(Html.text(g.plan().plan().shortHash())).append("</code> (")
+          .append(Html.text(g.plan().plan().createdAt().toString())).append("): <q>")
+          .append(Html.text(g.plan().plan().hypothesis())).append("</q></p>\n");
+    }
     HtmlTable t = new HtmlTable(null, "rule", "metric", "margin", "estimate", "interval", "adjusted p", "verdict",
         "reason");
     for (RuleResult r : g.rules()) {

@@ -38,6 +38,7 @@ public final class MarkdownReport {
     if (g != null) {
       b.append("**Verdict: ").append(g.verdict().name()).append("** at ").append(Format.percent(g.gate().confidence()))
           .append(" confidence (pre-registered: ").append(in.preRegistered() ? "yes" : "no").append(")\n\n")
+          .append("Plan: ").append(MarkdownText.inline(g.plan().summary())).append("\n\n")
           .append("| rule | metric | margin | estimate | interval | verdict |\n|---|---|---|---|---|---|\n");
       for (RuleResult r : g.rules()) {
         b.append("| ").append(r.rule().kind().wire()).append(" | ").append(MarkdownText.inline(r.rule().metric()))

@@ -16,13 +16,11 @@ import java.util.List;
  * @param data the examples behind the runs (may be unavailable)
  * @param comparison the paired comparison, null for a single-run report
  * @param gate the verdict, null without a gate
- * @param preRegistered whether the gate was frozen in a plan before the runs (assay has no plans
- *     yet, so callers pass false and the report says so)
  * @param confidence level of the report's own intervals (slices, single-run tables)
  * @param maxFlips how many flipped examples to show in full, at least 0
  */
 public record ReportInput(RunView baseline, RunView candidate, DatasetView data, ComparisonReport comparison,
-    GateResult gate, boolean preRegistered, double confidence, int maxFlips) {
+    GateResult gate, double confidence, int maxFlips) {
   public ReportInput {
     if (maxFlips < 0) {
       throw new IllegalArgumentException("maxFlips must be >= 0, got " + maxFlips);
@@ -30,6 +28,11 @@ public record ReportInput(RunView baseline, RunView candidate, DatasetView data,
     if ((candidate == null) != (comparison == null)) {
       throw new IllegalArgumentException("a comparison needs both a candidate and its comparison report");
     }
+  }
+
+  /** Whether the verdict was reached under a plan made before the runs ({@link GateResult#plan()}). */
+  public boolean preRegistered() {
+    return gate != null && gate.plan().preRegistered();
   }
 
   public boolean isComparison() {

@@ -53,7 +53,7 @@ final class TestReports {
     CompareOptions options = CompareOptions.defaults().withReplicates(200).withSeed(seed);
     Pairing pairing = Pairing.of(bv.scores(), cv.scores(), false);
     ComparisonReport cmp = ComparisonReport.of(pairing, options);
-    return new ReportInput(bv, cv, DatasetView.of(examples), cmp, null, false, 0.95, maxFlips);
+    return new ReportInput(bv, cv, DatasetView.of(examples), cmp, null, 0.95, maxFlips);
   }
 
   static String html(ReportInput in) {

@@ -3,15 +3,9 @@ package dev.assay.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.assay.core.Json;
 import dev.assay.core.Seeds;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,8 +42,9 @@ import java.util.concurrent.atomic.LongAdder;
  * overlap and their sum must be at most 1. A retried request thus meets the same fate on the same
  * attempt in every run, whatever the concurrency, and eventually succeeds.
  *
- * <p>Concurrency: requests are served by a pool of {@link Config#threads} threads (default 128),
- * enough for 64 concurrent clients each sleeping through an added latency.
+ * <p>Concurrency: each connection is served by its own thread, keep-alive, at most {@link
+ * Config#threads} connections at once (default 128, enough for 64 concurrent clients each sleeping
+ * through an added latency); see {@link LoopbackHttpServer} for why not the JDK's built-in server.
  *
  * <p>From the command line: {@code java -cp ... dev.assay.testkit.StubLlmServer [--port N]
  * [--answer echo|upper] [--latency-ms N] [--fault KIND=FRACTION]... [--retry-after S]
@@ -122,7 +115,7 @@ public final class StubLlmServer implements AutoCloseable {
    * @param retryAfterSeconds the {@code Retry-After} of a {@link FaultKind#RATE_LIMIT} fault
    * @param slowBodyMs how long a {@link FaultKind#SLOW_BODY} takes to write
    * @param apiKey when not null, requests without {@code Authorization: Bearer KEY} get 401
-   * @param threads size of the request pool
+   * @param threads connections served at once (one thread each)
    */
   public record Config(Answer answer, Map<String, String> answers, long latencyMs, List<Fault> faults,
       long faultLatencyMs, int retryAfterSeconds, long slowBodyMs, String apiKey, int threads) {
@@ -192,18 +185,8 @@ public final class StubLlmServer implements AutoCloseable {
 
   private static final long SALT = 0x6A09E667F3BCC909L;
 
-  static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then
-    // waits for the client's delayed ACK (~40 ms a response). Read once, when the first server of
-    // the JVM starts, so it is set here, before any.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final Config config;
-  private final HttpServer server;
-  private final ExecutorService pool;
+  private final LoopbackHttpServer server;
   private final AtomicInteger arrivals = new AtomicInteger();
   private final ConcurrentHashMap<Long, AtomicInteger> attemptsByBody;
   private final ConcurrentLinkedQueue<Request> log = new ConcurrentLinkedQueue<>();
@@ -220,16 +203,7 @@ public final class StubLlmServer implements AutoCloseable {
     }
     boolean fractional = config.faults().stream().anyMatch(f -> f.requests().isEmpty() && f.fraction() > 0);
     this.attemptsByBody = fractional ? new ConcurrentHashMap<>() : null;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-    this.pool = Executors.newFixedThreadPool(config.threads(), r -> {
-      Thread t = new Thread(r, "stub-llm");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(pool);
-    server.createContext("/v1/chat/completions", ex -> handle(ex, true));
-    server.createContext("/v1/completions", ex -> handle(ex, false));
-    server.start();
+    this.server = new LoopbackHttpServer(config.threads(), this::route);
   }
 
   /** Starts a stub on a free loopback port. */
@@ -239,7 +213,7 @@ public final class StubLlmServer implements AutoCloseable {
 
   /** The OpenAI-style base URL, {@code http://127.0.0.1:PORT/v1}. */
   public String baseUrl() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/v1";
+    return "http://" + server.address().getHostAddress() + ":" + server.port() + "/v1";
   }
 
   public Config config() {
@@ -282,40 +256,49 @@ public final class StubLlmServer implements AutoCloseable {
   /** Stops at once: in-flight exchanges are cut. Idempotent. */
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    server.close();
   }
 
-  private void handle(HttpExchange ex, boolean chat) throws IOException {
+  private void route(LoopbackHttpServer.Exchange ex) throws IOException, InterruptedException {
+    if (ex.path.equals("/v1/chat/completions")) {
+      handle(ex, true);
+    } else if (ex.path.equals("/v1/completions")) {
+      handle(ex, false);
+    } else {
+      send(ex, 404, error("no such endpoint: " + ex.path, "invalid_request_error"));
+    }
+  }
+
+  private void handle(LoopbackHttpServer.Exchange ex, boolean chat) throws IOException, InterruptedException {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       int number = arrivals.incrementAndGet();
       long arrived = System.nanoTime();
-      byte[] bodyBytes = readAll(ex.getRequestBody());
+      byte[] bodyBytes = ex.body;
       String body = new String(bodyBytes, StandardCharsets.UTF_8);
-      if (!"POST".equals(ex.getRequestMethod())) {
-        remember(new Request(number, ex.getRequestURI().getPath(), body, arrived, null));
+      if (!"POST".equals(ex.method)) {
+        remember(new Request(number, ex.path, body, arrived, null));
         send(ex, 405, error("method not allowed", "invalid_request_error"));
         return;
       }
-      if (config.apiKey() != null && !("Bearer " + config.apiKey()).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-        remember(new Request(number, ex.getRequestURI().getPath(), body, arrived, null));
+      if (config.apiKey() != null && !("Bearer " + config.apiKey()).equals(ex.header("Authorization"))) {
+        remember(new Request(number, ex.path, body, arrived, null));
         send(ex, 401, error("missing or wrong API key", "invalid_api_key"));
         return;
       }
       FaultKind fault = faultFor(number, body);
-      remember(new Request(number, ex.getRequestURI().getPath(), body, arrived, fault));
+      remember(new Request(number, ex.path, body, arrived, fault));
       if (fault != null) {
         injected.get(fault).increment();
       }
       sleep(config.latencyMs() + (fault == FaultKind.LATENCY ? config.faultLatencyMs() : 0));
       if (fault == FaultKind.DROP_CONNECTION) {
-        // Closing an exchange whose response headers were never sent closes the connection.
+        ex.drop();
         return;
       }
       if (fault == FaultKind.RATE_LIMIT) {
-        ex.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
-        send(ex, 429, error("rate limited (stub)", "rate_limit_exceeded"));
+        ex.respond(429, Map.of("Retry-After", Integer.toString(config.retryAfterSeconds())),
+            error("rate limited (stub)", "rate_limit_exceeded"));
         return;
       }
       if (fault == FaultKind.SERVER_ERROR) {
@@ -339,15 +322,12 @@ public final class StubLlmServer implements AutoCloseable {
         System.arraycopy(out, 0, cut, 0, cut.length);
         send(ex, 200, cut);
       } else if (fault == FaultKind.SLOW_BODY) {
-        sendSlowly(ex, out);
+        ex.respondSlowly(out, 10, config.slowBodyMs());
       } else {
         send(ex, 200, out);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       inFlight.decrementAndGet();
-      ex.close();
     }
   }
 
@@ -474,27 +454,8 @@ public final class StubLlmServer implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream os = ex.getResponseBody()) {
-      os.write(body);
-    }
-  }
-
-  private void sendSlowly(HttpExchange ex, byte[] body) throws IOException, InterruptedException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, body.length);
-    int pieces = 10;
-    try (OutputStream os = ex.getResponseBody()) {
-      for (int i = 0; i < pieces; i++) {
-        int from = body.length * i / pieces;
-        int to = body.length * (i + 1) / pieces;
-        os.write(body, from, to - from);
-        os.flush();
-        Thread.sleep(config.slowBodyMs() / pieces);
-      }
-    }
+  private static void send(LoopbackHttpServer.Exchange ex, int status, byte[] body) throws IOException {
+    ex.respond(status, Map.of(), body);
   }
 
   private static void sleep(long ms) throws InterruptedException {
@@ -502,15 +463,6 @@ public final class StubLlmServer implements AutoCloseable {
       Thread.sleep(ms);
     }
   }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    try (in) {
-      return in.readAllBytes();
-    }
-  }
-
-
-
 
   /** Command-line entry: see the class comment. Serves until the process is killed. */
   public static void main(String[] args) throws Exception {

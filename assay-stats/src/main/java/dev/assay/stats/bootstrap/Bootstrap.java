@@ -142,21 +142,41 @@ public final class Bootstrap {
     }
     double[] values = new double[replicates];
     ReplicateWeights weights = new ReplicateWeights(units, seed);
-    new ReplicateRunner(threads).run(replicates, (from, to) -> {
-      double[] exampleWeights = new double[units.exampleCount];
-      // Unclustered: unit u is example u, so unit weights are the example weights.
-      double[] unitWeights = units.isIdentity() ? exampleWeights : new double[units.unitCount()];
-      for (int r = from; r < to; r++) {
-        weights.fill(r, unitWeights, exampleWeights);
-        double v = statistic.value(exampleWeights);
-        if (Double.isNaN(v)) {
-          throw new IllegalStateException("the statistic is NaN in bootstrap replicate " + r
-              + " (seed " + seed + "); it must be defined on every non-empty resample");
+    ReplicateRunner runner = new ReplicateRunner(threads);
+    if (statistic instanceof CorpusSums sums && units.isIdentity()) {
+      // Same values as the generic loop below, bit for bit, several times faster.
+      FusedCorpusReplicates fused = new FusedCorpusReplicates(sums, units, seed);
+      runner.run(replicates, (from, to) -> {
+        fused.compute(from, to, values, r -> {
+          // Redrawn replicates are rare (probability e^-n each), so their scratch is not kept.
+          double[] exampleWeights = new double[units.exampleCount];
+          weights.fill(r, exampleWeights, exampleWeights);
+          return statistic.value(exampleWeights);
+        });
+        for (int r = from; r < to; r++) {
+          checkDefined(values[r], r);
         }
-        values[r] = v;
-      }
-    });
+      });
+    } else {
+      runner.run(replicates, (from, to) -> {
+        double[] exampleWeights = new double[units.exampleCount];
+        // Unclustered: unit u is example u, so unit weights are the example weights.
+        double[] unitWeights = units.isIdentity() ? exampleWeights : new double[units.unitCount()];
+        for (int r = from; r < to; r++) {
+          weights.fill(r, unitWeights, exampleWeights);
+          values[r] = checkDefined(statistic.value(exampleWeights), r);
+        }
+      });
+    }
     return new BootstrapDistribution(estimate, values,
         () -> JackknifeAcceleration.of(statistic.leaveOneUnitOut(units), units));
+  }
+
+  private double checkDefined(double value, int replicate) {
+    if (Double.isNaN(value)) {
+      throw new IllegalStateException("the statistic is NaN in bootstrap replicate " + replicate
+          + " (seed " + seed + "); it must be defined on every non-empty resample");
+    }
+    return value;
   }
 }

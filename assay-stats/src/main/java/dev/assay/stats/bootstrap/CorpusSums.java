@@ -50,6 +50,15 @@ final class CorpusSums implements WeightedStatistic {
     this.combiner = combiner;
   }
 
+  /** The per-example vectors by column (shared, not copied: callers must not modify them). */
+  double[][] columns() {
+    return columns;
+  }
+
+  Combiner combiner() {
+    return combiner;
+  }
+
   @Override
   public double value(double[] weights) {
     int groups = groupStart.length - 1;

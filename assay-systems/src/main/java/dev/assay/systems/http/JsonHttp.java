@@ -81,6 +81,7 @@ public final class JsonHttp {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(30))
         .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(Runnable::run)
         .build();
   }
 
