@@ -8,12 +8,12 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
+import dev.assay.gate.AtomicFiles;
 import dev.assay.metrics.retrieval.TrecRunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -169,26 +169,13 @@ final class RunsCommand implements Callable<Integer> {
       try (StoreSession s = root.openStore()) {
         RunRecord run = find(s.store(), runId);
         switch (format) {
-          case "json" -> writeAtomically(target, tmp -> writeJson(tmp, run, s.store()));
-          case "trec" -> writeAtomically(target, tmp -> writeTrec(tmp, run, s.store()));
+          case "json" -> AtomicFiles.write(target, tmp -> writeJson(tmp, run, s.store()));
+          case "trec" -> AtomicFiles.write(target, tmp -> writeTrec(tmp, run, s.store()));
           default -> throw InputException.of("unknown export format '" + format + "'", "json or trec");
         }
       }
       ctx.err().println("wrote " + target);
       return ExitCode.OK;
-    }
-
-    /** Writes a file's content to a temporary file beside the target, then moves it into place. */
-    static void writeAtomically(Path target, FileWriter content) throws IOException {
-      Path dir = target.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".assay-export-", ".tmp");
-      try {
-        content.write(tmp);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
     }
 
     /** The run record with its per-example records, streamed. */
@@ -230,10 +217,6 @@ final class RunsCommand implements Callable<Integer> {
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
-    }
-
-    interface FileWriter {
-      void write(Path file) throws IOException;
     }
 
     interface ResultWriter {

@@ -12,14 +12,32 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** Writes {@code text} as UTF-8. */
   public static void write(Path file, String text) {
+    write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+  }
+
+  /** Fills a temporary file; what it writes appears at the target only once complete. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Path tmp) throws IOException;
+  }
+
+  /**
+   * Lets {@code content} fill a temporary file beside {@code file}, then moves it into place, so
+   * large outputs can be streamed and still appear whole or not at all.
+   *
+   * @throws UncheckedIOException naming the file when writing or moving fails; the temporary
+   *     file is removed
+   */
+  public static void write(Path file, Content content) {
     Path target = file.toAbsolutePath().normalize();
     Path folder = target.getParent();
     Path tmp = null;
     try {
       Files.createDirectories(folder);
       tmp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      content.writeTo(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
