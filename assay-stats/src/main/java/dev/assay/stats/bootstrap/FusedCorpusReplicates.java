@@ -17,7 +17,10 @@ import java.util.Arrays;
  *       arithmetic: every product and partial sum of the double loop is then an exactly
  *       representable integer, so the sums agree exactly, and long additions do not wait on
  *       floating-point latency. A column of ones is the total weight itself.
- *   <li>Other columns are summed in double, in canonical example order, like the generic path.
+ *   <li>Other columns are summed in double, in canonical example order, like the generic path;
+ *       four replicates advance together so their independent sums overlap in the pipeline.
+ *   <li>Weights of a block come from {@link CounterRandom#poissonOneBlock}, which the JIT
+ *       vectorises; they equal the scalar draws exactly.
  * </ul>
  *
  * <p>Weights are drawn with {@code attempt = 0}. A replicate in which a group draws total weight 0
@@ -35,6 +38,12 @@ final class FusedCorpusReplicates {
   private static final int BLOCK = 2048;
   /** Replicates per tile: each block is read from memory once per tile. */
   private static final int TILE = 32;
+  /**
+   * Replicates whose double sums advance together: each sum is a chain of dependent additions,
+   * so interleaving independent chains hides the floating-point latency without reordering any
+   * one sum.
+   */
+  private static final int LANES = 4;
   /** Largest Poisson(1) weight {@link CounterRandom#poissonOne} can return. */
   private static final int MAX_WEIGHT = 24;
   /** 2⁵³: integers below this are exact in double. */
@@ -127,7 +136,7 @@ final class FusedCorpusReplicates {
     long[] longSums = new long[TILE * groups * longs];
     double[] doubleSums = new double[TILE * groups * doubles];
     long[] weights = new long[BLOCK];
-    double[] doubleWeights = new double[BLOCK];
+    double[][] doubleWeights = new double[LANES][BLOCK];
     for (int r0 = from; r0 < to; r0 += TILE) {
       int m = Math.min(TILE, to - r0);
       Arrays.fill(totals, 0);
@@ -139,19 +148,31 @@ final class FusedCorpusReplicates {
         }
         for (int b = groupStart[g]; b < groupStart[g + 1]; b += BLOCK) {
           int len = Math.min(BLOCK, groupStart[g + 1] - b);
-          for (int j = 0; j < m; j++) {
-            int slot = j * groups + g;
-            totals[slot] += CounterRandom.poissonOneBlock(keys[j], hash, b, len, weights);
-            for (int c = 0; c < longs; c++) {
-              longSums[slot * longs + c] += dot(weights, longColumns[c], b, len);
-            }
-            if (doubles > 0) {
-              for (int i = 0; i < len; i++) {
-                doubleWeights[i] = weights[i];
+          for (int j = 0; j < m; j += LANES) {
+            int lanes = Math.min(LANES, m - j);
+            for (int l = 0; l < lanes; l++) {
+              int slot = (j + l) * groups + g;
+              totals[slot] += CounterRandom.poissonOneBlock(keys[j + l], hash, b, len, weights);
+              for (int c = 0; c < longs; c++) {
+                longSums[slot * longs + c] += dot(weights, longColumns[c], b, len);
               }
-              for (int c = 0; c < doubles; c++) {
-                int at = slot * doubles + c;
-                doubleSums[at] = dot(doubleWeights, doubleColumns[c], b, len, doubleSums[at]);
+              if (doubles > 0) {
+                double[] dw = doubleWeights[l];
+                for (int i = 0; i < len; i++) {
+                  dw[i] = weights[i];
+                }
+              }
+            }
+            for (int c = 0; c < doubles; c++) {
+              int at = (j * groups + g) * doubles + c;
+              int stride = groups * doubles;
+              if (lanes == LANES) {
+                dot4(doubleWeights, doubleColumns[c], b, len, doubleSums, at, stride);
+              } else {
+                for (int l = 0; l < lanes; l++) {
+                  doubleSums[at + l * stride] = dot(doubleWeights[l], doubleColumns[c], b, len,
+                      doubleSums[at + l * stride]);
+                }
               }
             }
           }
@@ -179,6 +200,34 @@ final class FusedCorpusReplicates {
       s += weights[i] * column[b + i];
     }
     return s;
+  }
+
+  /**
+   * Four canonical-order double sums at once, {@code sums[at + l·stride] += Σ wₗ[i]·column[b+i]}
+   * for lanes l = 0..3: each sum is accumulated in the same order as {@link #dot(double[],
+   * double[], int, int, double)}, so results are identical.
+   */
+  private static void dot4(double[][] w, double[] column, int b, int len, double[] sums, int at,
+      int stride) {
+    double[] w0 = w[0];
+    double[] w1 = w[1];
+    double[] w2 = w[2];
+    double[] w3 = w[3];
+    double s0 = sums[at];
+    double s1 = sums[at + stride];
+    double s2 = sums[at + 2 * stride];
+    double s3 = sums[at + 3 * stride];
+    for (int i = 0; i < len; i++) {
+      double x = column[b + i];
+      s0 += w0[i] * x;
+      s1 += w1[i] * x;
+      s2 += w2[i] * x;
+      s3 += w3[i] * x;
+    }
+    sums[at] = s0;
+    sums[at + stride] = s1;
+    sums[at + 2 * stride] = s2;
+    sums[at + 3 * stride] = s3;
   }
 
   /** Whether every group of replicate slot j drew a non-empty resample. */

@@ -104,48 +104,65 @@ public final class CounterRandom {
    *
    * <p>Why a bulk form: written as straight-line 64-bit arithmetic (the comparison {@code x >= t}
    * as the sign bit of {@code t - 1 - x}, valid because both are below 2⁵³), the mixing and the
-   * inversion for K ≤ 4 have no branches and the JIT vectorises them; a last pass finishes the
-   * rare draws with K ≥ 4 (about 1.9%) by the scalar inversion.
+   * inversion for K ≤ 8 have no branches and the JIT vectorises them; only the rare blocks with
+   * a draw K ≥ 8 (P ≈ 10⁻⁵ per draw) take a scalar pass that finishes those draws by {@link
+   * #poissonOne}.
    */
   public static long poissonOneBlock(long replicateKey, long[] unitHashes, int from, int len,
       long[] out) {
-    long[] t = POISSON_ONE_THRESHOLD;
-    long below0 = t[0] - 1;
-    long below1 = t[1] - 1;
-    long below2 = t[2] - 1;
-    long below3 = t[3] - 1;
-    // Three passes rather than one: C2 vectorises each of the first two alone, not fused.
     mixBlock(replicateKey, unitHashes, from, len, out);
-    invertBelowFour(out, len, below0, below1, below2, below3);
+    invertBelowEight(out, len);
     long total = 0;
+    long saturated = 0;
     for (int i = 0; i < len; i++) {
       long k = out[i];
-      if (k == 4) {
-        k = poissonOne(draw(replicateKey, unitHashes[from + i]));
+      total += k;
+      saturated |= k >>> 3; // k <= 8, so non-zero exactly when k == 8
+    }
+    if (saturated == 0) {
+      return total;
+    }
+    for (int i = 0; i < len; i++) {
+      if (out[i] == 8) {
+        long k = poissonOne(draw(replicateKey, unitHashes[from + i]));
+        total += k - 8;
         out[i] = k;
       }
-      total += k;
     }
     return total;
   }
 
   /** {@code out[i] = draw(key, hashes[from + i]) >>> 11}: the 53 bits behind the uniform. */
   private static void mixBlock(long key, long[] hashes, int from, int len, long[] out) {
+    // Copy, then mix in place: C2 does not vectorise a loop reading one long[] and writing
+    // another that it cannot prove distinct, but does vectorise in-place updates.
+    System.arraycopy(hashes, from, out, 0, len);
     for (int i = 0; i < len; i++) {
-      long z = key ^ hashes[from + i];
+      long z = key ^ out[i];
       z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
       z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
       out[i] = (z ^ (z >>> 31)) >>> 11;
     }
   }
 
-  /** {@code out[i] = min(K, 4)}: the number of thresholds {@code below_k + 1 <= out[i]}. */
-  private static void invertBelowFour(long[] out, int len, long below0, long below1, long below2,
-      long below3) {
+  /**
+   * {@code out[i] = min(K, 8)}, the number of thresholds at or below {@code out[i]}: {@code x >= t}
+   * is the sign bit of {@code t - 1 - x} (both below 2⁵³, so no overflow). P(K ≥ 8) ≈ 10⁻⁵.
+   */
+  private static void invertBelowEight(long[] out, int len) {
+    long[] t = POISSON_ONE_THRESHOLD;
+    long b0 = t[0] - 1;
+    long b1 = t[1] - 1;
+    long b2 = t[2] - 1;
+    long b3 = t[3] - 1;
+    long b4 = t[4] - 1;
+    long b5 = t[5] - 1;
+    long b6 = t[6] - 1;
+    long b7 = t[7] - 1;
     for (int i = 0; i < len; i++) {
       long x = out[i];
-      out[i] = ((below0 - x) >>> 63) + ((below1 - x) >>> 63) + ((below2 - x) >>> 63)
-          + ((below3 - x) >>> 63);
+      out[i] = ((b0 - x) >>> 63) + ((b1 - x) >>> 63) + ((b2 - x) >>> 63) + ((b3 - x) >>> 63)
+          + ((b4 - x) >>> 63) + ((b5 - x) >>> 63) + ((b6 - x) >>> 63) + ((b7 - x) >>> 63);
     }
   }
 

@@ -31,6 +31,42 @@ class CounterRandomTest {
   }
 
   @Test
+  void blockOfWeightsEqualsScalarDrawsIncludingTheTail() {
+    long seed = 29L;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    long[] hashes = new long[1_500];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = random.nextLong();
+    }
+    // Plant units whose replicate-0 draw is K >= 8 (P ≈ 1e-5), so the scalar finish is exercised.
+    long key0 = CounterRandom.replicateKey(seed, 0, 0, 0);
+    int planted = 0;
+    while (planted < 5) {
+      long h = random.nextLong();
+      if (CounterRandom.poissonOne(CounterRandom.draw(key0, h)) >= 8) {
+        hashes[100 * planted + 7] = h;
+        planted++;
+      }
+    }
+    long[] out = new long[1_000];
+    long tails = 0;
+    for (int r = 0; r < 200; r++) {
+      long key = CounterRandom.replicateKey(seed, 0, r, 0);
+      int from = r % 500;
+      long total = CounterRandom.poissonOneBlock(key, hashes, from, out.length, out);
+      long expectedTotal = 0;
+      for (int i = 0; i < out.length; i++) {
+        int k = CounterRandom.poissonOne(CounterRandom.draw(key, hashes[from + i]));
+        assertThat(out[i]).as("unit %d, replicate %d, seed %d", from + i, r, seed).isEqualTo(k);
+        expectedTotal += k;
+        tails += k >= 8 ? 1 : 0;
+      }
+      assertThat(total).as("replicate %d, seed %d", r, seed).isEqualTo(expectedTotal);
+    }
+    assertThat(tails).as("draws with K >= 8 exercised, seed %d", seed).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
   void drawsArePureFunctionsOfTheirCoordinates() {
     long a = CounterRandom.draw(CounterRandom.replicateKey(1, 2, 3, 0), CounterRandom.hashId("x"));
     long b = CounterRandom.draw(CounterRandom.replicateKey(1, 2, 3, 0), CounterRandom.hashId("x"));
