@@ -30,8 +30,9 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Requests: a request line, headers, and a body framed by {@code Content-Length} or {@code
  * chunked} (trailers ignored); {@code Expect: 100-continue} is answered. Malformed requests get
- * 400 and the connection is closed. At most {@code maxConnections} connections are served at once;
- * further ones wait in the accept backlog. {@link #close()} cuts every connection at once.
+ * 400 and the connection is closed. Connections are not limited (a client may keep idle ones in
+ * its pool); at most {@code maxRequests} requests are handled at once, further ones wait for a
+ * turn, as with a fixed request pool. {@link #close()} cuts every connection at once.
  */
 final class LoopbackHttpServer implements AutoCloseable {
   /** Serves one request; must call exactly one of the exchange's respond methods or {@link Exchange#drop()}. */
@@ -51,10 +52,10 @@ final class LoopbackHttpServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  LoopbackHttpServer(int maxConnections, Handler handler) throws IOException {
+  LoopbackHttpServer(int maxRequests, Handler handler) throws IOException {
     this.server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
     this.handler = handler;
-    this.slots = new Semaphore(maxConnections);
+    this.slots = new Semaphore(maxRequests);
     this.acceptor = new Thread(this::acceptLoop, "stub-llm-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -84,16 +85,10 @@ final class LoopbackHttpServer implements AutoCloseable {
 
   private void acceptLoop() {
     while (!closed) {
-      try {
-        slots.acquire();
-      } catch (InterruptedException e) {
-        return;
-      }
       Socket s;
       try {
         s = server.accept();
       } catch (IOException e) {
-        slots.release();
         if (closed) {
           return;
         }
@@ -129,7 +124,12 @@ final class LoopbackHttpServer implements AutoCloseable {
         if (ex == null) {
           return;
         }
-        handler.handle(ex);
+        slots.acquire();
+        try {
+          handler.handle(ex);
+        } finally {
+          slots.release();
+        }
         if (!ex.answered || ex.closeAfter) {
           return;
         }
@@ -139,7 +139,6 @@ final class LoopbackHttpServer implements AutoCloseable {
     } finally {
       open.remove(s);
       threads.remove(Thread.currentThread());
-      slots.release();
     }
   }
 

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
  * attempt in every run, whatever the concurrency, and eventually succeeds.
  *
  * <p>Concurrency: each connection is served by its own thread, keep-alive, at most {@link
- * Config#threads} connections at once (default 128, enough for 64 concurrent clients each sleeping
+ * Config#threads} requests at once (default 128, enough for 64 concurrent clients each sleeping
  * through an added latency); see {@link LoopbackHttpServer} for why not the JDK's built-in server.
  *
  * <p>From the command line: {@code java -cp ... dev.assay.testkit.StubLlmServer [--port N]
@@ -115,7 +115,7 @@ public final class StubLlmServer implements AutoCloseable {
    * @param retryAfterSeconds the {@code Retry-After} of a {@link FaultKind#RATE_LIMIT} fault
    * @param slowBodyMs how long a {@link FaultKind#SLOW_BODY} takes to write
    * @param apiKey when not null, requests without {@code Authorization: Bearer KEY} get 401
-   * @param threads connections served at once (one thread each)
+   * @param threads requests served at once
    */
   public record Config(Answer answer, Map<String, String> answers, long latencyMs, List<Fault> faults,
       long faultLatencyMs, int retryAfterSeconds, long slowBodyMs, String apiKey, int threads) {

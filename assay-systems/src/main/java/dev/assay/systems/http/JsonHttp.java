@@ -81,6 +81,10 @@ public final class JsonHttp {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(30))
         .followRedirects(HttpClient.Redirect.NEVER)
+        // The client's own steps (reading the response, completing the future) then run on its
+        // selector thread instead of hopping to a pool thread each: measured on 2 cores against
+        // the local stub, that hop cost about as much CPU as the rest of the exchange. Nothing
+        // here blocks in a client callback: bodies are collected as byte arrays.
         .executor(Runnable::run)
         .build();
   }
