@@ -16,6 +16,38 @@ final class SqliteFiles {
 
   private SqliteFiles() {}
 
+  /** The two connections of an open database: the single writer and a query-only reader. */
+  record Connections(Connection writer, Connection reader) {
+    /** Closes both after {@code cause}, adding any failure to close to it as suppressed. */
+    void closeAfter(Exception cause) {
+      closeQuietly(writer, cause);
+      closeQuietly(reader, cause);
+    }
+  }
+
+  /**
+   * Opens the writer, brings the file's schema up to date, then opens the reader; when a step
+   * fails, whatever was opened is closed before the failure propagates.
+   */
+  static Connections openMigrated(Path file, Durability durability, Schema schema) {
+    Connection writer = open(file, durability, true);
+    try {
+      schema.migrate(writer, file);
+      return new Connections(writer, open(file, durability, false));
+    } catch (RuntimeException e) {
+      closeQuietly(writer, e);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Connection c, Exception cause) {
+    try {
+      c.close();
+    } catch (SQLException suppressed) {
+      cause.addSuppressed(suppressed);
+    }
+  }
+
   /**
    * A connection in WAL mode with foreign keys on and a busy timeout. WAL lets readers run beside
    * the single writer and turns a commit into one sequential append to the WAL file.

@@ -42,27 +42,18 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
 
   private SqliteResponseCache(Path file, Durability durability) {
     this.file = file;
-    Connection w = SqliteFiles.open(file, durability, true);
-    Connection r = null;
+    SqliteFiles.Connections c = SqliteFiles.openMigrated(file, durability, SCHEMA);
     try {
-      SCHEMA.migrate(w, file);
-      r = SqliteFiles.open(file, durability, false);
-      this.upsert = w.prepareStatement(
+      this.upsert = c.writer().prepareStatement(
           "INSERT INTO responses (key, output, stored_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
               + " ON CONFLICT (key) DO UPDATE SET output = excluded.output, stored_at = excluded.stored_at");
-      this.select = r.prepareStatement("SELECT output FROM responses WHERE key = ?");
-    } catch (SQLException | RuntimeException e) {
-      closeQuietly(w, e);
-      if (r != null) {
-        closeQuietly(r, e);
-      }
-      if (e instanceof SQLException) {
-        throw new IllegalStateException("cannot open the response cache " + file + ": " + e.getMessage(), e);
-      }
-      throw (RuntimeException) e;
+      this.select = c.reader().prepareStatement("SELECT output FROM responses WHERE key = ?");
+    } catch (SQLException e) {
+      c.closeAfter(e);
+      throw new IllegalStateException("cannot open the response cache " + file + ": " + e.getMessage(), e);
     }
-    this.writer = w;
-    this.reader = r;
+    this.writer = c.writer();
+    this.reader = c.reader();
   }
 
   /** Opens (creating it and its parent folders if needed) the cache at {@code file}. */
@@ -175,14 +166,6 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the response cache " + file + " is closed");
-    }
-  }
-
-  private static void closeQuietly(Connection c, Exception cause) {
-    try {
-      c.close();
-    } catch (SQLException suppressed) {
-      cause.addSuppressed(suppressed);
     }
   }
 }

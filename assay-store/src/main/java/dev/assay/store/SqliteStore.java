@@ -76,24 +76,15 @@ public final class SqliteStore implements Store {
   private SqliteStore(Path file, Durability durability) {
     this.file = file;
     this.durability = durability;
-    Connection w = SqliteFiles.open(file, durability, true);
-    Connection r = null;
+    SqliteFiles.Connections c = SqliteFiles.openMigrated(file, durability, StoreSchema.SCHEMA);
     try {
-      StoreSchema.SCHEMA.migrate(w, file);
-      r = SqliteFiles.open(file, durability, false);
-      this.insertResult = w.prepareStatement(INSERT_RESULT);
-    } catch (SQLException | RuntimeException e) {
-      closeQuietly(w, e);
-      if (r != null) {
-        closeQuietly(r, e);
-      }
-      if (e instanceof SQLException) {
-        throw failure("open", e);
-      }
-      throw (RuntimeException) e;
+      this.insertResult = c.writer().prepareStatement(INSERT_RESULT);
+    } catch (SQLException e) {
+      c.closeAfter(e);
+      throw failure("open", e);
     }
-    this.writer = w;
-    this.reader = r;
+    this.writer = c.writer();
+    this.reader = c.reader();
   }
 
   /** Opens (creating it and its parent folders if needed) the store at {@code dbFile}. */
@@ -409,14 +400,6 @@ public final class SqliteStore implements Store {
 
   private static boolean isConstraintViolation(SQLException e) {
     return (e.getErrorCode() & 0xFF) == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code;
-  }
-
-  private static void closeQuietly(Connection c, Exception cause) {
-    try {
-      c.close();
-    } catch (SQLException suppressed) {
-      cause.addSuppressed(suppressed);
-    }
   }
 
   @FunctionalInterface
