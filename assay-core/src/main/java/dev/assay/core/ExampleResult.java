@@ -1,5 +1,6 @@
 package dev.assay.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -9,7 +10,9 @@ import java.util.Map;
  * <p>Invariants: {@code error} is null when the system answered and every scorer scored; {@code
  * output} is null when the system failed (it is kept when only scoring failed); {@code scores} is
  * empty when {@code error} is set. {@code index} is the example's 0-based position in the dataset,
- * which orders results independently of completion order.
+ * which orders results independently of completion order. {@code notes} (metric name → text, e.g.
+ * a judge's rationale) is empty unless a scorer explained its score; it is left out of JSON when
+ * empty, so records written before it existed read back unchanged.
  */
 public record ExampleResult(
     String id,
@@ -23,10 +26,19 @@ public record ExampleResult(
     Double cost,
     String error,
     int attempts,
-    boolean cached) {
+    boolean cached,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> notes) {
   public ExampleResult {
     output = output == null || output.isNull() ? null : output;
     scores = scores == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+    notes = notes == null || notes.isEmpty()
+        ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notes));
+  }
+
+  /** A result without notes. */
+  public ExampleResult(String id, int index, int repeat, JsonNode output, Map<String, Double> scores,
+      Double latencyMs, Long tokensIn, Long tokensOut, Double cost, String error, int attempts, boolean cached) {
+    this(id, index, repeat, output, scores, latencyMs, tokensIn, tokensOut, cost, error, attempts, cached, Map.of());
   }
 
   public boolean ok() {

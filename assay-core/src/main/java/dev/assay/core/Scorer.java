@@ -16,6 +16,27 @@ public interface Scorer {
 
   Map<String, Double> score(Example example, Output output);
 
+  /**
+   * The scores of {@link #score} plus notes that explain them. The engine calls this one and
+   * stores the notes in the per-example record ({@link ExampleResult#notes}); a scorer with
+   * something to say per example (a judge's rationale) overrides it, and then its {@link #score}
+   * must return the same values.
+   */
+  default Scores scoreWithNotes(Example example, Output output) {
+    return Scores.of(score(example, output));
+  }
+
+  /**
+   * This scorer with its model calls answered from, and stored into, {@code cache}. A scorer that
+   * calls a model (an LLM judge) returns a copy whose calls go through the cache under a {@link
+   * CacheKey} of its own model settings, so re-scoring a run is free and reproducible like the
+   * system's own calls; every other scorer returns itself. The engine applies the run's cache
+   * (none under {@code --no-cache}).
+   */
+  default Scorer withResponseCache(ResponseCache cache) {
+    return this;
+  }
+
   /** Whether larger values are better for {@code name}. */
   default boolean higherIsBetter(String name) {
     return true;

@@ -7,6 +7,7 @@ import dev.assay.core.Invocation;
 import dev.assay.core.Output;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.Scorer;
+import dev.assay.core.Scores;
 import dev.assay.core.Seeds;
 import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
@@ -37,9 +38,9 @@ final class ExampleRunner {
       ResponseCache cache, Watchdog watchdog) {
     this.system = system;
     this.systemSpecHash = systemSpecHash;
-    this.scorers = List.copyOf(scorers);
     this.settings = settings;
     this.cache = settings.useCache() ? cache : ResponseCache.NONE;
+    this.scorers = scorers.stream().map(s -> s.withResponseCache(this.cache)).toList();
     this.limiter = RateLimiter.of(settings.rateLimitRpm());
     this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
     this.watchdog = watchdog;
@@ -109,16 +110,23 @@ final class ExampleRunner {
 
   private ExampleResult scored(Example example, int index, int repeat, Output out, int attempts, boolean cached) {
     Map<String, Double> scores = new LinkedHashMap<>();
+    Map<String, String> notes = Map.of();
     for (Scorer s : scorers) {
       try {
-        scores.putAll(s.score(example, out));
+        Scores scored = s.scoreWithNotes(example, out);
+        scores.putAll(scored.values());
+        if (!scored.notes().isEmpty()) {
+          // Rare (judges): allocate only when a scorer explained itself.
+          notes = notes.isEmpty() ? new LinkedHashMap<>() : notes;
+          notes.putAll(scored.notes());
+        }
       } catch (RuntimeException e) {
         String msg = "scoring with " + String.join(",", s.names()) + " failed: " + e.getMessage();
         return errorResult(example, index, repeat, out, msg, attempts);
       }
     }
     return new ExampleResult(example.id(), index, repeat, out.value(), scores, out.latencyMs(), out.tokensIn(),
-        out.tokensOut(), out.cost(), null, attempts, cached);
+        out.tokensOut(), out.cost(), null, attempts, cached, notes);
   }
 
   private static ExampleResult errorResult(Example example, int index, int repeat, Output out, String error,

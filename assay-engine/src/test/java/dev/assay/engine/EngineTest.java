@@ -16,6 +16,7 @@ import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
 import dev.assay.core.Scorer;
+import dev.assay.core.Scores;
 import dev.assay.core.Store;
 import dev.assay.core.SystemException;
 import dev.assay.testkit.FakeSystem;
@@ -239,6 +240,36 @@ class EngineTest {
     });
     assertThat(done.counts().error()).isEqualTo(2);
     assertThat(done.aggregates().get("broken")).isNaN();
+  }
+
+  @Test
+  void notesOfAScorerAreStoredBesideItsScoresAndOnlyThere() throws Exception {
+    Scorer explaining = new Scorer() {
+      @Override
+      public List<String> names() {
+        return List.of("graded");
+      }
+
+      @Override
+      public Map<String, Double> score(Example example, Output output) {
+        return scoreWithNotes(example, output).values();
+      }
+
+      @Override
+      public Scores scoreWithNotes(Example example, Output output) {
+        boolean odd = example.id().hashCode() % 2 != 0;
+        return new Scores(Map.of("graded", odd ? 1.0 : 0.0), odd ? Map.of("graded", "why " + example.id()) : Map.of());
+      }
+    };
+    Dataset d = dataset(6);
+    InMemoryStore store = new InMemoryStore();
+    RunRecord done = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock)
+        .execute(header(d, 1), d, FakeSystem.echo(), List.of(UPPER_MATCH, explaining), settings(2), false);
+    assertThat(store.results(done.runId())).hasSize(6).allSatisfy(r -> {
+      boolean odd = r.id().hashCode() % 2 != 0;
+      assertThat(r.scores()).containsKeys("graded", "upper_match").hasSize(2);
+      assertThat(r.notes()).isEqualTo(odd ? Map.of("graded", "why " + r.id()) : Map.of());
+    });
   }
 
   @Test

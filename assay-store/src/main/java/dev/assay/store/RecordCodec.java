@@ -69,7 +69,8 @@ final class RecordCodec {
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> scores,
       String error,
       Double latencyMs,
-      Double cost) {}
+      Double cost,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> notes) {}
 
   /** The typed-column fields of a stored result, as read back. */
   record Columns(String id, int index, int repeat, Double latencyMs, Long tokensIn, Long tokensOut, Double cost,
@@ -92,7 +93,8 @@ final class RecordCodec {
   }
 
   static Encoded body(ExampleResult r) {
-    ResultBody body = new ResultBody(r.output(), r.scores(), r.error(), nanOrNull(r.latencyMs()), nanOrNull(r.cost()));
+    ResultBody body = new ResultBody(r.output(), r.scores(), r.error(), nanOrNull(r.latencyMs()), nanOrNull(r.cost()),
+        r.notes());
     String json = write(body);
     // Length in chars bounds the UTF-8 length from below: short bodies skip the byte conversion.
     if (json.length() > COMPRESS_OVER) {
@@ -123,7 +125,7 @@ final class RecordCodec {
     };
     return new ExampleResult(c.id(), c.index(), c.repeat(), b.output(), b.scores(),
         c.latencyMs() != null ? c.latencyMs() : b.latencyMs(), c.tokensIn(), c.tokensOut(),
-        c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached());
+        c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached(), b.notes());
   }
 
   private static String write(Object value) {

@@ -462,6 +462,8 @@ public abstract class StoreConformance {
         Map.of("accuracy", 1.0), 3.0, 1L, 1L, null, null, 1, false));
     out.add(new ExampleResult("array-output", i++, 0, parse("[\"d3\",\"d1\",\"d7\"]"), Map.of("ndcg@10", 0.75),
         null, null, null, null, null, 1, false));
+    out.add(new ExampleResult("judged", i++, 0, TextNode.valueOf("Paris"), Map.of("judge", 0.9), 4.0, null, null,
+        null, null, 1, false, Map.of("judge", "Correct city; \"Paris\" — naïve 🙂\nsecond line")));
     out.add(ok("large-compressible", i++, 0, "The quick brown fox jumps over the lazy dog. ".repeat(23_302)));
     out.add(ok("large-random", i++, 0, randomText(random, 1 << 20)));
     return out;
@@ -509,7 +511,7 @@ public abstract class StoreConformance {
   /** A result whose output is replaced by its canonical representation. */
   protected static ExampleResult normalised(ExampleResult r) {
     return new ExampleResult(r.id(), r.index(), r.repeat(), canonicalNode(r.output()), r.scores(), r.latencyMs(),
-        r.tokensIn(), r.tokensOut(), r.cost(), r.error(), r.attempts(), r.cached());
+        r.tokensIn(), r.tokensOut(), r.cost(), r.error(), r.attempts(), r.cached(), r.notes());
   }
 
   protected static List<ExampleResult> normalised(List<ExampleResult> results) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.ResponseCache;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import dev.assay.core.SystemSpec;
@@ -70,9 +71,10 @@ public final class JudgeScorers implements ScorerProvider {
     }
     int retries = (int) number(params, "retries", 3);
     double timeoutS = number(params, "timeout_s", 60);
-    SystemUnderTest judge = openai(params);
-    return Optional.of(new JudgeScorer(judge, rubric, min, max, Math.max(0, retries),
-        Duration.ofMillis(Math.round(timeoutS * 1000))));
+    ObjectNode judgeParams = judgeParams(params);
+    SystemUnderTest judge = openai(judgeParams);
+    return Optional.of(new JudgeScorer(judge, Json.hash(judgeParams), ResponseCache.NONE, rubric, min, max,
+        Math.max(0, retries), Duration.ofMillis(Math.round(timeoutS * 1000))));
   }
 
   private static Map<String, String> parse(String spec) {
@@ -97,8 +99,8 @@ public final class JudgeScorers implements ScorerProvider {
     return params;
   }
 
-  /** The judge model as an {@code openai} system; its parameter faults are reported on the metric. */
-  private static SystemUnderTest openai(Map<String, String> params) {
+  /** The judge model's {@code openai} parameters: the API key variable's name, never its value. */
+  private static ObjectNode judgeParams(Map<String, String> params) {
     ObjectNode p = Json.object();
     p.put("base_url", required(params, "base_url"));
     p.put("model", required(params, "model"));
@@ -110,6 +112,11 @@ public final class JudgeScorers implements ScorerProvider {
       p.put("api_key_env", params.get("api_key_env"));
     }
     p.put("seed", "auto");
+    return p;
+  }
+
+  /** The judge model as an {@code openai} system; its parameter faults are reported on the metric. */
+  private static SystemUnderTest openai(ObjectNode p) {
     try {
       return new OpenAiSystemProvider().create(new SystemSpec("judge", "openai", p, 0), null);
     } catch (InputException e) {

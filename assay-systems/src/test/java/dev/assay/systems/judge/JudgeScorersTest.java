@@ -7,11 +7,15 @@ import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Output;
 import dev.assay.core.Plugins;
+import dev.assay.core.ResponseCache;
 import dev.assay.core.Scorer;
+import dev.assay.core.Scores;
 import dev.assay.testkit.StubLlmServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +48,49 @@ class JudgeScorersTest {
           + ":retries=0", null, 0);
       assertThat(judge.names()).containsExactly("judge");
       assertThat(judge.score(Example.of("1", "q1", null), Output.text("a1"))).containsExactly(Map.entry("judge", 0.8));
+      Scores explained = judge.scoreWithNotes(Example.of("1", "q1", null), Output.text("a1"));
+      assertThat(explained.values()).containsExactly(Map.entry("judge", 0.8));
+      assertThat(explained.notes()).as("the rationale is kept beside the score").containsExactly(Map.entry("judge", "close"));
       assertThatThrownBy(() -> judge.score(Example.of("2", "q2", null), Output.text("a2")))
           .isInstanceOf(JudgeException.class).hasMessageContaining("no score").hasMessageContaining("Looks fine");
       assertThatThrownBy(() -> judge.score(Example.of("3", "q3", null), Output.text("a3")))
           .isInstanceOf(JudgeException.class).hasMessageContaining("outside [0.0, 1.0]");
       assertThat(stub.requests().get(0).body()).contains("\"model\":\"judge-1\"", "\"temperature\":0.0");
+    }
+  }
+
+  @Test
+  void underAResponseCacheTheJudgeIsAskedEachQuestionOnce() throws Exception {
+    Path rubric = Files.writeString(dir.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
+    Map<String, String> answers = Map.of("Q: q1 A: a1", "Right.\nSCORE: 1", "Q: q2 A: a2", "Wrong.\nSCORE: 0");
+    Map<String, Output> stored = new ConcurrentHashMap<>();
+    ResponseCache cache = new ResponseCache() {
+      @Override
+      public Optional<Output> get(String key) {
+        return Optional.ofNullable(stored.get(key));
+      }
+
+      @Override
+      public void put(String key, Output output) {
+        stored.put(key, output);
+      }
+    };
+    try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers))) {
+      String spec = "judge:base_url=" + stub.baseUrl() + ":model=judge-1:rubric=" + rubric + ":retries=0";
+      Scorer cached = Plugins.load().scorer(spec, null, 0).withResponseCache(cache);
+      for (int round = 0; round < 3; round++) {
+        assertThat(cached.scoreWithNotes(Example.of("1", "q1", null), Output.text("a1")))
+            .isEqualTo(new Scores(Map.of("judge", 1.0), Map.of("judge", "Right.")));
+        assertThat(cached.score(Example.of("2", "q2", null), Output.text("a2"))).containsExactly(Map.entry("judge", 0.0));
+      }
+      assertThat(stub.requests()).as("two questions, each asked once").hasSize(2);
+      assertThat(stored).hasSize(2);
+
+      // Another judge model is another cache key: asked afresh.
+      Scorer other = Plugins.load().scorer(spec.replace("judge-1", "judge-2"), null, 0).withResponseCache(cache);
+      other.score(Example.of("1", "q1", null), Output.text("a1"));
+      assertThat(stub.requests()).hasSize(3);
+      assertThat(stored).hasSize(3);
     }
   }
 
