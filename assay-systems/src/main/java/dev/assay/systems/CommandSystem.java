@@ -86,10 +86,12 @@ public final class CommandSystem implements SystemUnderTest {
   private final List<Slot> slots = new ArrayList<>();
   /** Free slots; the most recently used is taken first, so a light load keeps few processes busy. */
   private final BlockingDeque<Slot> idle;
+  private final String contentHash;
   private volatile boolean closed;
 
   public CommandSystem(Config config) {
     this.config = config;
+    this.contentHash = CommandFiles.contentHash(config.command(), config.workdir());
     this.idle = new LinkedBlockingDeque<>(config.processes());
     for (int i = 0; i < config.processes(); i++) {
       Slot slot = new Slot();
@@ -100,6 +102,15 @@ public final class CommandSystem implements SystemUnderTest {
 
   public Config config() {
     return config;
+  }
+
+  /**
+   * sha256 of the files the command line names (the script), or null when it names none; see
+   * {@link CommandFiles}. Editing the script therefore misses the response cache.
+   */
+  @Override
+  public String contentHash() {
+    return contentHash;
   }
 
   /**
