@@ -121,6 +121,13 @@ public final class MeasureCatalog {
    * nickname), else empty. Throws {@link InputException} for a retrieval name with bad parameters.
    */
   static Optional<Measure> single(String spec, long numDocsInCollection) {
+    // Another family's metric may carry parameters this grammar rejects (the judge's base_url=http://...):
+    // decide on the bare name first, and only then parse the parameters as ours.
+    String trimmed = spec.trim();
+    int colon = trimmed.indexOf(':');
+    if (colon >= 0 && lookup(MeasureSpec.parse(trimmed.substring(0, colon)), numDocsInCollection, false).isEmpty()) {
+      return Optional.empty();
+    }
     MeasureSpec s = MeasureSpec.parse(spec);
     return lookup(s, numDocsInCollection, false).map(l -> l.get(0));
   }

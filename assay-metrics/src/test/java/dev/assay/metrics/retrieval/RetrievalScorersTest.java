@@ -43,6 +43,16 @@ class RetrievalScorersTest {
   }
 
   @Test
+  void anotherFamilysMetricIsLeftAloneWhateverItsParameters() {
+    RetrievalScorers provider = new RetrievalScorers();
+    assertThat(provider.create("judge:base_url=http://127.0.0.1:8000/v1:model=m:rubric=r.txt")).isEmpty();
+    assertThat(provider.create("bleu:tokenize=intl")).isEmpty();
+    assertThatThrownBy(() -> provider.create("ndcg_cut_10:level=x:oops"))
+        .as("our own metric with a malformed parameter is still an input error")
+        .isInstanceOf(InputException.class).hasMessageContaining("oops");
+  }
+
+  @Test
   void outputShapesGiveTheSameRanking() throws Exception {
     Example ex = example("e1", "{\"a\": 1, \"b\": 0, \"c\": 2}");
     Scorer s = scorer("ndcg@10");
