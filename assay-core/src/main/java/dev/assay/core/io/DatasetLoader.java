@@ -40,7 +40,9 @@ public final class DatasetLoader {
       Json.MAPPER
           .reader()
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // Messages quote the line and column themselves; keeping a reference to each line costs ~7%.
+          .without(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
 
   private static final String ONE_OBJECT_PER_LINE = "one JSON object per line";
 
