@@ -1,11 +1,16 @@
 package dev.assay.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.Dataset;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
+import dev.assay.core.Plugins;
 import dev.assay.core.RunRecord;
+import dev.assay.core.Suite;
 import dev.assay.core.io.DatasetLoader;
+import dev.assay.core.io.SuiteLoader;
+import dev.assay.gate.Clusters;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.ComparisonReport;
 import dev.assay.gate.Gate;
@@ -47,7 +52,8 @@ final class CompareCommand implements Callable<Integer> {
   String gate;
 
   @Option(names = "--dataset", paramLabel = "FILE",
-      description = "The dataset (JSONL or CSV) whose example tags a no_regressions rule needs.")
+      description = "The dataset (JSONL or CSV) whose example tags a no_regressions rule needs, and whose fields "
+          + "--cluster reads (default for store runs: the runs' own dataset).")
   String dataset;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -82,11 +88,18 @@ final class CompareCommand implements Callable<Integer> {
       candidate = ScoreSources.resolve(cand, ctx.resolve(cand), store);
     }
     Pairing pairing = Pairing.of(baseline, candidate, options.allowPartial());
+    RunRecord baseRun = runs.get(base);
+    RunRecord candRun = runs.get(cand);
+    String clusterField = stats.cluster != null ? stats.cluster : suiteCluster(baseRun, candRun);
+    if (clusterField != null) {
+      Dataset examples = data != null ? data : runsDataset(baseRun, candRun, clusterField);
+      pairing = pairing.withClusters(Clusters.fromDataset(examples, clusterField));
+    }
     ComparisonReport report = ComparisonReport.of(pairing, options);
     GateResult verdict = null;
     if (g != null) {
-      RunRecord b = runs.get(base);
-      RunRecord c = runs.get(cand);
+      RunRecord b = baseRun;
+      RunRecord c = candRun;
       String runsData = PlanLookup.sharedDataset(b, c);
       String datasetHash = runsData != null ? runsData : data == null ? null : data.hash();
       verdict = PlanLookup.apply(storeFile, new GateEvaluator(options).evaluate(g, pairing,
@@ -107,6 +120,43 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     return verdict == null ? ExitCode.OK : output.finish(ctx, verdict);
+  }
+
+  /** The {@code cluster:} key of the suite both store runs were made from, or null. */
+  static String suiteCluster(RunRecord b, RunRecord c) {
+    if (b == null || c == null || b.suite() == null || c.suite() == null) {
+      return null;
+    }
+    JsonNode kb = b.suite().get("cluster");
+    JsonNode kc = c.suite().get("cluster");
+    if (kb == null || !kb.isTextual()) {
+      return null;
+    }
+    if (kc == null || !kb.equals(kc)) {
+      throw InputException.of("the baseline's suite clusters by '" + kb.textValue() + "' but the candidate's suite "
+          + (kc == null ? "names no cluster" : "by '" + kc.asText() + "'"), "--cluster FIELD to choose one");
+    }
+    return kb.textValue();
+  }
+
+  /**
+   * The dataset both store runs were made from, read again from the file their suite names; refused
+   * when the file no longer has the content the runs recorded (its fields may have changed).
+   */
+  static Dataset runsDataset(RunRecord b, RunRecord c, String field) {
+    String hash = PlanLookup.sharedDataset(b, c);
+    if (hash == null || b.suite() == null || b.suitePath() == null) {
+      throw InputException.of("clustering by '" + field + "' needs the examples' fields, which run exports and "
+          + "score files do not hold", "--dataset FILE, the dataset the runs were made from");
+    }
+    Suite s = new SuiteLoader(Plugins.load()).fromJson(b.suite(), Path.of(b.suitePath()));
+    Dataset d = DatasetLoader.load(s.dataset());
+    if (!d.hash().equals(hash)) {
+      throw new InputException(s.dataset().resolved(), 0, null, "the dataset has changed since the runs were made "
+          + "(hash " + d.hash().substring(0, 12) + ", runs " + hash.substring(0, 12) + ")",
+          "the dataset the runs were made from, with --dataset FILE");
+    }
+    return d;
   }
 
   static Dataset loadDataset(Path file) {

@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.core.InputException;
 import dev.assay.core.Plugins;
 import dev.assay.gate.CompareOptions;
+import dev.assay.gate.CorpusMetrics;
 import dev.assay.gate.IntervalChoice;
 import dev.assay.gate.MetricDirections;
 import dev.assay.gate.TestChoice;
@@ -35,6 +36,11 @@ final class ComparisonOptions {
   @Option(names = "--allow-partial", description = "Compare even when fewer than 90% of examples pair by id.")
   boolean allowPartial;
 
+  @Option(names = "--cluster", paramLabel = "FIELD",
+      description = "Resample clusters of examples sharing this field's value (e.g. document_id), not examples; "
+          + "overrides a suite's cluster: key.")
+  String cluster;
+
   @Option(names = "--lower-is-better", paramLabel = "NAME",
       description = "Treat this metric as lower-is-better (repeatable).")
   List<String> lowerIsBetter = new ArrayList<>();
@@ -46,9 +52,15 @@ final class ComparisonOptions {
     if (replicates < 1) {
       throw InputException.of("--replicates " + replicates + " is out of range", "an integer >= 1");
     }
+    if (cluster != null && cluster.isBlank()) {
+      throw InputException.of("--cluster is empty",
+          "the example field that groups examples, e.g. --cluster document_id");
+    }
+    Plugins plugins = Plugins.load();
     CompareOptions o = CompareOptions.defaults().withSeed(seed).withReplicates(replicates).withTest(test)
         .withInterval(interval).withAllowPartial(allowPartial).withMetrics(metrics)
-        .withDirections(MetricDirections.withPlugins(Plugins.load(), lowerIsBetter));
+        .withDirections(MetricDirections.withPlugins(plugins, lowerIsBetter))
+        .withCorpus(CorpusMetrics.withPlugins(plugins));
     return confidence == null ? o : o.withConfidence(confidence);
   }
 }

@@ -10,6 +10,7 @@ import dev.assay.core.SystemSpec;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.SuiteLoader;
 import dev.assay.engine.SuiteExecution;
+import dev.assay.gate.Clusters;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.Gate;
 import dev.assay.gate.GateEvaluator;
@@ -63,7 +64,8 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext ctx = root.ctx();
-    GateRun run = run(root, ctx.resolve(suite), gate, baseline, candidate, !noCache, stats.build(List.of()));
+    GateRun run = run(root, ctx.resolve(suite), gate, baseline, candidate, !noCache, stats.build(List.of()),
+        stats.cluster);
     GateResult result = run.result();
     if (format == OutputFormat.json) {
       RunViews.printJson(ctx.out(), output.json(result));
@@ -82,6 +84,15 @@ final class GateCommand implements Callable<Integer> {
    */
   static GateRun run(AssayCommand root, Path file, String gateFile, String baseline, String candidate,
       boolean useCache, CompareOptions options) throws InterruptedException {
+    return run(root, file, gateFile, baseline, candidate, useCache, options, null);
+  }
+
+  /**
+   * As {@link #run(AssayCommand, Path, String, String, String, boolean, CompareOptions)}, resampling
+   * clusters of {@code cluster} (null: the suite's {@code cluster:} key, if any).
+   */
+  static GateRun run(AssayCommand root, Path file, String gateFile, String baseline, String candidate,
+      boolean useCache, CompareOptions options, String cluster) throws InterruptedException {
     CliContext ctx = root.ctx();
     Plugins plugins = Plugins.load();
     // Everything that can be wrong with the input is checked before any system runs.
@@ -94,6 +105,9 @@ final class GateCommand implements Callable<Integer> {
       throw InputException.of("baseline and candidate are both '" + b + "'", "two different systems of the suite");
     }
     Dataset data = DatasetLoader.load(s.dataset());
+    String field = cluster != null ? cluster : s.cluster().orElse(null);
+    // A missing cluster field is an input error before any system runs.
+    Clusters clusters = field == null ? null : Clusters.fromDataset(data, field);
     try (StoreSession session = root.openStore(); AbortOnSignal abort = AbortOnSignal.install()) {
       SuiteExecution exec = new SuiteExecution(session.store(), session.cache(), plugins, new ProgressListener(ctx),
           ctx.clock(), ctx.cwd());
@@ -103,6 +117,9 @@ final class GateCommand implements Callable<Integer> {
       ctx.err().println("baseline " + b + " = run " + runs.get(0).runId() + ", candidate " + c + " = run "
           + runs.get(1).runId());
       Pairing pairing = Pairing.of(base, cand, options.allowPartial());
+      if (clusters != null) {
+        pairing = pairing.withClusters(clusters);
+      }
       GateResult result = PlanLookup.apply(session.file(),
           new GateEvaluator(options).evaluate(g, pairing, CompareCommand.tags(data), data.hash()), data.hash(),
           PlanLookup.earliestStart(runs.get(0), runs.get(1)));

@@ -47,4 +47,15 @@ public record Suite(
   public Optional<SystemSpec> system(String systemName) {
     return systems.stream().filter(s -> s.name().equals(systemName)).findFirst();
   }
+
+  /**
+   * The cluster key of the suite's comparisons ({@code cluster: FIELD}): the example field (a
+   * tag or another field of the record) whose value groups correlated examples, e.g. several
+   * questions about one document; comparisons then resample whole clusters. Empty when the suite
+   * names none. {@link dev.assay.core.io.SuiteLoader} has checked that it is a non-empty string.
+   */
+  public Optional<String> cluster() {
+    com.fasterxml.jackson.databind.JsonNode c = json == null ? null : json.get("cluster");
+    return c != null && c.isTextual() ? Optional.of(c.textValue()) : Optional.empty();
+  }
 }

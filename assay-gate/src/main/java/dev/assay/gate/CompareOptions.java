@@ -16,10 +16,16 @@ import java.util.List;
  * @param allowPartial whether an overlap below 90% is accepted
  * @param directions which metrics are lower-is-better
  * @param power target power of minimum detectable effects and sample sizes; default 0.8
+ * @param corpus which metrics are corpus-level (compared as corpus statistics, not means); default
+ *     the installed scorers' corpus metrics
  */
 public record CompareOptions(List<String> metrics, double confidence, long seed, int replicates, TestChoice test,
-    IntervalChoice interval, boolean allowPartial, MetricDirections directions, double power) {
+    IntervalChoice interval, boolean allowPartial, MetricDirections directions, double power,
+    CorpusMetrics corpus) {
   public CompareOptions {
+    if (corpus == null) {
+      throw new IllegalArgumentException("corpus metrics are required (CorpusMetrics.none() for none)");
+    }
     metrics = List.copyOf(metrics);
     Confidence.check(confidence);
     Confidence.check(power);
@@ -31,48 +37,61 @@ public record CompareOptions(List<String> metrics, double confidence, long seed,
     }
   }
 
-  /** Every metric, 95%, seed 0, B = 10,000, default test, BCa, directions by name, 80% power. */
+  /**
+   * Every metric, 95%, seed 0, B = 10,000, default test, BCa, directions by name, 80% power, the
+   * installed scorers' corpus metrics.
+   */
   public static CompareOptions defaults() {
     return new CompareOptions(List.of(), 0.95, Bootstrap.DEFAULT_SEED, Bootstrap.DEFAULT_REPLICATES, null,
-        IntervalChoice.BCA, false, MetricDirections.byName(List.of()), 0.8);
+        IntervalChoice.BCA, false, MetricDirections.byName(List.of()), 0.8,
+        CorpusMetrics.withPlugins(dev.assay.core.Plugins.load()));
+  }
+
+  public CompareOptions withCorpus(CorpusMetrics c) {
+    return new CompareOptions(metrics, confidence, seed, replicates, test, interval, allowPartial, directions, power,
+        c);
   }
 
   public CompareOptions withConfidence(double level) {
-    return new CompareOptions(metrics, level, seed, replicates, test, interval, allowPartial, directions, power);
+    return new CompareOptions(metrics, level, seed, replicates, test, interval, allowPartial, directions, power,
+        corpus);
   }
 
   public CompareOptions withReplicates(int count) {
-    return new CompareOptions(metrics, confidence, seed, count, test, interval, allowPartial, directions, power);
+    return new CompareOptions(metrics, confidence, seed, count, test, interval, allowPartial, directions, power,
+        corpus);
   }
 
   public CompareOptions withSeed(long newSeed) {
     return new CompareOptions(metrics, confidence, newSeed, replicates, test, interval, allowPartial, directions,
-        power);
+        power, corpus);
   }
 
   public CompareOptions withTest(TestChoice choice) {
     return new CompareOptions(metrics, confidence, seed, replicates, choice, interval, allowPartial, directions,
-        power);
+        power, corpus);
   }
 
   public CompareOptions withInterval(IntervalChoice choice) {
-    return new CompareOptions(metrics, confidence, seed, replicates, test, choice, allowPartial, directions, power);
+    return new CompareOptions(metrics, confidence, seed, replicates, test, choice, allowPartial, directions, power,
+        corpus);
   }
 
   public CompareOptions withDirections(MetricDirections d) {
-    return new CompareOptions(metrics, confidence, seed, replicates, test, interval, allowPartial, d, power);
+    return new CompareOptions(metrics, confidence, seed, replicates, test, interval, allowPartial, d, power, corpus);
   }
 
   public CompareOptions withPower(double target) {
     return new CompareOptions(metrics, confidence, seed, replicates, test, interval, allowPartial, directions,
-        target);
+        target, corpus);
   }
 
   public CompareOptions withMetrics(List<String> names) {
-    return new CompareOptions(names, confidence, seed, replicates, test, interval, allowPartial, directions, power);
+    return new CompareOptions(names, confidence, seed, replicates, test, interval, allowPartial, directions, power,
+        corpus);
   }
 
   public CompareOptions withAllowPartial(boolean allow) {
-    return new CompareOptions(metrics, confidence, seed, replicates, test, interval, allow, directions, power);
+    return new CompareOptions(metrics, confidence, seed, replicates, test, interval, allow, directions, power, corpus);
   }
 }

@@ -6,13 +6,14 @@ import dev.assay.stats.ConfidenceInterval;
 
 /**
  * The paired comparison of one metric: candidate minus baseline over the examples both sides
- * scored.
+ * scored. A per-example metric is compared as a mean; a corpus-level metric (BLEU, chrF) as its
+ * corpus value, recomputed from the examples' sufficient statistics.
  *
  * @param metric the metric name
  * @param direction whether higher or lower is better
  * @param n paired examples
- * @param baseline mean over the paired examples
- * @param candidate mean over the paired examples
+ * @param baseline the baseline's value over the paired examples: its mean, or its corpus value
+ * @param candidate the candidate's value, likewise
  * @param difference {@code candidate - baseline}
  * @param relativeDifference {@code difference / |baseline|}; NaN when the baseline mean is 0
  * @param ci interval of the difference at {@code ci.confidence()}
@@ -22,12 +23,24 @@ import dev.assay.stats.ConfidenceInterval;
  * @param effectSize standardised mean difference d_z = mean(d) / sd(d); NaN when sd(d) = 0
  * @param mde minimum detectable |difference| at the target power and this n (two-sided, α = 1 -
  *     confidence); NaN when it cannot be computed (no variation, too few examples)
- * @param sdDifference sample sd of the per-example differences
+ * @param sdDifference the per-example sd that planning figures (mde, examples needed) use: the sample
+ *     sd of the per-example differences; for a corpus statistic or clustered examples, the
+ *     bootstrap standard error times √n (the sd that independent examples would need to give the
+ *     same precision)
  * @param intervals the interval family (other levels, interval inversion); not serialised
+ * @param statistic {@code mean} or {@code corpus}
+ * @param resampling the resampling unit: {@code example} or {@code cluster:FIELD}
+ * @param units the number of resampling units (examples, or clusters)
  */
 public record Comparison(String metric, Direction direction, int n, double baseline, double candidate,
     double difference, double relativeDifference, ConfidenceInterval ci, String intervalMethod, double pValue,
-    String test, double effectSize, double mde, double sdDifference, IntervalSource intervals) {
+    String test, double effectSize, double mde, double sdDifference, IntervalSource intervals, String statistic,
+    String resampling, int units) {
+
+  /** How a metric is aggregated: the mean of per-example values. */
+  public static final String MEAN = "mean";
+  /** How a metric is aggregated: a corpus statistic of summed per-example statistics. */
+  public static final String CORPUS = "corpus";
 
   /** The contract's JSON object (NaN as null). */
   public ObjectNode toJson() {
@@ -35,6 +48,9 @@ public record Comparison(String metric, Direction direction, int n, double basel
     o.put("metric", metric);
     o.put("direction", direction.wire());
     o.put("n", n);
+    o.put("statistic", statistic);
+    o.put("resampling", resampling);
+    o.put("units", units);
     JsonNumbers.put(o, "baseline", baseline);
     JsonNumbers.put(o, "candidate", candidate);
     JsonNumbers.put(o, "difference", difference);

@@ -16,9 +16,11 @@ import java.util.Locale;
  * @param onlyBaseline ids only in the baseline
  * @param onlyCandidate ids only in the candidate
  * @param comparisons one per metric, in the order requested
+ * @param resampling the resampling unit: {@code example} or {@code cluster:FIELD}
+ * @param units resampling units among the paired examples (examples, or clusters)
  */
 public record ComparisonReport(String baseline, String candidate, int n, int onlyBaseline, int onlyCandidate,
-    List<Comparison> comparisons) {
+    List<Comparison> comparisons, String resampling, int units) {
   public ComparisonReport {
     comparisons = List.copyOf(comparisons);
   }
@@ -30,10 +32,10 @@ public record ComparisonReport(String baseline, String candidate, int n, int onl
     MetricComparer comparer = new MetricComparer(options);
     List<Comparison> out = new ArrayList<>();
     for (String m : metrics) {
-      out.add(comparer.compare(pairing.metric(m), options.directions().of(m)));
+      out.add(comparer.compare(pairing, m, options.directions().of(m)));
     }
     return new ComparisonReport(pairing.baseline().source(), pairing.candidate().source(), pairing.n(),
-        pairing.onlyBaseline(), pairing.onlyCandidate(), out);
+        pairing.onlyBaseline(), pairing.onlyCandidate(), out, pairing.resampling(), pairing.units());
   }
 
   /** The comparison of a metric, if compared. */
@@ -48,6 +50,10 @@ public record ComparisonReport(String baseline, String candidate, int n, int onl
     o.put("n", n);
     o.put("only_baseline", onlyBaseline);
     o.put("only_candidate", onlyCandidate);
+    o.put("resampling", resampling);
+    if (!resampling.equals("example")) {
+      o.put("clusters", units);
+    }
     ArrayNode a = o.putArray("comparisons");
     comparisons.forEach(c -> a.add(c.toJson()));
     return o;
@@ -59,12 +65,16 @@ public record ComparisonReport(String baseline, String candidate, int n, int onl
     sb.append(String.format(Locale.ROOT, "baseline %s  candidate %s%n", baseline, candidate));
     sb.append(String.format(Locale.ROOT, "n = %d paired examples (%d only in baseline, %d only in candidate)%n",
         n, onlyBaseline, onlyCandidate));
+    if (!resampling.equals("example")) {
+      sb.append(String.format(Locale.ROOT, "resampling: %d clusters (%s)%n", units, resampling));
+    }
     String confidence = comparisons.isEmpty() ? "" : percent(comparisons.get(0).ci().confidence()) + " ";
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"METRIC", "BETTER", "N", "BASELINE", "CANDIDATE", "DIFF", confidence + "CI", "P",
-        "TEST", "INTERVAL"});
+    rows.add(new String[] {"METRIC", "STATISTIC", "BETTER", "N", "BASELINE", "CANDIDATE", "DIFF",
+        confidence + "CI", "P", "TEST", "INTERVAL"});
     for (Comparison c : comparisons) {
-      rows.add(new String[] {c.metric(), c.direction().wire(), Integer.toString(c.n()), JsonNumbers.text(c.baseline()),
+      rows.add(new String[] {c.metric(), c.statistic(), c.direction().wire(), Integer.toString(c.n()),
+          JsonNumbers.text(c.baseline()),
           JsonNumbers.text(c.candidate()), JsonNumbers.signed(c.difference()), JsonNumbers.interval(c.ci(), true),
           JsonNumbers.p(c.pValue()), c.test(), c.intervalMethod()});
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -47,19 +48,31 @@ public final class GateEvaluator {
       Direction direction = o.directions().of(rule.metric());
       switch (rule.kind()) {
         case SUPERIORITY, NON_INFERIORITY -> {
-          Comparison c = comparisons.computeIfAbsent(rule.metric(), m -> comparer.compare(pm, direction));
+          Comparison c = comparisons.computeIfAbsent(rule.metric(), m -> comparer.compare(pairing, m, direction));
           Claim claim = Claim.paired(rule, direction, c.baseline());
           claims.add(claim);
-          preliminary.add(judge(rule, claim, direction, pm.n(), c.baseline(), c.candidate(), c.difference(),
+          preliminary.add(judge(rule, claim, direction, c.n(), c.baseline(), c.candidate(), c.difference(),
               c.sdDifference(), c.intervals(), o));
         }
         case AT_MOST, AT_LEAST -> {
-          Claim claim = Claim.threshold(rule);
+          Optional<PairedCorpus> corpus = comparer.corpus(pairing, rule.metric());
+          Claim claim = Claim.threshold(rule, corpus.isPresent());
           claims.add(claim);
-          double[] values = pm.candidate();
-          IntervalSource intervals = IntervalSources.mean(pm.ids(), values, o);
-          preliminary.add(judge(rule, claim, direction, pm.n(), Double.NaN, PairedMetric.mean(values),
-              PairedMetric.mean(values), PairedMetric.sd(values), intervals, o));
+          if (corpus.isPresent()) {
+            // The candidate's corpus value (what 'assay run' reports), not its mean sentence score.
+            PairedCorpus pc = corpus.get();
+            IntervalSource intervals = IntervalSources.corpusCandidate(pc, o);
+            double value = pc.candidateValue();
+            preliminary.add(judge(rule, claim, direction, pc.n(), Double.NaN, value, value,
+                intervals.standardError() * Math.sqrt(pc.n()), intervals, o));
+          } else {
+            double[] values = pm.candidate();
+            IntervalSource intervals = IntervalSources.mean(pm.ids(), values, pm.clusterKeys(), o);
+            double sd = pm.clustered() && Double.isFinite(intervals.standardError())
+                ? intervals.standardError() * Math.sqrt(pm.n()) : PairedMetric.sd(values);
+            preliminary.add(judge(rule, claim, direction, pm.n(), Double.NaN, PairedMetric.mean(values),
+                PairedMetric.mean(values), sd, intervals, o));
+          }
         }
         case NO_REGRESSIONS -> {
           claims.add(null);
@@ -69,7 +82,8 @@ public final class GateEvaluator {
     }
     List<RuleResult> results = adjust(gate, preliminary, claims);
     return new GateResult(gate, Verdict.combine(results.stream().map(RuleResult::verdict).toList()), results,
-        pairing.baseline().source(), pairing.candidate().source(), pairing.n(), datasetHash);
+        pairing.baseline().source(), pairing.candidate().source(), pairing.n(), datasetHash, null,
+        pairing.resampling(), pairing.units());
   }
 
   private static PairedMetric metric(Gate gate, int index, Pairing pairing) {
@@ -81,19 +95,23 @@ public final class GateEvaluator {
     }
   }
 
-  /** A claim on an interval: it lies above (or below) a boundary, strictly or not. */
-  record Claim(double boundary, boolean passAbove, boolean strict) {
+  /**
+   * A claim on an interval: it lies above (or below) a boundary, strictly or not. {@code value}
+   * names what an at_most / at_least rule bounds: the candidate's {@code mean} or {@code corpus
+   * value}.
+   */
+  record Claim(double boundary, boolean passAbove, boolean strict, String value) {
     static Claim paired(Rule rule, Direction direction, double baselineMean) {
       double m = rule.margin().absolute(baselineMean);
       // In units of candidate - baseline: superiority needs an improvement beyond +m,
       // non-inferiority tolerates a loss up to m.
       double improvementBoundary = rule.kind() == RuleKind.SUPERIORITY ? m : -m;
       double boundary = direction.higherIsBetter() ? improvementBoundary : -improvementBoundary;
-      return new Claim(boundary == 0 ? 0 : boundary, direction.higherIsBetter(), true);
+      return new Claim(boundary == 0 ? 0 : boundary, direction.higherIsBetter(), true, "difference");
     }
 
-    static Claim threshold(Rule rule) {
-      return new Claim(rule.threshold(), rule.kind() == RuleKind.AT_LEAST, false);
+    static Claim threshold(Rule rule, boolean corpus) {
+      return new Claim(rule.threshold(), rule.kind() == RuleKind.AT_LEAST, false, corpus ? "corpus value" : "mean");
     }
 
     boolean passes(ConfidenceInterval ci) {
@@ -221,9 +239,9 @@ public final class GateEvaluator {
         + JsonNumbers.p(adjusted));
     return switch (v) {
       case PASS -> interval + " lies " + (claim.passAbove() ? "above " : "below ") + boundary + ": "
-          + claimText(rule) + " (" + p + ")";
+          + claimText(rule, claim.value()) + " (" + p + ")";
       case FAIL -> interval + " lies " + (claim.passAbove() ? "below " : "above ") + boundary + ": "
-          + failText(rule);
+          + failText(rule, claim.value());
       case INCONCLUSIVE -> {
         if (claim.passes(r.ci())) {
           yield interval + " clears " + boundary + " at the nominal level but not after "
@@ -232,7 +250,7 @@ public final class GateEvaluator {
         String needed = r.nNeeded() > 0
             ? String.format(Locale.ROOT, "about %d examples (now %d) would give %s power if the true %s were the "
                 + "observed %s", r.nNeeded(), r.n(), ComparisonReport.percent(gate.power()),
-                rule.kind().paired() ? "difference" : "mean", JsonNumbers.signed(r.estimate()))
+                claim.value(), JsonNumbers.signed(r.estimate()))
             : "no sample size helps while the estimate sits on the boundary";
         yield interval + " contains " + boundary + ", too wide to decide; " + needed;
       }
@@ -248,22 +266,22 @@ public final class GateEvaluator {
     return rule.kind().paired() ? JsonNumbers.signed(claim.boundary()) : JsonNumbers.text(claim.boundary());
   }
 
-  private static String claimText(Rule rule) {
+  private static String claimText(Rule rule, String value) {
     return switch (rule.kind()) {
       case SUPERIORITY -> "the candidate beats the baseline by more than the margin " + rule.margin();
       case NON_INFERIORITY -> "the candidate is worse than the baseline by less than the margin " + rule.margin();
-      case AT_MOST -> "the candidate's mean is at most " + rule.marginText();
-      case AT_LEAST -> "the candidate's mean is at least " + rule.marginText();
+      case AT_MOST -> "the candidate's " + value + " is at most " + rule.marginText();
+      case AT_LEAST -> "the candidate's " + value + " is at least " + rule.marginText();
       case NO_REGRESSIONS -> "";
     };
   }
 
-  private static String failText(Rule rule) {
+  private static String failText(Rule rule, String value) {
     return switch (rule.kind()) {
       case SUPERIORITY -> "the candidate does not beat the baseline by the margin " + rule.margin();
       case NON_INFERIORITY -> "the candidate is worse than the baseline by more than the margin " + rule.margin();
-      case AT_MOST -> "the candidate's mean exceeds " + rule.marginText();
-      case AT_LEAST -> "the candidate's mean is below " + rule.marginText();
+      case AT_MOST -> "the candidate's " + value + " exceeds " + rule.marginText();
+      case AT_LEAST -> "the candidate's " + value + " is below " + rule.marginText();
       case NO_REGRESSIONS -> "";
     };
   }

@@ -31,8 +31,10 @@ public final class GateReports {
     }
     sb.append(System.lineSeparator());
     sb.append(String.format(Locale.ROOT, "verdict: %s%s%n", result.verdict(), policyNote(result.verdict(), policy)));
-    sb.append(String.format(Locale.ROOT, "  baseline %s, candidate %s, %d paired examples; confidence %s, "
-        + "multiplicity %s%n", result.baseline(), result.candidate(), result.n(),
+    String clusters = result.resampling().equals("example") ? ""
+        : String.format(Locale.ROOT, " in %d clusters (%s, resampled whole)", result.units(), result.resampling());
+    sb.append(String.format(Locale.ROOT, "  baseline %s, candidate %s, %d paired examples%s; confidence %s, "
+        + "multiplicity %s%n", result.baseline(), result.candidate(), result.n(), clusters,
         ComparisonReport.percent(gate.confidence()), gate.multiplicity().wire()));
     sb.append("plan: ").append(result.plan().summary()).append(System.lineSeparator());
     return sb.toString();

@@ -17,15 +17,24 @@ import java.util.List;
  * @param datasetHash the dataset's sha256 when known (null otherwise)
  * @param plan whether the verdict was reached under a plan ({@link PlanCheck#notLookedUp} until
  *     a caller that knows the store's plans sets it with {@link #withPlan})
+ * @param resampling the resampling unit of every rule: {@code example} or {@code cluster:FIELD}
+ * @param units resampling units among the paired examples (examples, or clusters)
  */
 public record GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate,
-    int n, String datasetHash, PlanCheck plan) {
+    int n, String datasetHash, PlanCheck plan, String resampling, int units) {
   public GateResult {
     rules = List.copyOf(rules);
     plan = plan == null ? PlanCheck.notLookedUp(gate.hash(), datasetHash) : plan;
+    resampling = resampling == null ? "example" : resampling;
   }
 
-  /** A verdict whose plans have not been looked up yet. */
+  /** A verdict over examples whose plans have been looked up (or not, when {@code plan} is null). */
+  public GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate,
+      int n, String datasetHash, PlanCheck plan) {
+    this(gate, verdict, rules, baseline, candidate, n, datasetHash, plan, "example", n);
+  }
+
+  /** A verdict over examples whose plans have not been looked up yet. */
   public GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate, int n,
       String datasetHash) {
     this(gate, verdict, rules, baseline, candidate, n, datasetHash, null);
@@ -33,7 +42,7 @@ public record GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, Str
 
   /** The same verdict, stating how it relates to the store's plans. */
   public GateResult withPlan(PlanCheck check) {
-    return new GateResult(gate, verdict, rules, baseline, candidate, n, datasetHash, check);
+    return new GateResult(gate, verdict, rules, baseline, candidate, n, datasetHash, check, resampling, units);
   }
 
   /** {@code {"verdict", "rules", "plan", ...}}; {@code plan} is {@link PlanCheck#toJson()}. */
@@ -43,6 +52,10 @@ public record GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, Str
     o.put("baseline", baseline);
     o.put("candidate", candidate);
     o.put("n", n);
+    o.put("resampling", resampling);
+    if (!resampling.equals("example")) {
+      o.put("clusters", units);
+    }
     o.put("confidence", gate.confidence());
     o.put("multiplicity", gate.multiplicity().wire());
     o.put("power", gate.power());

@@ -15,6 +15,14 @@ public interface IntervalSource {
   /** The interval at a confidence level in (0, 1). */
   ConfidenceInterval at(double confidence);
 
+  /**
+   * The standard error of the estimate when the family knows it (the sd of bootstrap replicates);
+   * NaN otherwise.
+   */
+  default double standardError() {
+    return Double.NaN;
+  }
+
   /** The smallest p-value this family can resolve (e.g. about 2/B for a bootstrap). */
   default double resolution() {
     return 1e-12;

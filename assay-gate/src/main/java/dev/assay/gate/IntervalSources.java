@@ -1,5 +1,6 @@
 package dev.assay.gate;
 
+import dev.assay.core.InputException;
 import dev.assay.stats.ConfidenceInterval;
 import dev.assay.stats.bootstrap.Bootstrap;
 import dev.assay.stats.bootstrap.BootstrapDistribution;
@@ -8,45 +9,65 @@ import dev.assay.stats.bootstrap.KeyedRecords;
 import dev.assay.stats.hypothesis.PairedTTest;
 import dev.assay.stats.interval.WilsonInterval;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
-/** Builds the interval family of a paired difference or of one side's mean. */
+/**
+ * Builds the interval family of a paired difference or of one side's value: means of
+ * per-example values, or corpus statistics recomputed from resampled sufficient statistics; over
+ * examples, or over clusters when cluster keys are given.
+ */
 final class IntervalSources {
   private IntervalSources() {}
 
-  /** Intervals for {@code mean(candidate) - mean(baseline)}, paired by example. */
+  /** Intervals for {@code mean(candidate) - mean(baseline)}, paired by example (or cluster). */
   static IntervalSource pairedDifference(PairedMetric pm, CompareOptions o) {
     double[] d = pm.differences();
     if (allEqual(d)) {
       return point(PairedMetric.mean(d));
     }
     if (o.interval() == IntervalChoice.T) {
+      refuseTOverClusters(pm.clustered());
       return student(d);
     }
-    BootstrapDistribution dist = bootstrap(o).pairedMeanDifference(pm.ids(), pm.baseline(), pm.candidate(), null);
-    return bootstrapFamily(dist, o.interval() == IntervalChoice.BCA);
+    BootstrapDistribution dist = bootstrap(o).pairedMeanDifference(pm.ids(), pm.baseline(), pm.candidate(),
+        pm.clusterKeys());
+    return bootstrapFamily(dist, o.interval() == IntervalChoice.BCA, "");
   }
 
   /**
-   * Intervals for the mean of one side's values: Wilson for 0/1 values (sound at 0 or n
-   * successes, where a bootstrap collapses to a point), otherwise the chosen method.
+   * Intervals for the mean of one side's values. Unclustered 0/1 values: Wilson (sound at 0 or n
+   * successes, where a bootstrap collapses to a point). Clustered 0/1 values with no variation:
+   * Wilson over the number of clusters, each counted as one observation (the smallest effective
+   * sample size when examples within a cluster are positively correlated). Otherwise the chosen
+   * method, the bootstrap resampling clusters when clustered.
+   *
+   * @param clusterKeys one per value, or null
    */
-  static IntervalSource mean(List<String> ids, double[] values, CompareOptions o) {
-    if (PairedMetric.allBinary(values)) {
+  static IntervalSource mean(List<String> ids, double[] values, List<String> clusterKeys, CompareOptions o) {
+    boolean binary = PairedMetric.allBinary(values);
+    if (binary && (clusterKeys == null || allEqual(values))) {
       long successes = 0;
       for (double v : values) {
         successes += (long) v;
       }
+      int n = values.length;
+      if (clusterKeys != null) {
+        n = new HashSet<>(clusterKeys).size();
+        successes = successes == 0 ? 0 : n;
+      }
       long x = successes;
+      int trials = n;
+      String method = clusterKeys == null ? "wilson" : "wilson (n = clusters)";
       return new IntervalSource() {
         @Override
         public String method() {
-          return "wilson";
+          return method;
         }
 
         @Override
         public ConfidenceInterval at(double confidence) {
-          return WilsonInterval.of(x, values.length, confidence);
+          return WilsonInterval.of(x, trials, confidence);
         }
       };
     }
@@ -54,14 +75,56 @@ final class IntervalSources {
       return point(values[0]);
     }
     if (o.interval() == IntervalChoice.T) {
+      refuseTOverClusters(clusterKeys != null);
       return student(values);
     }
     List<double[]> vectors = new ArrayList<>(values.length);
     for (double v : values) {
       vectors.add(new double[] {v, 1});
     }
-    BootstrapDistribution dist = bootstrap(o).ofCorpus(KeyedRecords.of(ids, vectors), CorpusStatistic.ratioOfSums());
-    return bootstrapFamily(dist, o.interval() == IntervalChoice.BCA);
+    BootstrapDistribution dist = bootstrap(o).ofCorpus(records(ids, clusterKeys, vectors),
+        CorpusStatistic.ratioOfSums());
+    return bootstrapFamily(dist, o.interval() == IntervalChoice.BCA, "");
+  }
+
+  /**
+   * Intervals for {@code corpus(candidate) - corpus(baseline)}: a paired bootstrap that resamples
+   * examples (or clusters) with one weight for both sides and recomputes both corpus values from
+   * the weighted sums. A t interval does not exist for a corpus statistic; the percentile interval
+   * is used and the method says so.
+   */
+  static IntervalSource corpusDifference(PairedCorpus pc, CompareOptions o) {
+    if (pc.identical()) {
+      return point(0);
+    }
+    BootstrapDistribution dist = bootstrap(o).ofCorpus(records(pc.ids(), pc.clusterKeys(), pc.joined()),
+        CorpusStatistic.pairedDifference(pc.formula()));
+    return corpusFamily(dist, o);
+  }
+
+  /** Intervals for the candidate's corpus value, resampling examples (or clusters). */
+  static IntervalSource corpusCandidate(PairedCorpus pc, CompareOptions o) {
+    BootstrapDistribution dist = bootstrap(o).ofCorpus(records(pc.ids(), pc.clusterKeys(), pc.candidate()),
+        pc.formula());
+    return corpusFamily(dist, o);
+  }
+
+  private static IntervalSource corpusFamily(BootstrapDistribution dist, CompareOptions o) {
+    if (o.interval() == IntervalChoice.T) {
+      return bootstrapFamily(dist, false, " (t undefined for a corpus statistic)");
+    }
+    return bootstrapFamily(dist, o.interval() == IntervalChoice.BCA, "");
+  }
+
+  private static KeyedRecords<double[]> records(List<String> ids, List<String> clusterKeys, List<double[]> v) {
+    return clusterKeys == null ? KeyedRecords.of(ids, v) : KeyedRecords.clustered(ids, clusterKeys, v);
+  }
+
+  private static void refuseTOverClusters(boolean clustered) {
+    if (clustered) {
+      throw InputException.of("the t interval treats examples as independent, which clustered examples are not",
+          "--interval bca or percentile with clusters");
+    }
   }
 
   private static Bootstrap bootstrap(CompareOptions o) {
@@ -89,13 +152,17 @@ final class IntervalSources {
       public ConfidenceInterval at(double confidence) {
         return new ConfidenceInterval(value, value, confidence);
       }
+
+      @Override
+      public double standardError() {
+        return 0;
+      }
     };
   }
 
   private static IntervalSource student(double[] values) {
     if (values.length < 2) {
-      throw dev.assay.core.InputException.of("a t interval needs at least 2 paired examples",
-          "more examples, or --interval bca");
+      throw InputException.of("a t interval needs at least 2 paired examples", "more examples, or --interval bca");
     }
     PairedTTest t = PairedTTest.ofDifferences(values);
     return new IntervalSource() {
@@ -115,8 +182,10 @@ final class IntervalSources {
    * Bootstrap intervals; BCa falls back to percentile (and says so in the method) when BCa is
    * undefined for this distribution (every replicate on one side of the estimate, or a degenerate
    * jackknife).
+   *
+   * @param note appended to the method name (why a method other than the requested one is used)
    */
-  private static IntervalSource bootstrapFamily(BootstrapDistribution dist, boolean bca) {
+  private static IntervalSource bootstrapFamily(BootstrapDistribution dist, boolean bca, String note) {
     boolean useBca = bca;
     if (bca) {
       try {
@@ -127,8 +196,9 @@ final class IntervalSources {
       }
     }
     boolean chosen = useBca;
-    String method = chosen ? "bca" : bca ? "percentile (bca undefined)" : "percentile";
+    String method = (chosen ? "bca" : bca ? "percentile (bca undefined)" : "percentile") + note;
     double resolution = 2.0 / dist.size();
+    double se = dist.standardError();
     return new IntervalSource() {
       @Override
       public String method() {
@@ -143,6 +213,11 @@ final class IntervalSources {
       @Override
       public double resolution() {
         return resolution;
+      }
+
+      @Override
+      public double standardError() {
+        return se;
       }
     };
   }

@@ -7,14 +7,34 @@ import java.util.List;
  * and the candidate value, aligned by position and sorted by id.
  *
  * <p>Invariants: {@code ids}, {@code baseline} and {@code candidate} have the same length, at
- * least 1; ids are unique.
+ * least 1; ids are unique; {@code clusterKeys} is null (examples are the resampling units) or
+ * holds one non-null cluster key per id.
  */
-public record PairedMetric(String metric, List<String> ids, double[] baseline, double[] candidate) {
+public record PairedMetric(String metric, List<String> ids, double[] baseline, double[] candidate,
+    List<String> clusterKeys) {
   public PairedMetric {
     ids = List.copyOf(ids);
     if (ids.isEmpty() || baseline.length != ids.size() || candidate.length != ids.size()) {
       throw new IllegalArgumentException("paired values of '" + metric + "' are empty or misaligned");
     }
+    clusterKeys = clusterKeys == null ? null : List.copyOf(clusterKeys);
+    if (clusterKeys != null && clusterKeys.size() != ids.size()) {
+      throw new IllegalArgumentException("cluster keys of '" + metric + "' are misaligned");
+    }
+  }
+
+  /** Unclustered paired values. */
+  public PairedMetric(String metric, List<String> ids, double[] baseline, double[] candidate) {
+    this(metric, ids, baseline, candidate, null);
+  }
+
+  public boolean clustered() {
+    return clusterKeys != null;
+  }
+
+  /** Number of resampling units: clusters when clustered, else examples. */
+  public int units() {
+    return clusterKeys == null ? ids.size() : new java.util.HashSet<>(clusterKeys).size();
   }
 
   public int n() {

@@ -25,13 +25,15 @@ public final class Pairing {
   private final List<String> common;
   private final int onlyBaseline;
   private final int onlyCandidate;
+  private final Clusters clusters;
 
-  private Pairing(ScoreTable baseline, ScoreTable candidate, List<String> common) {
+  private Pairing(ScoreTable baseline, ScoreTable candidate, List<String> common, Clusters clusters) {
     this.baseline = baseline;
     this.candidate = candidate;
     this.common = List.copyOf(common);
     this.onlyBaseline = baseline.size() - common.size();
     this.onlyCandidate = candidate.size() - common.size();
+    this.clusters = clusters;
   }
 
   /**
@@ -43,7 +45,7 @@ public final class Pairing {
   public static Pairing of(ScoreTable baseline, ScoreTable candidate, boolean allowPartial) {
     TreeSet<String> both = new TreeSet<>(baseline.ids());
     both.retainAll(candidate.ids());
-    Pairing p = new Pairing(baseline, candidate, new ArrayList<>(both));
+    Pairing p = new Pairing(baseline, candidate, new ArrayList<>(both), null);
     if (both.isEmpty()) {
       throw InputException.of("baseline " + baseline.source() + " and candidate " + candidate.source()
           + " share no example id", "runs or score files over the same examples");
@@ -56,6 +58,46 @@ public final class Pairing {
           "at least 90% of examples on both sides, or --allow-partial to compare the overlap");
     }
     return p;
+  }
+
+  /**
+   * The same pairing resampled by cluster: every comparison then resamples, jackknifes and permutes
+   * whole clusters.
+   *
+   * @throws InputException when a shared example has no cluster key (it is not in the dataset the
+   *     keys came from)
+   */
+  public Pairing withClusters(Clusters c) {
+    List<String> missing = new ArrayList<>();
+    for (String id : common) {
+      if (c.key(id) == null) {
+        missing.add(id);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw InputException.of(missing.size() + " paired example(s) have no value of the cluster field '" + c.field()
+          + "' (not in the dataset?): " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+          + (missing.size() > 5 ? ", ..." : ""), "the dataset the runs were made from");
+    }
+    return new Pairing(baseline, candidate, common, c);
+  }
+
+  /** The clusters, or null when examples are the resampling units. */
+  public Clusters clusters() {
+    return clusters;
+  }
+
+  /** The resampling unit as reports name it: {@code example} or {@code cluster:FIELD}. */
+  public String resampling() {
+    return clusters == null ? "example" : clusters.unit();
+  }
+
+  /** Number of resampling units among the shared ids: clusters when clustered, else examples. */
+  public int units() {
+    if (clusters == null) {
+      return common.size();
+    }
+    return (int) common.stream().map(clusters::key).distinct().count();
   }
 
   /** Shared ids / ids of the larger side, in [0, 1]. */
@@ -131,6 +173,64 @@ public final class Pairing {
       b[i] = pairs.get(i)[0];
       c[i] = pairs.get(i)[1];
     }
-    return new PairedMetric(metric, ids, b, c);
+    return new PairedMetric(metric, ids, b, c, clusterKeys(ids));
+  }
+
+  private List<String> clusterKeys(List<String> ids) {
+    return clusters == null ? null : ids.stream().map(clusters::key).toList();
+  }
+
+  /**
+   * The paired sufficient statistics of a corpus-level metric ({@code METRIC#0 .. METRIC#k-1},
+   * k = {@code formula.dimension()}) over the examples that have the metric on both sides; empty
+   * when no example carries them (e.g. a score file of sentence values only), so the metric is
+   * compared as a mean.
+   *
+   * @throws InputException when some paired examples carry the statistics and others do not, or
+   *     the statistics have another length than the formula's
+   */
+  public java.util.Optional<PairedCorpus> corpus(String metric, dev.assay.stats.bootstrap.CorpusStatistic formula) {
+    PairedMetric pm = metric(metric);
+    int d = formula.dimension();
+    String extra = metric + "#" + d;
+    List<double[]> b = new ArrayList<>();
+    List<double[]> c = new ArrayList<>();
+    List<String> without = new ArrayList<>();
+    for (String id : pm.ids()) {
+      double[] vb = statistics(baseline, id, metric, d);
+      double[] vc = statistics(candidate, id, metric, d);
+      if (vb == null || vc == null) {
+        without.add(id);
+      } else {
+        b.add(vb);
+        c.add(vc);
+      }
+      if (baseline.value(id, extra) != null || candidate.value(id, extra) != null) {
+        throw InputException.of("example '" + id + "' has more than " + d + " statistics of '" + metric + "' ("
+            + extra + ")", d + " statistics " + metric + "#0.." + metric + "#" + (d - 1) + ", as its scorer writes");
+      }
+    }
+    if (b.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    if (!without.isEmpty()) {
+      throw InputException.of(without.size() + " of " + pm.n() + " paired examples lack the corpus statistics "
+          + metric + "#0.." + metric + "#" + (d - 1) + " on one side (e.g. '" + without.get(0) + "')",
+          "runs whose every scored example carries the statistics (re-score both with the same assay)");
+    }
+    return java.util.Optional.of(new PairedCorpus(metric, formula, pm.ids(), b, c, pm.clusterKeys()));
+  }
+
+  /** The statistics vector of an example, or null when any component is missing. */
+  private static double[] statistics(ScoreTable side, String id, String metric, int d) {
+    double[] v = new double[d];
+    for (int j = 0; j < d; j++) {
+      Double x = side.value(id, metric + "#" + j);
+      if (x == null) {
+        return null;
+      }
+      v[j] = x;
+    }
+    return v;
   }
 }

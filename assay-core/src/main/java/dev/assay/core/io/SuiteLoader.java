@@ -37,7 +37,7 @@ public final class SuiteLoader {
   /** The top-level keys of a suite. */
   public static final List<String> KEYS =
       List.of("name", "description", "dataset", "systems", "metrics", "concurrency", "timeout", "retries",
-          "rate_limit_rpm", "seed", "repeats", "gate");
+          "rate_limit_rpm", "seed", "repeats", "gate", "cluster");
 
   private static final List<String> DATASET_KEYS = List.of("path", "format", "fields");
   private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -89,6 +89,7 @@ public final class SuiteLoader {
     Double rateLimit = rateLimit(json, t);
     long seed = seed(json, t);
     int repeats = integer(json, t, "repeats", 1, 1);
+    cluster(json, t);
     return new Suite(name, file, Json.hash(json), json, dataset, systems, metrics, concurrency, timeout, retries,
         rateLimit, seed, repeats);
   }
@@ -214,6 +215,15 @@ public final class SuiteLoader {
       metrics.add(spec);
     }
     return metrics;
+  }
+
+  /** {@code cluster: FIELD}: a field name; whether examples carry it is checked against the dataset. */
+  private static void cluster(ObjectNode json, SuiteTree t) {
+    JsonNode v = json.get("cluster");
+    if (v != null && (!v.isTextual() || v.textValue().isBlank())) {
+      throw t.wrong("/cluster", "cluster", v, "the name of the example field that groups examples, "
+          + "e.g. cluster: document_id");
+    }
   }
 
   private static int integer(ObjectNode json, SuiteTree t, String key, int min, int fallback) {

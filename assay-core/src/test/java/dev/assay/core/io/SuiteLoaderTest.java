@@ -158,7 +158,7 @@ class SuiteLoaderTest {
   @Test
   void unknownKeysSuggestTheNearestKnownKey() throws IOException {
     error(MINIMAL + "concurency: 4\n")
-        .isEqualTo(file() + ":7: field 'concurency': unknown key (did you mean 'concurrency'? known: concurrency, dataset, "
+        .isEqualTo(file() + ":7: field 'concurency': unknown key (did you mean 'concurrency'? known: cluster, concurrency, dataset, "
             + "description, gate, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  formt: csv\n"))
         .isEqualTo(file() + ":3: field 'dataset.formt': unknown key (did you mean 'format'? known: fields, format, path)");
@@ -189,6 +189,17 @@ class SuiteLoaderTest {
         .isEqualTo(file() + ":4: field 'dataset.fields.tags': got 3 (a field name or a list of field names)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  fields: [a]\n"))
         .isEqualTo(file() + ":3: field 'dataset.fields': got a list (a mapping)");
+  }
+
+  @Test
+  void clusterNamesAnExampleField() throws IOException {
+    assertThat(load(MINIMAL).cluster()).isEmpty();
+    assertThat(load(MINIMAL + "cluster: document_id\n").cluster()).contains("document_id");
+    error(MINIMAL + "cluster: 3\n").isEqualTo(file() + ":7: field 'cluster': got 3 (the name of the example "
+        + "field that groups examples, e.g. cluster: document_id)");
+    error(MINIMAL + "cluster: [doc]\n").startsWith(file() + ":7: field 'cluster': got a list");
+    error(MINIMAL + "cluster: \" \"\n").startsWith(file() + ":7: field 'cluster': got the string");
+    error(MINIMAL + "clustre: doc\n").contains("did you mean 'cluster'");
   }
 
   @Test
