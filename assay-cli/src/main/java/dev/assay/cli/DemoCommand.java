@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     try (StoreSession session = root.openStore()) {
       String html = ReportCommand.render(session.store(), PlanRegistry.beside(session.file()),
           List.of(run.baseline().runId(), run.candidate().runId()), GateLoader.fromSuite(suite).orElse(null), options,
-          200, "html");
+          null, 200, "html");
       Path file = output != null ? ctx.resolve(output) : session.file().resolveSibling("demo-report.html");
       AtomicFiles.write(file, html);
       ctx.out().println();

@@ -11,6 +11,7 @@ import dev.assay.gate.Gate;
 import dev.assay.gate.GateEvaluator;
 import dev.assay.gate.GateLoader;
 import dev.assay.gate.GateResult;
+import dev.assay.gate.Clusters;
 import dev.assay.gate.Pairing;
 import dev.assay.gate.PlanCheck;
 import dev.assay.gate.PlanRegistry;
@@ -80,7 +81,8 @@ final class ReportCommand implements Callable<Integer> {
     Gate g = gate == null ? null : GateLoader.fromFile(ctx.resolve(gate));
     String text;
     try (StoreSession session = root.openStore()) {
-      text = render(session.store(), PlanRegistry.beside(session.file()), runIds, g, options, maxFlips, format);
+      text = render(session.store(), PlanRegistry.beside(session.file()), runIds, g, options, stats.cluster, maxFlips,
+          format);
     }
     Path file = ctx.resolve(output != null ? output : "report-" + String.join("-vs-", runIds) + "." + format);
     AtomicFiles.write(file, text);
@@ -92,9 +94,10 @@ final class ReportCommand implements Callable<Integer> {
    * The report, stating whether the verdict was reached under one of {@code plans}.
    *
    * @param plans the store's plans, or null to leave them unlooked-up
+   * @param cluster the cluster field ({@code --cluster}); null: the runs' suite's {@code cluster:} key, if any
    */
   static String render(Store store, PlanRegistry plans, List<String> runIds, Gate g, CompareOptions options,
-      int maxFlips, String format) {
+      String cluster, int maxFlips, String format) {
     Plugins plugins = Plugins.load();
     RunView base = view(store, runIds.get(0));
     RunView cand = runIds.size() > 1 ? view(store, runIds.get(1)) : null;
@@ -104,6 +107,11 @@ final class ReportCommand implements Callable<Integer> {
     GateResult verdict = null;
     if (cand != null) {
       pairing = Pairing.of(base.scores(), cand.scores(), options.allowPartial());
+      String clusterField = cluster != null ? cluster : CompareCommand.suiteCluster(base.run(), cand.run());
+      if (clusterField != null) {
+        pairing = pairing.withClusters(
+            Clusters.fromDataset(CompareCommand.runsDataset(base.run(), cand.run(), clusterField), clusterField));
+      }
       comparison = ComparisonReport.of(pairing, options);
       if (g != null) {
         verdict = new GateEvaluator(options).evaluate(g, pairing, data.available() ? data::tags : null,

@@ -133,6 +133,12 @@ class CompareCorpusAndClustersTest {
     assertThat(g.path("resampling").asText()).as(gate.toString()).isEqualTo("cluster:doc");
     assertThat(g.path("clusters").asInt()).isEqualTo(DOCS);
 
+    CliHarness.Result report = cli.run("report", ids[0], ids[1], "--metrics", "bleu", "--replicates", "500",
+        "--format", "md", "--output", "report.md");
+    assertThat(report.code()).as(report.toString()).isZero();
+    assertThat(java.nio.file.Files.readString(dir.resolve("report.md")))
+        .contains("resampled as " + DOCS + " clusters (cluster:doc)");
+
     // Exports carry no example fields: --cluster then needs the dataset.
     cli.run("runs", "export", ids[0], "--output", "b.json");
     cli.run("runs", "export", ids[1], "--output", "c.json");

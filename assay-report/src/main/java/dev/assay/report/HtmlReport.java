@@ -71,6 +71,10 @@ public final class HtmlReport {
           .append(Html.text(in.candidate().label())).append("</b>: ")
           .append(in.comparison().n()).append(" paired examples (").append(in.comparison().onlyBaseline())
           .append(" only in the baseline, ").append(in.comparison().onlyCandidate()).append(" only in the candidate).");
+      if (!in.comparison().resampling().equals("example")) {
+        b.append(" Intervals and tests resample <b>").append(in.comparison().units()).append(" clusters</b> (")
+            .append(Html.text(in.comparison().resampling())).append("), not examples.");
+      }
     } else {
       b.append("Run <b>").append(Html.text(in.baseline().label())).append("</b>: ")
           .append(in.baseline().scores().size()).append(" scored examples.");
@@ -110,11 +114,11 @@ public final class HtmlReport {
     if (in.isComparison()) {
       List<Comparison> cs = in.comparison().comparisons();
       String level = cs.isEmpty() ? "" : Format.percent(cs.get(0).ci().confidence()) + " ";
-      HtmlTable t = new HtmlTable(null, "metric", "better", "n", "baseline", "candidate", "difference",
+      HtmlTable t = new HtmlTable(null, "metric", "better", "n", "statistic", "baseline", "candidate", "difference",
           level + "interval", "p", "test", "interval method");
       List<PlotRow> rows = new ArrayList<>();
       for (Comparison c : cs) {
-        t.row(c.metric(), c.direction().wire(), Integer.toString(c.n()), Format.num(c.baseline()),
+        t.row(c.metric(), c.direction().wire(), Integer.toString(c.n()), c.statistic(), Format.num(c.baseline()),
             Format.num(c.candidate()), Format.signed(c.difference()), Format.interval(c.ci()), Format.num(c.pValue()),
             c.test(), c.intervalMethod());
         rows.add(new PlotRow(c.metric() + " (" + c.direction().wire() + ")",

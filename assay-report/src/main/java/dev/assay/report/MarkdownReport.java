@@ -48,7 +48,12 @@ public final class MarkdownReport {
       b.append('\n');
     }
     if (in.isComparison()) {
-      b.append("n = ").append(in.comparison().n()).append(" paired examples\n\n")
+      b.append("n = ").append(in.comparison().n()).append(" paired examples");
+      if (!in.comparison().resampling().equals("example")) {
+        b.append(", resampled as ").append(in.comparison().units()).append(" clusters (")
+            .append(MarkdownText.inline(in.comparison().resampling())).append(')');
+      }
+      b.append("\n\n")
           .append("| metric | better | baseline | candidate | difference | interval | p |\n|---|---|---|---|---|---|---|\n");
       for (Comparison c : in.comparison().comparisons()) {
         b.append("| ").append(MarkdownText.inline(c.metric())).append(" | ").append(c.direction().wire()).append(" | ")
