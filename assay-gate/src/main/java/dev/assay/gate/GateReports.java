@@ -1,5 +1,6 @@
 package dev.assay.gate;
 
+import dev.assay.core.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,10 +156,9 @@ public final class GateReports {
     return sb.toString();
   }
 
-  /** Markdown table cell text: no pipes, no HTML, no line breaks. */
+  /** Markdown table cell text: no pipes, no HTML, no links, no line breaks ({@link MarkdownText#inline}). */
   private static String cell(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('\n', ' ').replace('\r', ' ');
+    return MarkdownText.inline(s);
   }
 
   private static String code(String s) {

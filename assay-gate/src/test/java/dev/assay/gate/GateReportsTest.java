@@ -57,7 +57,7 @@ class GateReportsTest {
   void markdownTextAndJson() throws Exception {
     GateResult r = result();
     String md = GateReports.markdown(r);
-    assertThat(md).startsWith("### assay gate: **FAIL**").contains("| Metric | Rule |", "f1&lt;&\"'\\|&gt;")
+    assertThat(md).startsWith("### assay gate: **FAIL**").contains("| Metric | Rule |", "f1&lt;&amp;\"'\\|&gt;")
         .doesNotContain("<&");
     String text = GateReports.text(r, InconclusivePolicy.FAIL);
     assertThat(text).contains("METRIC", "VERDICT", "at_most", "INCONCLUSIVE", "verdict: FAIL");

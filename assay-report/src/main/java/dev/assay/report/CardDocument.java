@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.core.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.assay.report;
 
+import dev.assay.core.text.SafeText;
+
 /**
  * HTML escaping of untrusted text. Everything that did not come from assay's own templates goes
  * through {@link #text} or {@link #attr}; the rest of the report is built from constant strings.

@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.core.text.SafeText;
 import dev.assay.core.Example;
 import dev.assay.core.RunRecord;
 import dev.assay.gate.Comparison;

@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.core.text.MarkdownText;
 import dev.assay.gate.Comparison;
 import dev.assay.gate.GateResult;
 import dev.assay.gate.PairedMetric;

@@ -1,5 +1,7 @@
 package dev.assay.report;
 
+import dev.assay.core.text.SafeText;
+import dev.assay.core.text.MarkdownText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;

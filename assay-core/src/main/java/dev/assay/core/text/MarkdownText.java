@@ -1,4 +1,4 @@
-package dev.assay.report;
+package dev.assay.core.text;
 
 /**
  * Markdown for untrusted text, as rendered by GitHub and GitLab: nothing a model wrote can become

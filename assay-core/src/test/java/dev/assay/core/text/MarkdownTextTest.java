@@ -1,4 +1,4 @@
-package dev.assay.report;
+package dev.assay.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

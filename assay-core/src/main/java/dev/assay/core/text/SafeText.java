@@ -1,11 +1,11 @@
-package dev.assay.report;
+package dev.assay.core.text;
 
 /**
  * Makes untrusted text (model outputs, dataset fields) safe to encode: every lone UTF-16
  * surrogate (what a broken UTF-8 or UTF-16 source leaves behind) and every control character other
  * than tab, newline and carriage return becomes U+FFFD, so the UTF-8 writer can never fail and no
  * invisible control character reaches a reader. Escaping for a particular output format is the job
- * of {@link Html} and {@link MarkdownText}; both call this first.
+ * of the report module's HTML writer and of {@link MarkdownText}; both call this first.
  */
 public final class SafeText {
   /** The replacement character. */
