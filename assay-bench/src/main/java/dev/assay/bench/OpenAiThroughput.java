@@ -35,8 +35,13 @@ import java.util.Map;
  * [examples=20000] [concurrency=64] [latency_ms=0] [rounds=3] [base_url]}. Without {@code
  * base_url} the stub runs in this process with the given latency; with it, the engine talks to a
  * stub started separately ({@code java -cp ... dev.assay.testkit.StubLlmServer --latency-ms N}).
- * Prints examples/s per round, the ideal rate the latency allows (concurrency / latency) and peak
- * RSS.
+ * Prints examples/s per round, the ideal rate the latency allows (concurrency / latency), peak RSS,
+ * and this process's CPU per example (user + system, from the OS; with the stub in-process it
+ * includes the stub's). With {@code -Dassay.bench.threads=true} it also says where the CPU went,
+ * per thread group (engine workers, stub server, JIT, GC, journal...), sampled every {@value
+ * CpuAccount#PERIOD_MS} ms from Linux's per-thread clocks; CPU of threads that ended since their
+ * last sample shows as "ended threads". The sampling costs some CPU itself (about 2-20 us per
+ * example, more when examples are slow), so rates are reported without it.
  */
 public final class OpenAiThroughput {
   private OpenAiThroughput() {}
@@ -64,15 +69,19 @@ public final class OpenAiThroughput {
           RunSettings settings = new RunSettings(concurrency, Duration.ofSeconds(30), 2, null, 0, 1, false,
               RunSettings.DEFAULT_INITIAL_BACKOFF, RunSettings.DEFAULT_MAX_BACKOFF, RunSettings.DEFAULT_FLUSH_INTERVAL);
           Engine engine = new Engine(store, ResponseCache.NONE, EngineListener.NONE, Clock.systemUTC());
+          // The header probes git for lineage: done before the clock starts, it is no part of throughput.
+          RunRecord header = header(spec, dataset);
+          CpuAccount cpu = CpuAccount.start();
           long t0 = System.nanoTime();
-          RunRecord done = engine.execute(header(spec, dataset), dataset, system, List.of(exactMatch), settings, false);
+          RunRecord done = engine.execute(header, dataset, system, List.of(exactMatch), settings, false);
           double seconds = (System.nanoTime() - t0) / 1e9;
+          String where = cpu.stop(n);
           if (done.counts().ok() != n) {
             throw new IllegalStateException("expected " + n + " results, got " + done.counts());
           }
           rates[round] = n / seconds;
-          System.out.printf(Locale.ROOT, "round %d: %,d examples in %.2f s = %,.0f examples/s%n", round + 1, n,
-              seconds, rates[round]);
+          System.out.printf(Locale.ROOT, "round %d: %,d examples in %.2f s = %,.0f examples/s; %s%n", round + 1, n,
+              seconds, rates[round], where);
         } finally {
           try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -96,6 +105,131 @@ public final class OpenAiThroughput {
     System.out.printf(Locale.ROOT, "openai adapter vs stub (%s, latency %d ms): %,d examples, concurrency %d: "
         + "median %,.0f examples/s%s; peak RSS %s; %d cores%n", external != null ? "other process" : "in-process",
         latencyMs, n, concurrency, median, ideal, EngineThroughput.peakRss(), Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * CPU time of this process and of its thread groups over one round. Per-thread times come from
+   * Linux's {@code /proc/self/task/TID/schedstat} (run time in nanoseconds), which, unlike the
+   * JVM's thread clocks, also covers the JVM's own threads (JIT compilers, garbage collector).
+   * Elsewhere only the total is printed.
+   */
+  private static final class CpuAccount {
+    static final int PERIOD_MS = 250;
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    private final com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    /** Thread id -> {group, CPU ns at the start (or 0 when first seen later), last CPU ns seen}. */
+    private final Map<String, Object[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long processStart;
+
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    private CpuAccount(boolean perThread) {
+      processStart = os.getProcessCpuTime();
+      if (!perThread) {
+        sampler = null;
+        return;
+      }
+      sample(true);
+      sampler = new Thread(() -> {
+        while (running) {
+          try {
+            Thread.sleep(PERIOD_MS);
+          } catch (InterruptedException e) {
+            return;
+          }
+          sample(false);
+        }
+      }, "bench-cpu-sampler");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+
+    static CpuAccount start() {
+      return new CpuAccount(Boolean.getBoolean("assay.bench.threads"));
+    }
+
+    private void sample(boolean baseline) {
+      if (!Files.isDirectory(TASKS)) {
+        return;
+      }
+      try (var tasks = Files.list(TASKS)) {
+        for (Path task : (Iterable<Path>) tasks::iterator) {
+          long nanos;
+          try {
+            // "run-time-ns wait-time-ns timeslices"; the run time is exact, unlike stat's ticks.
+            String sched = Files.readString(task.resolve("schedstat"));
+            nanos = Long.parseLong(sched.substring(0, sched.indexOf(' ')));
+          } catch (java.io.IOException ended) {
+            continue;
+          }
+          Object[] entry = seen.get(task.getFileName().toString());
+          if (entry == null) {
+            String name;
+            try {
+              name = Files.readString(task.resolve("comm")).strip();
+            } catch (java.io.IOException ended) {
+              continue;
+            }
+            // A thread first seen after the baseline started during the round: all its CPU counts.
+            entry = new Object[] {group(name), baseline ? nanos : 0L, nanos};
+            seen.put(task.getFileName().toString(), entry);
+          }
+          entry[2] = nanos;
+        }
+      } catch (java.io.IOException | RuntimeException unreadable) {
+        // A thread list that cannot be read only loses the breakdown, not the total.
+      }
+    }
+
+    /** Stops sampling; "CPU X us/example (group a, group b, ...)". */
+    String stop(int examples) throws InterruptedException {
+      running = false;
+      if (sampler != null) {
+        sampler.interrupt();
+        sampler.join();
+        sample(false);
+      }
+      long total = os.getProcessCpuTime() - processStart;
+      Map<String, Long> byGroup = new java.util.TreeMap<>();
+      seen.values().forEach(e -> byGroup.merge((String) e[0], (Long) e[2] - (Long) e[1], Long::sum));
+      long attributed = byGroup.values().stream().mapToLong(Long::longValue).sum();
+      if (!byGroup.isEmpty()) {
+        byGroup.put("ended threads", Math.max(0, total - attributed));
+      }
+
+      String cpu = String.format(Locale.ROOT, "CPU %.0f us/example", total / 1e3 / examples);
+      if (byGroup.isEmpty()) {
+        return cpu;
+      }
+      java.util.StringJoiner groups = new java.util.StringJoiner(", ", cpu + " (", ")");
+      byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .filter(e -> e.getValue() / 1e3 / examples >= 1)
+          .forEach(e -> groups.add(String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() / 1e3 / examples)));
+      return groups.toString();
+    }
+
+    /** A thread's group: its (15-character) native name without numbers or the run's system name. */
+    private static String group(String name) {
+      if (name.startsWith("assay-worker")) {
+        return "engine-workers";
+      }
+      if (name.startsWith("assay-journal")) {
+        return "journal";
+      }
+      if (name.startsWith("HttpClient")) {
+        return "HttpClient";
+      }
+      if (name.startsWith("C2 Compiler") || name.startsWith("C1 Compiler")) {
+        return "JIT";
+      }
+      if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+        return "GC";
+      }
+      return name.replaceAll("[-#]?\\d+", "");
+    }
   }
 
   private static RunRecord header(SystemSpec spec, Dataset d) {

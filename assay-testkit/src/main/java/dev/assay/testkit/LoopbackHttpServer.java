@@ -1,6 +1,5 @@
 package dev.assay.testkit;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -110,7 +109,7 @@ final class LoopbackHttpServer implements AutoCloseable {
       // Responses go out in one write; without TCP_NODELAY a second small write (slow bodies)
       // would wait for the client's delayed ACK.
       s.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
+      InputStream in = new ConnectionInput(s.getInputStream());
       OutputStream out = new BufferedOutputStream(s.getOutputStream(), 8192);
       while (!closed) {
         Exchange ex;
@@ -300,6 +299,60 @@ final class LoopbackHttpServer implements AutoCloseable {
       s.close();
     } catch (IOException ignored) {
       // Already closed or reset: nothing to do.
+    }
+  }
+
+  /**
+   * A buffered input for the one thread serving a connection: unlike {@link
+   * java.io.BufferedInputStream} it takes no lock per call, which mattered because request heads
+   * are read a byte at a time.
+   */
+  private static final class ConnectionInput extends InputStream {
+    private final InputStream raw;
+    private final byte[] buf = new byte[8192];
+    private int pos;
+    private int lim;
+
+    ConnectionInput(InputStream raw) {
+      this.raw = raw;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (pos == lim && !fill()) {
+        return -1;
+      }
+      return buf[pos++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      java.util.Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      if (pos == lim) {
+        if (len >= buf.length) {
+          return raw.read(b, off, len);
+        }
+        if (!fill()) {
+          return -1;
+        }
+      }
+      int n = Math.min(len, lim - pos);
+      System.arraycopy(buf, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    private boolean fill() throws IOException {
+      int n = raw.read(buf, 0, buf.length);
+      if (n <= 0) {
+        return false;
+      }
+      pos = 0;
+      lim = n;
+      return true;
     }
   }
 

@@ -406,9 +406,27 @@ public final class StubLlmServer implements AutoCloseable {
     throw new IllegalArgumentException("message content is neither a string nor a list");
   }
 
-  private static long words(String s) {
+  /**
+   * Whitespace-separated words of {@code s}: what {@code s.strip().split("\\s+").length} counts
+   * (0 for blank text), without compiling a regex per call: that was about a tenth of the stub's
+   * CPU per request in the throughput benchmark.
+   */
+  static long words(String s) {
     String t = s.strip();
-    return t.isEmpty() ? 0 : t.split("\\s+").length;
+    if (t.isEmpty()) {
+      return 0;
+    }
+    long n = 1;
+    boolean inGap = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      boolean gap = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      if (gap && !inGap) {
+        n++;
+      }
+      inGap = gap;
+    }
+    return n;
   }
 
   private FaultKind faultFor(int number, String body) {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>Faults are classified by {@link JsonHttp}; in addition a template field the example lacks and
  * an output pointer that matches nothing (or JSON null) are non-transient errors. Header values
  * may come from the environment; they are {@link Secrets} and never appear in messages.
- * Thread-safe; one HTTP client per system.
+ * Thread-safe; one pool of HTTP connections per system, closed with it.
  */
 public final class HttpSystem implements SystemUnderTest {
   /**
@@ -92,9 +92,10 @@ public final class HttpSystem implements SystemUnderTest {
     return n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0 ? n.longValue() : null;
   }
 
-  /** Refuses further calls; idempotent. */
+  /** Refuses further calls and closes idle connections; idempotent. */
   @Override
   public void close() {
     closed = true;
+    http.close();
   }
 }

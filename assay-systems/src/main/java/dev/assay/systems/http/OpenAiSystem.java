@@ -1,6 +1,6 @@
 package dev.assay.systems.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -9,6 +9,8 @@ import dev.assay.core.Json;
 import dev.assay.core.Output;
 import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,9 +35,9 @@ import java.util.Objects;
  * {@code rate_limit_rpm}.
  *
  * <p>The API key is sent as {@code Authorization: Bearer KEY} and is otherwise only held by {@link
- * Secrets}: it is in no record, message or {@code toString}. Thread-safe; the HTTP client and its
- * connections are shared by all calls. The JDK 17 client has no close: {@link #close()} only
- * refuses further calls, and idle connections end with the client.
+ * Secrets}: it is in no record, message or {@code toString}. Thread-safe; the HTTP connections are
+ * shared by all calls, and {@link #close()} closes the idle ones (on {@code https://} URLs the JDK 17
+ * client has no close, so there idle connections end with the client).
  */
 public final class OpenAiSystem implements SystemUnderTest {
   /** Completion tokens assumed for the token budget when {@code max_tokens} is not set. */
@@ -132,15 +134,26 @@ public final class OpenAiSystem implements SystemUnderTest {
     } catch (MissingFieldException e) {
       throw new SystemException(http.secrets().redact("system '" + config.name() + "': prompt " + e.getMessage()), false);
     }
-    ObjectNode body = body(prompt, invocation.seed());
+    byte[] body;
+    try {
+      body = requestBytes(prompt, invocation.seed());
+    } catch (IOException e) {
+      throw new SystemException(http.secrets().redact("system '" + config.name() + "': cannot serialise the request: "
+          + e.getMessage()), false);
+    }
     long estimate = 0;
     if (budget != null) {
       estimate = estimate(prompt);
       budget.acquire(estimate);
     }
-    JsonNode response;
+    boolean chat = config.endpoint() == Endpoint.CHAT;
+    byte[][] raw = new byte[1][];
+    OpenAiReply reply;
     try {
-      response = http.post(uri, body, invocation.timeout());
+      reply = http.post(uri, body, invocation.timeout(), bytes -> {
+        raw[0] = bytes;
+        return OpenAiReply.read(bytes, chat);
+      });
     } catch (SystemException | InterruptedException | RuntimeException e) {
       if (budget != null) {
         // A failed request consumed nothing the server will count against us, as far as we know.
@@ -148,24 +161,73 @@ public final class OpenAiSystem implements SystemUnderTest {
       }
       throw e;
     }
-    Long tokensIn = count(response.at("/usage/prompt_tokens"));
-    Long tokensOut = count(response.at("/usage/completion_tokens"));
+    Long tokensIn = reply.tokensIn();
+    Long tokensOut = reply.tokensOut();
     if (budget != null) {
       long used = tokensIn != null || tokensOut != null
           ? (tokensIn == null ? 0 : tokensIn) + (tokensOut == null ? 0 : tokensOut) : estimate;
       budget.settle(estimate, used);
     }
-    JsonNode text = response.at(config.endpoint() == Endpoint.CHAT ? "/choices/0/message/content" : "/choices/0/text");
-    if (!text.isTextual()) {
-      String where = config.endpoint() == Endpoint.CHAT ? "choices[0].message.content" : "choices[0].text";
+    if (reply.text() == null) {
+      String where = chat ? "choices[0].message.content" : "choices[0].text";
       throw new SystemException(http.secrets().redact("system '" + config.name() + "': the response has no text at "
-          + where + (response.has("error") ? ": " + Json.canonical(response.get("error")) : "")), false);
+          + where + (reply.hasError() ? ": " + errorOf(raw[0]) : "")), false);
     }
-    return new Output(TextNode.valueOf(text.textValue()), null, tokensIn, tokensOut,
+    return new Output(TextNode.valueOf(reply.text()), null, tokensIn, tokensOut,
         config.pricing().cost(tokensIn, tokensOut));
   }
 
-  /** The request body of one call (package-visible for tests). */
+  /** The response's {@code error} value in canonical JSON; only on this rare path is the body read as a tree. */
+  private static String errorOf(byte[] body) {
+    try {
+      return Json.canonical(Json.MAPPER.readTree(body).get("error"));
+    } catch (IOException e) {
+      return "(unreadable)";
+    }
+  }
+
+  /**
+   * The request body of one call as UTF-8 JSON, written field by field: the same document as
+   * {@link #body} without building a tree first.
+   */
+  byte[] requestBytes(String prompt, long invocationSeed) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(192 + 2 * prompt.length());
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("model", config.model());
+      if (config.endpoint() == Endpoint.CHAT) {
+        g.writeArrayFieldStart("messages");
+        if (config.systemPrompt() != null) {
+          g.writeStartObject();
+          g.writeStringField("role", "system");
+          g.writeStringField("content", config.systemPrompt());
+          g.writeEndObject();
+        }
+        g.writeStartObject();
+        g.writeStringField("role", "user");
+        g.writeStringField("content", prompt);
+        g.writeEndObject();
+        g.writeEndArray();
+      } else {
+        g.writeStringField("prompt", config.systemPrompt() == null ? prompt : config.systemPrompt() + "\n\n" + prompt);
+      }
+      if (config.temperature() != null) {
+        g.writeNumberField("temperature", config.temperature());
+      }
+      if (config.maxTokens() != null) {
+        g.writeNumberField("max_tokens", config.maxTokens());
+      }
+      if (config.seed() instanceof SeedPolicy.Auto) {
+        g.writeNumberField("seed", invocationSeed);
+      } else if (config.seed() instanceof SeedPolicy.Fixed f) {
+        g.writeNumberField("seed", f.seed());
+      }
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  /** The request body of one call as a tree (package-visible for tests: {@link #requestBytes} writes the same). */
   ObjectNode body(String prompt, long invocationSeed) {
     ObjectNode body = Json.object();
     body.put("model", config.model());
@@ -198,13 +260,10 @@ public final class OpenAiSystem implements SystemUnderTest {
     return (prompt.length() + system) / 4 + completion;
   }
 
-  private static Long count(JsonNode n) {
-    return n.canConvertToLong() && n.isIntegralNumber() && n.longValue() >= 0 ? n.longValue() : null;
-  }
-
-  /** Refuses further calls; idempotent. */
+  /** Refuses further calls and closes idle connections; idempotent. */
   @Override
   public void close() {
     closed = true;
+    http.close();
   }
 }
