@@ -71,7 +71,7 @@ public final class Engine {
       return t;
     });
     boolean completed = false;
-    try (Watchdog watchdog = new Watchdog()) {
+    try (Watchdog watchdog = new Watchdog(settings.timeout())) {
       Journal journal = new Journal(store, cache, runId, settings.flushInterval(), listener);
       try {
         ExampleRunner runner = new ExampleRunner(system, RunFactory.cacheIdentity(header), scorers, settings, cache, watchdog);

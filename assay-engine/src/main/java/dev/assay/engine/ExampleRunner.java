@@ -67,7 +67,7 @@ final class ExampleRunner {
       String failure;
       boolean retryable;
       long t0 = System.nanoTime();
-      Watchdog.Guard guard = watchdog.start(settings.timeout());
+      Watchdog.Guard guard = watchdog.start();
       boolean timedOut;
       try {
         Output out = system.call(inv);
