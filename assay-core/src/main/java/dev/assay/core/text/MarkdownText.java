@@ -7,12 +7,13 @@ package dev.assay.core.text;
  *
  * <p>{@link #inline} turns line breaks into spaces (the text stays inside one paragraph or table
  * cell) and drops leading spaces (indentation would start a code block). It entity-escapes {@code
- * & < >}, backslash-escapes the characters that open inline markup anywhere ({@code \ ` * _ [ ] | ~
- * $}) and those that open a block only at the start of a line ({@code # + - =}, the {@code .} or
- * {@code )} after a leading number). Words that GitHub would turn into links on their own — URLs,
- * {@code www.} hosts, e-mail addresses and {@code @mentions}, {@code #123} references — are put in
- * code spans, where nothing is linked and nobody is notified. {@link #fence} puts a block of text
- * in a code fence longer than any run of backticks inside it, where Markdown renders nothing.
+ * & < >}, backslash-escapes the characters that open inline markup ({@code \ ` * _ [ ] | ~ $}; an
+ * underscore between letters or digits is left alone, as it cannot) and those that open a block
+ * at the start of a line ({@code # + - =}, the {@code .} or {@code )} of a leading list marker
+ * such as {@code 1.}). Words that GitHub would turn into links on their own — URLs, {@code www.}
+ * hosts, e-mail addresses and {@code @mentions}, {@code #123} references — are put in code spans,
+ * where nothing is linked and nobody is notified. {@link #fence} puts a block of text in a code
+ * fence longer than any run of backticks inside it, where Markdown renders nothing.
  */
 public final class MarkdownText {
   private static final String INLINE_MARKUP = "\\`*_[]|~$";
@@ -69,7 +70,10 @@ public final class MarkdownText {
         case '>' -> sb.append("&gt;");
         default -> {
           boolean blockStart = lineStart && k == 0 && BLOCK_START.indexOf(ch) >= 0;
-          if (INLINE_MARKUP.indexOf(ch) >= 0 || blockStart || k == orderedMarker) {
+          // An underscore between letters or digits never opens emphasis (exact_match stays as is).
+          boolean intraword = ch == '_' && k > 0 && k + 1 < w.length()
+              && Character.isLetterOrDigit(w.charAt(k - 1)) && Character.isLetterOrDigit(w.charAt(k + 1));
+          if (INLINE_MARKUP.indexOf(ch) >= 0 && !intraword || blockStart || k == orderedMarker) {
             sb.append('\\');
           }
           sb.append(ch);
@@ -87,13 +91,16 @@ public final class MarkdownText {
     return hash >= 0 && hash + 1 < w.length() && Character.isDigit(w.charAt(hash + 1));
   }
 
-  /** The index of the {@code .} or {@code )} in a leading {@code 12.} / {@code 3)}, else -1. */
+  /**
+   * The index of the {@code .} or {@code )} when the first word is a list marker such as {@code 12.}
+   * or {@code 3)} (digits, then the delimiter ending the word), else -1; {@code 0.05} is not one.
+   */
   private static int orderedListMarker(String w) {
     int k = 0;
     while (k < w.length() && k < 10 && w.charAt(k) >= '0' && w.charAt(k) <= '9') {
       k++;
     }
-    return k > 0 && k < w.length() && (w.charAt(k) == '.' || w.charAt(k) == ')') ? k : -1;
+    return k > 0 && k == w.length() - 1 && (w.charAt(k) == '.' || w.charAt(k) == ')') ? k : -1;
   }
 
   /** One-line escaped text of any length. */

@@ -82,6 +82,8 @@ class MarkdownTextTest {
     String prose = "Model card: bm25 (k1=0.9, b=0.4) scored 0.6951 on 134 queries; recall@10 was higher.";
     assertThat(MarkdownText.inline(prose)).isEqualTo(prose.replace("recall@10", "`recall@10`"));
     assertThat(MarkdownText.inline("Is it 3.5? Yes - mostly!")).isEqualTo("Is it 3.5? Yes - mostly!");
+    assertThat(MarkdownText.inline("0.05 margin on exact_match")).isEqualTo("0.05 margin on exact_match");
+    assertThat(MarkdownText.inline("1. first _not_ emphasis")).isEqualTo("1\\. first \\_not\\_ emphasis");
   }
 
   @Provide
