@@ -31,7 +31,7 @@ class CardCommandTest {
     assertThat(md).startsWith("# Model card: Upper v1").contains("## Model details", "## Intended use",
         "## Out-of-scope use", "## Factors", "## Metrics", "## Evaluation data", "## Quantitative analyses",
         "## Safety and fairness", "## Caveats and recommendations", "## Lineage", "- medical advice",
-        "Answer &lt;b&gt;questions&lt;/b&gt;\\.", "half=a", "exact\\_match", "rests on 40 examples");
+        "Answer &lt;b&gt;questions&lt;/b&gt;.", "half=a", "exact_match", "rests on 40 examples");
     String html = Files.readString(dir.resolve("card-upper.html"));
     assertThat(html).contains("<h2>Quantitative analyses</h2>", "Answer &lt;b&gt;questions&lt;/b&gt;.")
         .doesNotContain("<b>questions");

@@ -60,7 +60,7 @@ class ReportCommandTest {
     CliHarness.Result md = cli.run("report", ids[0], ids[1], "--format", "md", "--replicates", "500");
     assertThat(md.code()).as(md.toString()).isZero();
     String text = Files.readString(dir.resolve("report-" + ids[0] + "-vs-" + ids[1] + ".md"));
-    assertThat(text).contains("| metric | better |", "exact\\_match", "### Regressions on exact\\_match: 11")
+    assertThat(text).contains("| metric | better |", "exact_match", "### Regressions on exact_match: 11")
         .doesNotContainIgnoringCase("<script>").doesNotContainIgnoringCase("<img").doesNotContain("</style>");
 
     CliHarness.Result one = cli.run("report", ids[0]);
