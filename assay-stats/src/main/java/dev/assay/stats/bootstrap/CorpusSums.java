@@ -91,11 +91,13 @@ final class CorpusSums implements WeightedStatistic {
       }
     }
     double[] out = new double[units.unitCount()];
+    // One scratch reset from the totals per unit (combiners must not keep or modify their
+    // argument): a million units would otherwise allocate a million small arrays.
+    double[][] sums = new double[groups][columns.length];
     for (int u = 0; u < out.length; u++) {
       int group = units.unitGroup[u];
-      double[][] sums = new double[groups][];
       for (int g = 0; g < groups; g++) {
-        sums[g] = total[g].clone();
+        System.arraycopy(total[g], 0, sums[g], 0, columns.length);
       }
       for (int i : units.examplesOfUnit[u]) {
         for (int k = 0; k < columns.length; k++) {

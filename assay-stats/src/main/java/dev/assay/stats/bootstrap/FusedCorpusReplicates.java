@@ -34,6 +34,12 @@ final class FusedCorpusReplicates {
     double replicate(int r);
   }
 
+  /** Computes replicates {@code [from, to)} into {@code values} (this class or a specialisation). */
+  @FunctionalInterface
+  interface Kernel {
+    void compute(int from, int to, double[] values, Fallback fallback);
+  }
+
   /** Examples per block: a block's hashes, weights and columns stay in L1/L2 across a tile. */
   private static final int BLOCK = 2048;
   /** Replicates per tile: each block is read from memory once per tile. */

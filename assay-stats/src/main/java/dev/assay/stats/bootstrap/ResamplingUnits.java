@@ -1,9 +1,8 @@
 package dev.assay.stats.bootstrap;
 
 import dev.assay.stats.random.CounterRandom;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,49 +40,89 @@ final class ResamplingUnits {
   static ResamplingUnits of(List<? extends KeyedRecords<?>> groups) {
     int exampleCount = groups.stream().mapToInt(KeyedRecords::size).sum();
     int[] unitOfExample = new int[exampleCount];
-    List<Long> hashes = new ArrayList<>();
-    List<Integer> unitGroups = new ArrayList<>();
-    List<List<Integer>> members = new ArrayList<>();
+    // Arrays sized for the worst case (one unit per example) and trimmed at the end: at a million
+    // examples, boxed lists and per-unit lists cost seconds; primitive arrays cost milliseconds.
+    long[] hashes = new long[exampleCount];
+    int[] unitGroups = new int[exampleCount];
+    int[] memberCount = new int[exampleCount];
     int[] groupUnitStart = new int[groups.size() + 1];
+    int units = 0;
     int offset = 0;
     for (int g = 0; g < groups.size(); g++) {
       KeyedRecords<?> group = groups.get(g);
-      groupUnitStart[g] = hashes.size();
-      Map<String, Integer> unitByKey = new LinkedHashMap<>();
-      Map<Long, String> keyByHash = new HashMap<>();
-      for (int i = 0; i < group.size(); i++) {
-        String key = group.unitKey(i);
-        Integer unit = unitByKey.get(key);
-        if (unit == null) {
-          long hash = CounterRandom.hashId(key);
-          String clash = keyByHash.putIfAbsent(hash, key);
-          if (clash != null) {
-            throw new IllegalArgumentException("ids '" + clash + "' and '" + key
-                + "' have the same 64-bit hash; rename one of them");
+      groupUnitStart[g] = units;
+      if (group.isClustered()) {
+        Map<String, Integer> unitByKey = new HashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+          String key = group.unitKey(i);
+          Integer unit = unitByKey.get(key);
+          if (unit == null) {
+            unit = units++;
+            unitByKey.put(key, unit);
+            hashes[unit] = CounterRandom.hashId(key);
+            unitGroups[unit] = g;
           }
-          unit = hashes.size();
-          unitByKey.put(key, unit);
-          hashes.add(hash);
-          unitGroups.add(g);
-          members.add(new ArrayList<>());
+          unitOfExample[offset + i] = unit;
+          memberCount[unit]++;
         }
-        unitOfExample[offset + i] = unit;
-        members.get(unit).add(offset + i);
+      } else {
+        // Ids are distinct (KeyedRecords checks), so example i is unit i of the group.
+        for (int i = 0; i < group.size(); i++) {
+          int unit = units++;
+          hashes[unit] = CounterRandom.hashId(group.unitKey(i));
+          unitGroups[unit] = g;
+          unitOfExample[offset + i] = unit;
+          memberCount[unit] = 1;
+        }
       }
+      checkDistinctHashes(group, hashes, groupUnitStart[g], units);
       offset += group.size();
     }
-    groupUnitStart[groups.size()] = hashes.size();
-    int units = hashes.size();
-    long[] unitHash = new long[units];
-    int[] unitGroup = new int[units];
+    groupUnitStart[groups.size()] = units;
     int[][] examplesOfUnit = new int[units][];
     for (int u = 0; u < units; u++) {
-      unitHash[u] = hashes.get(u);
-      unitGroup[u] = unitGroups.get(u);
-      examplesOfUnit[u] = members.get(u).stream().mapToInt(Integer::intValue).toArray();
+      examplesOfUnit[u] = new int[memberCount[u]];
+      memberCount[u] = 0;
     }
-    return new ResamplingUnits(exampleCount, unitOfExample, unitHash, unitGroup, groups.size(),
-        examplesOfUnit, groupUnitStart);
+    for (int i = 0; i < exampleCount; i++) {
+      int u = unitOfExample[i];
+      examplesOfUnit[u][memberCount[u]++] = i;
+    }
+    return new ResamplingUnits(exampleCount, unitOfExample, Arrays.copyOf(hashes, units),
+        Arrays.copyOf(unitGroups, units), groups.size(), examplesOfUnit, groupUnitStart);
+  }
+
+  /**
+   * Rejects two unit keys of one group whose hashes are equal (they would share a random
+   * stream). Sorting a copy finds a clash in O(n log n) without boxing; only then are the keys
+   * looked up, to name them in first-appearance order.
+   */
+  private static void checkDistinctHashes(KeyedRecords<?> group, long[] hashes, int from,
+      int to) {
+    long[] sorted = Arrays.copyOfRange(hashes, from, to);
+    Arrays.sort(sorted);
+    for (int j = 1; j < sorted.length; j++) {
+      if (sorted[j] == sorted[j - 1]) {
+        throw clash(group, sorted[j]);
+      }
+    }
+  }
+
+  private static IllegalArgumentException clash(KeyedRecords<?> group, long hash) {
+    String first = null;
+    for (int i = 0; i < group.size(); i++) {
+      String key = group.unitKey(i);
+      if (CounterRandom.hashId(key) != hash) {
+        continue;
+      }
+      if (first == null) {
+        first = key;
+      } else if (!first.equals(key)) {
+        return new IllegalArgumentException("ids '" + first + "' and '" + key
+            + "' have the same 64-bit hash; rename one of them");
+      }
+    }
+    throw new IllegalStateException("no two keys with hash " + hash);
   }
 
   /** True when every example is its own unit and unit u is example u (no clustering). */

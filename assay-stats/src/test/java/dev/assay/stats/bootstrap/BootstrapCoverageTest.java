@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * 2,000 simulated data sets each (data set k drawn from {@code SplittableRandom(seed + k)}, so the
  * result does not depend on the parallel schedule), B = 499 replicates per data set (enough for a
  * coverage check; the production default is 10,000). Near-nominal means within ±0.02 of 0.95.
- * Known under-coverage on skewed data is asserted as a lower bound only and documented in
- * docs/statistics.md.
+ * Skewed and heavy-tailed data, Bernoulli outcomes and the sizes 50 to 1,000 are covered by
+ * {@code dev.assay.stats.ValidityGridTest}; this class keeps normal data and clustering.
  */
 class BootstrapCoverageTest {
 
@@ -31,21 +31,6 @@ class BootstrapCoverageTest {
     double[] coverage = simulate(100, 0.3, r -> 0.3 + r.nextGaussian(), seed);
     assertNear("percentile, normal, n=100", coverage[0], seed);
     assertNear("BCa, normal, n=100", coverage[1], seed);
-  }
-
-  @Test
-  void skewedLogNormalDifferencesAtN200UnderCoverModestly() {
-    long seed = 2002L;
-    // log-normal(0, 1) has mean exp(1/2)
-    double[] coverage = simulate(200, Math.exp(0.5), r -> Math.exp(r.nextGaussian()), seed);
-    // Both intervals under-cover the mean of a log-normal at this n (about 0.92 here): a known
-    // limitation on heavy right skew, documented rather than hidden; check it stays modest.
-    System.out.printf("BCa, log-normal, n=200: coverage %.4f (seed %d)%n", coverage[1], seed);
-    assertThat(coverage[1]).as("BCa, log-normal, n=200, seed %d", seed).isBetween(0.90, 0.97);
-    System.out.printf("percentile, log-normal, n=200: coverage %.4f (seed %d)%n", coverage[0],
-        seed);
-    assertThat(coverage[0]).as("percentile, log-normal, n=200, seed %d", seed)
-        .isBetween(0.90, 0.97);
   }
 
   @Test

@@ -64,6 +64,15 @@ class CounterRandomTest {
       assertThat(total).as("replicate %d, seed %d", r, seed).isEqualTo(expectedTotal);
     }
     assertThat(tails).as("draws with K >= 8 exercised, seed %d", seed).isGreaterThanOrEqualTo(5);
+    for (int r = 0; r < 3; r++) {
+      long key = CounterRandom.replicateKey(seed, 0, r, 0);
+      CounterRandom.poissonOneCappedBlock(key, hashes, 3, out.length, out);
+      for (int i = 0; i < out.length; i++) {
+        int k = CounterRandom.poissonOne(CounterRandom.draw(key, hashes[3 + i]));
+        assertThat(out[i]).as("capped, unit %d, replicate %d, seed %d", 3 + i, r, seed)
+            .isEqualTo(Math.min(k, CounterRandom.POISSON_BLOCK_CAP));
+      }
+    }
   }
 
   @Test
@@ -77,6 +86,21 @@ class CounterRandomTest {
         .isNotEqualTo(CounterRandom.replicateKey(2, 2, 3, 0))
         .isNotEqualTo(CounterRandom.replicateKey(1, 2, 3, 1));
     assertThat(CounterRandom.hashId("é")).isNotEqualTo(CounterRandom.hashId("e"));
+  }
+
+  @Test
+  void idHashIsFnv1aOfTheUtf8BytesWhateverTheCharacters() {
+    // The ASCII fast path must agree with the definition over UTF-8 bytes, for any characters.
+    for (String id : new String[] {"", "ex-0", "q/17#a", "é", "naïve-3", "日本-\uD83D\uDE00", "z\u007f"}) {
+      byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      long h = 0xCBF29CE484222325L;
+      for (byte b : bytes) {
+        h ^= b & 0xFF;
+        h *= 0x100000001B3L;
+      }
+      long expected = CounterRandom.mix64(h ^ ((long) bytes.length * 0x9E3779B97F4A7C15L));
+      assertThat(CounterRandom.hashId(id)).as("hash of '%s'", id).isEqualTo(expected);
+    }
   }
 
   @Test
