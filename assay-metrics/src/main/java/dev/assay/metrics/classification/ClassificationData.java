@@ -3,10 +3,8 @@ package dev.assay.metrics.classification;
 import dev.assay.core.InputException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Records indexed for computation: labels mapped to class indices, probabilities to a matrix.
@@ -18,9 +16,10 @@ import java.util.Set;
  *       and probability keys; {@code truth[i]} and {@code predicted[i]} index into it.
  *   <li>{@link #labelClasses()} is the sorted union of true and predicted labels only: the classes
  *       of label-based metrics (scikit-learn's {@code unique_labels(y_true, y_pred)}).
- *   <li>When probabilities are present, every record has them and {@code probabilities[i][c]} is
- *       the probability of {@code classes().get(c)} (0 for a label the record's map omits); a
- *       {@code score} record becomes {@code [1 - score, score]} over a two-class task.
+ *   <li>When probabilities are present, every record has them and column {@code c} of {@link
+ *       #probabilityColumns} holds the probabilities of {@code classes().get(c)} (0 for a label
+ *       the record's map omits); a {@code score} record becomes {@code [1 - score, score]} over a
+ *       two-class task.
  * </ul>
  */
 public final class ClassificationData {
@@ -30,7 +29,8 @@ public final class ClassificationData {
   private final int[] labelClasses;
   private final int[] truth;
   private final int[] predicted;
-  private final double[][] probabilities;
+  /** Probabilities by class, then example: {@code columns[c][i]}; null when a record has none. */
+  private final double[][] columns;
   private final ClassificationRecord missingProbabilities;
 
   private ClassificationData(String source, List<ClassificationRecord> records) {
@@ -39,38 +39,73 @@ public final class ClassificationData {
     }
     this.source = source;
     this.records = List.copyOf(records);
-    Set<String> labelSet = new LinkedHashSet<>();
-    Set<String> all = new LinkedHashSet<>();
-    for (ClassificationRecord r : records) {
-      labelSet.add(r.label());
-      labelSet.add(r.predicted());
-      if (r.scores() != null) {
-        all.addAll(r.scores().keySet());
+    // One pass over the records (a million records are a cache miss each): labels get provisional
+    // ids in first-seen order, re-numbered into label order afterwards on int arrays.
+    Labels labels = new Labels();
+    int n = this.records.size();
+    int[] t = new int[n];
+    int[] p = new int[n];
+    double[] positiveScore = null;
+    ClassificationRecord missing = null;
+    for (int i = 0; i < n; i++) {
+      ClassificationRecord r = this.records.get(i);
+      t[i] = labels.id(r.label(), true);
+      p[i] = labels.id(r.predicted(), true);
+      if (r.score() != null) {
+        if (positiveScore == null) {
+          positiveScore = new double[n];
+        }
+        positiveScore[i] = r.score();
+      } else if (r.scores() != null) {
+        for (String key : r.scores().keySet()) {
+          labels.id(key, false);
+        }
+      } else if (missing == null) {
+        missing = r;
       }
     }
-    all.addAll(labelSet);
-    this.classes = List.copyOf(LabelOrder.sorted(all));
+    this.classes = List.copyOf(LabelOrder.sorted(labels.names));
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < classes.size(); c++) {
       index.put(classes.get(c), c);
     }
-    this.labelClasses = LabelOrder.sorted(labelSet).stream().mapToInt(index::get).toArray();
-    int n = records.size();
-    truth = new int[n];
-    predicted = new int[n];
-    for (int i = 0; i < n; i++) {
-      truth[i] = index.get(records.get(i).label());
-      predicted[i] = index.get(records.get(i).predicted());
-    }
-    ClassificationRecord missing = null;
-    for (ClassificationRecord r : records) {
-      if (!r.hasProbabilities()) {
-        missing = r;
-        break;
+    int[] rank = new int[labels.names.size()];
+    List<String> labelNames = new ArrayList<>();
+    for (int id = 0; id < rank.length; id++) {
+      rank[id] = index.get(labels.names.get(id));
+      if (labels.isLabel.get(id)) {
+        labelNames.add(labels.names.get(id));
       }
     }
+    this.labelClasses = LabelOrder.sorted(labelNames).stream().mapToInt(index::get).toArray();
+    for (int i = 0; i < n; i++) {
+      t[i] = rank[t[i]];
+      p[i] = rank[p[i]];
+    }
+    this.truth = t;
+    this.predicted = p;
     this.missingProbabilities = missing;
-    this.probabilities = missing == null ? probabilities(index) : null;
+    this.columns = missing == null ? columns(index, positiveScore) : null;
+  }
+
+  /** Distinct strings in first-seen order, remembering which occur as a true or predicted label. */
+  private static final class Labels {
+    final Map<String, Integer> ids = new HashMap<>();
+    final List<String> names = new ArrayList<>();
+    final java.util.BitSet isLabel = new java.util.BitSet();
+
+    int id(String name, boolean label) {
+      Integer id = ids.get(name);
+      if (id == null) {
+        id = names.size();
+        ids.put(name, id);
+        names.add(name);
+      }
+      if (label) {
+        isLabel.set(id);
+      }
+      return id;
+    }
   }
 
   /** Indexes {@code records}; {@code source} (a file name, may be null) is named in messages. */
@@ -82,10 +117,10 @@ public final class ClassificationData {
     return new ClassificationData(null, records);
   }
 
-  private double[][] probabilities(Map<String, Integer> index) {
+  private double[][] columns(Map<String, Integer> index, double[] positiveScore) {
     int n = records.size();
     int k = classes.size();
-    double[][] p = new double[n][];
+    double[][] p = new double[k][n];
     for (int i = 0; i < n; i++) {
       ClassificationRecord r = records.get(i);
       if (r.score() != null) {
@@ -94,13 +129,12 @@ public final class ClassificationData {
               "a positive-class 'score' needs a two-class task, but the labels are " + classes,
               "per-class probabilities in 'scores' for " + k + " classes");
         }
-        p[i] = new double[] {1 - r.score(), r.score()};
+        p[0][i] = 1 - positiveScore[i];
+        p[1][i] = positiveScore[i];
       } else {
-        double[] row = new double[k];
         for (Map.Entry<String, Double> e : r.scores().entrySet()) {
-          row[index.get(e.getKey())] = e.getValue();
+          p[index.get(e.getKey())][i] = e.getValue();
         }
-        p[i] = row;
       }
     }
     return p;
@@ -136,20 +170,21 @@ public final class ClassificationData {
   }
 
   public boolean hasProbabilities() {
-    return probabilities != null;
+    return columns != null;
   }
 
   /**
-   * The probability matrix (rows per record, columns per {@link #classes()}); throws
-   * {@link InputException} naming {@code metric} and the first record without probabilities.
+   * The probabilities by class: {@code [c][i]} is the probability record {@code i} gives {@link
+   * #classes()}{@code .get(c)}. Shared, not copied: callers must not modify it. Throws {@link
+   * InputException} naming {@code metric} and the first record without probabilities.
    */
-  double[][] probabilities(String metric) {
-    if (probabilities == null) {
+  double[][] probabilityColumns(String metric) {
+    if (columns == null) {
       throw new InputException(source, missingProbabilities.line(), "scores",
           "metric '" + metric + "' needs probabilities but example '" + missingProbabilities.id() + "' has none",
           "'scores' {label: probability} or a positive-class 'score' on every line");
     }
-    return probabilities;
+    return columns;
   }
 
   /** Uniform weights: every example counts once. */

@@ -137,9 +137,10 @@ public enum ClassificationMetric {
       double eps = s.fractionParam("eps", ProbabilisticLoss.DOUBLE_EPS);
       boolean renormalise = s.choiceParam("renormalize", "false", Set.of("true", "false")).equals("true");
       int[] truth = d.truthIndex();
-      double[] out = new double[p.length];
-      for (int i = 0; i < p.length; i++) {
-        out[i] = ProbabilisticLoss.logLoss(p[i], truth[i], eps, renormalise);
+      double[] out = new double[truth.length];
+      double[] row = new double[p.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ProbabilisticLoss.logLoss(row(p, i, row), truth[i], eps, renormalise);
       }
       return out;
     }
@@ -154,9 +155,10 @@ public enum ClassificationMetric {
     double[] perExample(ClassificationData d, MetricSpec s) {
       double[][] p = probabilities(d, s);
       int[] truth = d.truthIndex();
-      double[] out = new double[p.length];
-      for (int i = 0; i < p.length; i++) {
-        out[i] = ProbabilisticLoss.brier(p[i], truth[i]);
+      double[] out = new double[truth.length];
+      double[] row = new double[p.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ProbabilisticLoss.brier(row(p, i, row), truth[i]);
       }
       return out;
     }
@@ -260,8 +262,17 @@ public enum ClassificationMetric {
     }
   }
 
+  /** Example {@code i}'s probabilities from {@code columns}, written into {@code row}. */
+  private static double[] row(double[][] columns, int i, double[] row) {
+    for (int c = 0; c < columns.length; c++) {
+      row[c] = columns[c][i];
+    }
+    return row;
+  }
+
+  /** The probability columns ({@code [class][example]}); callers must not modify them. */
   static double[][] probabilities(ClassificationData d, MetricSpec s) {
-    double[][] p = d.probabilities(s.text());
+    double[][] p = d.probabilityColumns(s.text());
     if (d.classes().size() < 2) {
       throw new InputException(d.source(), 0, "label", "metric '" + s.text() + "' needs at least two classes, found "
           + d.classes(), "probabilities over two or more labels");
@@ -291,7 +302,7 @@ public enum ClassificationMetric {
         throw InputException.of("pos_label '" + positive + "' of metric '" + s.text() + "' is not a label",
             "one of " + classes);
       }
-      return metric.of(column(truth, c), scores(p, c), w);
+      return metric.of(column(truth, c), p[c], w);
     }
     if (s.params().containsKey("pos_label")) {
       throw InputException.of("pos_label of metric '" + s.text() + "' applies to two-class tasks only",
@@ -309,7 +320,7 @@ public enum ClassificationMetric {
           classWeight += positive[i] ? w[i] : 0;
         }
       }
-      double score = classWeight == 0 ? 0 : metric.of(positive, scores(p, c), w);
+      double score = classWeight == 0 ? 0 : metric.of(positive, p[c], w);
       sum += classWeight * score;
       wsum += classWeight;
     }
@@ -324,10 +335,10 @@ public enum ClassificationMetric {
         : Binning.QUANTILE;
     int[] truth = d.truthIndex();
     int[] predicted = d.predictedIndex();
-    double[] confidence = new double[p.length];
-    boolean[] correct = new boolean[p.length];
-    for (int i = 0; i < p.length; i++) {
-      confidence[i] = p[i][predicted[i]];
+    double[] confidence = new double[truth.length];
+    boolean[] correct = new boolean[truth.length];
+    for (int i = 0; i < truth.length; i++) {
+      confidence[i] = p[predicted[i]][i];
       correct[i] = truth[i] == predicted[i];
     }
     try {
@@ -341,14 +352,6 @@ public enum ClassificationMetric {
     boolean[] out = new boolean[truth.length];
     for (int i = 0; i < truth.length; i++) {
       out[i] = truth[i] == c;
-    }
-    return out;
-  }
-
-  private static double[] scores(double[][] p, int c) {
-    double[] out = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      out[i] = p[i][c];
     }
     return out;
   }

@@ -57,6 +57,11 @@ public final class Ranking {
       hashes = new int[Math.max(1, expected)];
     }
 
+    /** Number of documents added so far. */
+    int size() {
+      return size;
+    }
+
     /** Adds a document; false when it is already present (nothing changes). Score must not be NaN. */
     public boolean add(String docid, double score) {
       if (Double.isNaN(score)) {

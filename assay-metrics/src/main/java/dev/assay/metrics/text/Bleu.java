@@ -1,8 +1,6 @@
 package dev.assay.metrics.text;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * BLEU as sacreBLEU 2.x computes it, on a 0-100 scale.
@@ -93,36 +91,76 @@ public final class Bleu implements SufficientStatistics {
 
   /** The tokens of a segment after sacreBLEU's preprocessing (lowercase, rstrip, tokenize). */
   List<String> tokens(String segment) {
-    String s = lowercase ? PyText.lower(segment) : segment;
-    return PyText.split(tokenizer.tokenize(PyText.rstrip(s)));
+    return PyText.split(tokenized(segment));
   }
 
+  /** The segment preprocessed and tokenized: tokens joined by single spaces. */
+  private String tokenized(String segment) {
+    String s = lowercase ? PyText.lower(segment) : segment;
+    return tokenizer.tokenize(PyText.rstrip(s));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Tokens and n-grams are interned as int ids local to this call ({@link TokenIds}, {@link
+   * NgramIds}), so counting allocates no string per n-gram; the counts, and so the statistics,
+   * are those of sacreBLEU's n-gram {@code Counter}s.
+   */
   @Override
   public double[] statistics(String hypothesis, List<String> references) {
     if (references.isEmpty()) {
       throw new IllegalArgumentException("no reference");
     }
-    List<String> hyp = tokens(hypothesis);
-    Map<String, Integer> maxRefCounts = new HashMap<>();
-    int hypLen = hyp.size();
+    String hypText = tokenized(hypothesis);
+    TokenIds tokens = new TokenIds(2 * (hypText.length() / 4 + 8));
+    int[] hyp = tokens.spaceSeparated(hypText);
+    NgramIds grams = NgramIds.local(0, maxOrder * hyp.length * (1 + references.size()));
+    int[][] hypGrams = grams.ngrams(hyp, maxOrder);
+    int hypLen = hyp.length;
     int closest = -1;
-    for (String reference : references) {
-      List<String> ref = tokens(reference);
-      int len = ref.size();
+    int[][][] refGrams = new int[references.size()][][];
+    for (int r = 0; r < refGrams.length; r++) {
+      int[] ref = tokens.spaceSeparated(tokenized(references.get(r)));
+      int len = ref.length;
       if (closest < 0 || Math.abs(hypLen - len) < Math.abs(hypLen - closest)
           || (Math.abs(hypLen - len) == Math.abs(hypLen - closest) && len < closest)) {
         closest = len;
       }
-      for (int n = 1; n <= maxOrder; n++) {
-        Ngrams.words(ref, n).forEach((g, c) -> maxRefCounts.merge(g, c, Math::max));
+      refGrams[r] = grams.ngrams(ref, maxOrder);
+    }
+    // Each n-gram's largest count in any one reference.
+    int[] count = new int[grams.size()];
+    int[] maxRef = new int[grams.size()];
+    for (int[][] ref : refGrams) {
+      for (int[] ids : ref) {
+        for (int id : ids) {
+          count[id]++;
+        }
+      }
+      for (int[] ids : ref) {
+        for (int id : ids) {
+          maxRef[id] = Math.max(maxRef[id], count[id]);
+        }
+      }
+      for (int[] ids : ref) {
+        for (int id : ids) {
+          count[id] = 0;
+        }
       }
     }
     double[] stats = new double[size()];
     stats[0] = hypLen;
     stats[1] = closest;
     for (int n = 1; n <= maxOrder; n++) {
-      Map<String, Integer> h = Ngrams.words(hyp, n);
-      stats[1 + n] = Ngrams.overlap(h, maxRefCounts);
+      // Clipped count: the k-th occurrence of an n-gram matches while k <= its reference maximum.
+      int correct = 0;
+      for (int id : hypGrams[n - 1]) {
+        if (count[id]++ < maxRef[id]) {
+          correct++;
+        }
+      }
+      stats[1 + n] = correct;
       stats[1 + maxOrder + n] = Math.max(0, hypLen - n + 1);
     }
     return stats;

@@ -20,16 +20,7 @@ public enum BleuTokenizer {
   T13A("13a") {
     @Override
     public String tokenize(String line) {
-      String s = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
-      if (s.indexOf('&') >= 0) {
-        s = s.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-      }
-      s = " " + s + " ";
-      s = ASCII_SYMBOL.matcher(s).replaceAll(" $1 ");
-      s = PERIOD_COMMA_AFTER_NON_DIGIT.matcher(s).replaceAll("$1 $2 ");
-      s = PERIOD_COMMA_BEFORE_NON_DIGIT.matcher(s).replaceAll(" $1 $2");
-      s = DASH_AFTER_DIGIT.matcher(s).replaceAll("$1 $2 ");
-      return PyText.collapseSpaces(s);
+      return Mteval13a.tokenize(line);
     }
   },
   /** mteval-v14 international: splits Unicode punctuation next to non-numbers, and all symbols. */
@@ -57,11 +48,6 @@ public enum BleuTokenizer {
     }
   };
 
-  // ASCII ranges {-~ [-` space-& (-+ :-@ and '/', as in mteval-v13a; '-', '.', ',' and '\'' are not among them.
-  private static final Pattern ASCII_SYMBOL = Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])");
-  private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
-  private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
-  private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
   // java.util.regex general categories; agree with Python's unicodedata up to the Unicode version.
   private static final Pattern PUNCT_AFTER_NON_NUMBER = Pattern.compile("(\\P{N})(\\p{P})");
   private static final Pattern PUNCT_BEFORE_NON_NUMBER = Pattern.compile("(\\p{P})(\\P{N})");

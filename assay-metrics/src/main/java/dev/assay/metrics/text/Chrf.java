@@ -2,7 +2,6 @@ package dev.assay.metrics.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * chrF and chrF++ as sacreBLEU 2.x computes them, on a 0-100 scale.
@@ -43,22 +42,39 @@ public final class Chrf implements SufficientStatistics {
     return 3 * (charOrder + wordOrder);
   }
 
-  /** The n-gram multisets of a segment: character orders first, then word orders. */
-  private List<Map<String, Integer>> ngrams(String segment) {
+  /** A segment's n-grams as ids: character orders first, then word orders (see {@link NgramIds}). */
+  private int[][] ngrams(String segment, NgramIds charGrams, TokenIds words, NgramIds wordGrams) {
     String s = lowercase ? PyText.lower(segment) : segment;
-    String chars = removeWhitespace ? String.join("", PyText.split(s)) : s;
-    int[] cps = chars.codePoints().toArray();
-    List<Map<String, Integer>> out = new ArrayList<>(charOrder + wordOrder);
-    for (int n = 1; n <= charOrder; n++) {
-      out.add(Ngrams.chars(cps, n));
+    int[][] out = new int[charOrder + wordOrder][];
+    if (charOrder > 0) {
+      int[][] chars = charGrams.ngrams(codePoints(s), charOrder);
+      System.arraycopy(chars, 0, out, 0, charOrder);
     }
     if (wordOrder > 0) {
-      List<String> words = splitPunctuation(s);
-      for (int n = 1; n <= wordOrder; n++) {
-        out.add(Ngrams.words(words, n));
+      List<String> tokens = splitPunctuation(s);
+      int[] ids = new int[tokens.size()];
+      for (int i = 0; i < ids.length; i++) {
+        String w = tokens.get(i);
+        ids[i] = words.id(w, 0, w.length());
       }
+      int[][] grams = wordGrams.ngrams(ids, wordOrder);
+      System.arraycopy(grams, 0, out, charOrder, wordOrder);
     }
     return out;
+  }
+
+  /** The code points of {@code s}, without Python whitespace when whitespace is removed. */
+  private int[] codePoints(String s) {
+    int[] out = new int[s.length()];
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!removeWhitespace || !PyText.isSpace(cp)) {
+        out[n++] = cp;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /**
@@ -94,21 +110,57 @@ public final class Chrf implements SufficientStatistics {
     return cp < 128 && PUNCTUATION.indexOf(cp) >= 0;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Character and word n-grams are interned as int ids local to this call ({@link NgramIds}),
+   * so counting builds no string per n-gram; the counts are those of sacreBLEU's {@code Counter}s.
+   */
   @Override
   public double[] statistics(String hypothesis, List<String> references) {
     if (references.isEmpty()) {
       throw new IllegalArgumentException("no reference");
     }
-    List<Map<String, Integer>> hyp = ngrams(hypothesis);
+    int expected = charOrder * hypothesis.length();
+    NgramIds charGrams = NgramIds.local(0, expected);
+    TokenIds words = wordOrder == 0 ? null : new TokenIds(hypothesis.length() / 2);
+    NgramIds wordGrams = NgramIds.local(1, wordOrder == 0 ? 1 : wordOrder * hypothesis.length() / 2);
+    int[][] hyp = ngrams(hypothesis, charGrams, words, wordGrams);
+    int[][][] refs = new int[references.size()][][];
+    for (int r = 0; r < refs.length; r++) {
+      refs[r] = ngrams(references.get(r), charGrams, words, wordGrams);
+    }
+    // Char and word ids are separate spaces: count them in separate arrays.
+    int[] hypChars = new int[charGrams.size()];
+    int[] usedChars = new int[charGrams.size()];
+    int[] hypWords = new int[wordGrams.size()];
+    int[] usedWords = new int[wordGrams.size()];
+    for (int i = 0; i < hyp.length; i++) {
+      int[] hypCount = i < charOrder ? hypChars : hypWords;
+      for (int id : hyp[i]) {
+        hypCount[id]++;
+      }
+    }
     double[] best = null;
     double bestScore = -1;
-    for (String reference : references) {
-      List<Map<String, Integer>> ref = ngrams(reference);
+    for (int[][] ref : refs) {
       double[] stats = new double[size()];
-      for (int i = 0; i < hyp.size(); i++) {
-        stats[3 * i] = Ngrams.total(hyp.get(i));
-        stats[3 * i + 1] = Ngrams.total(ref.get(i));
-        stats[3 * i + 2] = Ngrams.overlap(hyp.get(i), ref.get(i));
+      for (int i = 0; i < hyp.length; i++) {
+        int[] hypCount = i < charOrder ? hypChars : hypWords;
+        int[] used = i < charOrder ? usedChars : usedWords;
+        // Multiset intersection: a reference n-gram matches while the hypothesis has copies left.
+        int matches = 0;
+        for (int id : ref[i]) {
+          if (used[id]++ < hypCount[id]) {
+            matches++;
+          }
+        }
+        for (int id : ref[i]) {
+          used[id] = 0;
+        }
+        stats[3 * i] = hyp[i].length;
+        stats[3 * i + 1] = ref[i].length;
+        stats[3 * i + 2] = matches;
       }
       double f = score(stats);
       if (f > bestScore) {

@@ -48,8 +48,51 @@ final class PyText {
   }
 
   /** {@code ' '.join(s.split())}: trims and collapses whitespace runs to one space. */
-  static String collapseSpaces(String s) {
-    return String.join(" ", split(s));
+  static String collapseSpaces(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int cp = Character.codePointAt(s, i);
+      int k = Character.charCount(cp);
+      if (isSpace(cp)) {
+        i += k;
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      // Copy one token: a run of non-space code points.
+      while (i < n) {
+        cp = Character.codePointAt(s, i);
+        if (isSpace(cp)) {
+          break;
+        }
+        out.appendCodePoint(cp);
+        i += Character.charCount(cp);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@link #collapseSpaces(CharSequence)} of {@code s[0, length)}. Every Python whitespace character
+   * is in the BMP, so testing single chars is exact (a surrogate is never whitespace).
+   */
+  static String collapseSpaces(char[] s, int length) {
+    char[] out = new char[length];
+    int n = 0;
+    for (int i = 0; i < length; i++) {
+      char c = s[i];
+      if (isSpace(c)) {
+        continue;
+      }
+      if (n > 0 && isSpace(s[i - 1])) {
+        out[n++] = ' ';
+      }
+      out[n++] = c;
+    }
+    return new String(out, 0, n);
   }
 
   /** Python's {@code str.rstrip()}. */
