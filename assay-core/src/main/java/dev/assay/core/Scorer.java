@@ -6,9 +6,12 @@ import java.util.Map;
 /**
  * Turns (example, output) into per-example scores; aggregates them into run metrics.
  *
- * <p>Scorers are stateless and thread-safe. {@link #score} returns one value per name in {@link
- * #names()}; values are finite. The default aggregate is the mean over examples that were scored;
- * corpus-level metrics override {@link #aggregate}.
+ * <p>Scorers are stateless and thread-safe. {@link #score} returns, per name in {@link #names()},
+ * its per-example value where the metric has one; a corpus-level metric (BLEU, f1_macro, ROC AUC)
+ * may instead, or also, return internal sufficient statistics under keys containing {@code #},
+ * which consumers other than its own {@link #aggregate} skip. Values are finite. The default
+ * aggregate is the mean over examples that were scored; corpus-level metrics override {@link
+ * #aggregate}.
  */
 public interface Scorer {
   /** The metric names this scorer produces, e.g. {@code [exact_match]}. */

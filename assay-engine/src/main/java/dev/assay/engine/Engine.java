@@ -156,7 +156,15 @@ public final class Engine {
 
   private void markAborted(RunRecord header, List<Scorer> scorers) {
     try {
-      Aggregates.Summary summary = Aggregates.of(visitor -> store.forEachResult(header.runId(), visitor), scorers);
+      Aggregates.Summary summary;
+      try {
+        summary = Aggregates.of(visitor -> store.forEachResult(header.runId(), visitor), scorers);
+      } catch (RuntimeException e) {
+        // A scorer cannot aggregate these results (the reason the run did not complete, e.g.
+        // f1_binary over three labels): record the counts without metrics rather than leave the
+        // run looking as if it were still running.
+        summary = Aggregates.of(visitor -> store.forEachResult(header.runId(), visitor), List.of());
+      }
       store.updateRun(header.finish(RunStatus.ABORTED, clock.instant(), summary.counts(), summary.metrics()));
     } catch (RuntimeException e) {
       // The store itself failed; the run stays RUNNING and can still be resumed.

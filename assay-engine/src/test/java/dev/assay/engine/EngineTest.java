@@ -217,6 +217,37 @@ class EngineTest {
   }
 
   @Test
+  void aScorerThatCannotAggregateLeavesTheRunAbortedWithItsResultsNotRunning() throws Exception {
+    Scorer unaggregatable = new Scorer() {
+      @Override
+      public List<String> names() {
+        return List.of("corpus_only");
+      }
+
+      @Override
+      public Map<String, Double> score(Example example, Output output) {
+        return Map.of("corpus_only#n", 1.0);
+      }
+
+      @Override
+      public Map<String, Double> aggregate(List<Map<String, Double>> perExample) {
+        throw new IllegalArgumentException("needs two labels, got three");
+      }
+    };
+    Dataset d = dataset(5);
+    InMemoryStore store = new InMemoryStore();
+    RunRecord header = header(d, 1);
+    Engine engine = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> engine.execute(header, d, FakeSystem.echo(), List.of(unaggregatable), settings(2), false))
+        .hasMessageContaining("needs two labels");
+    RunRecord stored = store.run(header.runId()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(RunStatus.ABORTED);
+    assertThat(stored.counts().ok()).isEqualTo(5);
+    assertThat(store.results(header.runId())).hasSize(5);
+  }
+
+  @Test
   void aScorerFailureIsRecordedAsTheExamplesErrorKeepingTheOutput() throws Exception {
     Scorer broken = new Scorer() {
       @Override

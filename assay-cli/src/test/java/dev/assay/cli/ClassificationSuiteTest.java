@@ -1,0 +1,171 @@
+package dev.assay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Classification metrics in a suite, end to end: a predictions system whose outputs are labels
+ * (with or without probabilities) gives the same run values as {@code assay score classification}
+ * on the equivalent predictions file, and two such runs compare per example where the metric has
+ * per-example values.
+ */
+class ClassificationSuiteTest {
+  private static final List<String> LABELS = List.of("neg", "neu", "pos");
+  private static final int N = 60;
+
+  @TempDir Path dir;
+  CliHarness cli;
+  long seed;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    cli = new CliHarness(dir);
+    seed = new Random().nextLong();
+    Random rnd = new Random(seed);
+    StringBuilder data = new StringBuilder();
+    List<String> truth = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      String t = LABELS.get(i < LABELS.size() ? i : rnd.nextInt(LABELS.size()));
+      truth.add(t);
+      data.append(Json.canonical(Json.object().put("id", "e" + i).put("input", "text " + i).put("reference", t)))
+          .append('\n');
+    }
+    cli.write("data.jsonl", data.toString());
+    writeSystem(rnd, truth, "a", 0.55, true);
+    writeSystem(rnd, truth, "b", 0.85, true);
+    writeSystem(rnd, truth, "c", 0.7, false);
+  }
+
+  /**
+   * A system right with probability {@code skill}: {@code NAME.preds.jsonl} (suite predictions)
+   * and {@code NAME.clf.jsonl} (the same examples for {@code assay score classification}). System
+   * outputs without probabilities are bare labels, and example e5's output is malformed (a list):
+   * the run records it as an error and the score file leaves it out.
+   */
+  private void writeSystem(Random rnd, List<String> truth, String name, double skill, boolean probabilities)
+      throws Exception {
+    StringBuilder preds = new StringBuilder();
+    StringBuilder clf = new StringBuilder();
+    for (int i = 0; i < N; i++) {
+      String predicted = rnd.nextDouble() < skill ? truth.get(i) : LABELS.get(rnd.nextInt(LABELS.size()));
+      ObjectNode record = Json.object().put("id", "e" + i).put("label", truth.get(i)).put("predicted", predicted);
+      ObjectNode line = Json.object().put("id", "e" + i);
+      if (probabilities) {
+        ObjectNode output = line.putObject("output").put("label", predicted);
+        double[] a = new double[LABELS.size()];
+        double sum = 0;
+        for (int c = 0; c < a.length; c++) {
+          a[c] = rnd.nextInt(6) + (LABELS.get(c).equals(predicted) ? 6 : 1);
+          sum += a[c];
+        }
+        ObjectNode scores = output.putObject("scores");
+        ObjectNode recordScores = record.putObject("scores");
+        for (int c = 0; c < a.length; c++) {
+          scores.put(LABELS.get(c), a[c] / sum);
+          recordScores.put(LABELS.get(c), a[c] / sum);
+        }
+      } else if (i == 5) {
+        line.putArray("output").add(predicted);
+      } else {
+        line.put("output", predicted);
+      }
+      preds.append(Json.canonical(line)).append('\n');
+      if (probabilities || i != 5) {
+        clf.append(Json.canonical(record)).append('\n');
+      }
+    }
+    cli.write(name + ".preds.jsonl", preds.toString());
+    cli.write(name + ".clf.jsonl", clf.toString());
+  }
+
+  private JsonNode runSuite(String systems, String metrics) throws Exception {
+    StringBuilder yaml = new StringBuilder("name: clf\ndataset:\n  path: data.jsonl\nsystems:\n");
+    for (String s : systems.split(",")) {
+      yaml.append("  ").append(s).append(":\n    type: predictions\n    path: ").append(s).append(".preds.jsonl\n");
+    }
+    yaml.append("metrics: [").append(metrics).append("]\n");
+    cli.write("suite.yaml", yaml.toString());
+    CliHarness.Result r = cli.run("run", "suite.yaml", "--format", "json", "--no-cache");
+    assertThat(r.code()).as("seed " + seed + "\n" + r).isZero();
+    return Json.MAPPER.readTree(r.out()).path("runs");
+  }
+
+  private JsonNode scoreFile(String system, String metrics) throws Exception {
+    CliHarness.Result r = cli.run("score", "classification", "--predictions", system + ".clf.jsonl", "--metrics",
+        metrics, "--format", "json");
+    assertThat(r.code()).as("seed " + seed + "\n" + r).isZero();
+    return Json.MAPPER.readTree(r.out()).path("metrics");
+  }
+
+  private void assertSameMetrics(JsonNode run, JsonNode scored, String metrics) {
+    for (String m : metrics.split(",")) {
+      String name = m.trim();
+      assertThat(run.path("metrics").path(name).isNumber()).as("seed " + seed + " " + name + " in " + run).isTrue();
+      assertThat(run.path("metrics").path(name).doubleValue()).as("seed " + seed + " " + name)
+          .isEqualTo(scored.path(name).doubleValue());
+    }
+  }
+
+  @Test
+  void runValuesEqualScoreClassificationOnTheSameData() throws Exception {
+    String metrics = "accuracy, f1_macro, mcc, roc_auc, average_precision, log_loss, brier, ece:bins=10";
+    JsonNode runs = runSuite("a,b", metrics);
+    assertSameMetrics(runs.get(0), scoreFile("a", metrics.replace(" ", "")), metrics);
+    assertSameMetrics(runs.get(1), scoreFile("b", metrics.replace(" ", "")), metrics);
+  }
+
+  @Test
+  void bareLabelOutputsAndAMalformedOutput() throws Exception {
+    String metrics = "accuracy, f1_macro, balanced_accuracy, cohen_kappa";
+    JsonNode run = runSuite("c", metrics).get(0);
+    assertThat(run.path("counts").path("error").asInt()).as("seed " + seed + " " + run).isEqualTo(1);
+    CliHarness.Result shown = cli.run("runs", "show", run.path("run_id").asText(), "--examples");
+    assertThat(shown.out()).as(shown.toString()).containsPattern("e5\\terror\\t.*output is not a label");
+    assertSameMetrics(run, scoreFile("c", metrics.replace(" ", "")), metrics);
+  }
+
+  @Test
+  void compareTestsMetricsWithPerExampleValues() throws Exception {
+    JsonNode runs = runSuite("a,b", "accuracy, f1_macro, log_loss");
+    CliHarness.Result r = cli.run("compare", runs.get(0).path("run_id").asText(), runs.get(1).path("run_id").asText(),
+        "--format", "json", "--replicates", "500");
+    assertThat(r.code()).as("seed " + seed + "\n" + r).isZero();
+    JsonNode doc = Json.MAPPER.readTree(r.out());
+    assertThat(doc.path("n").asInt()).isEqualTo(N);
+    List<String> compared = doc.path("comparisons").findValuesAsText("metric");
+    assertThat(compared).as("seed " + seed).contains("accuracy", "log_loss").doesNotContain("f1_macro");
+    assertThat(compared).noneMatch(m -> m.contains("#"));
+    for (JsonNode c : doc.path("comparisons")) {
+      if (c.path("metric").asText().equals("accuracy")) {
+        double diff = runs.get(1).path("metrics").path("accuracy").doubleValue()
+            - runs.get(0).path("metrics").path("accuracy").doubleValue();
+        assertThat(c.path("difference").asDouble()).as("seed " + seed).isCloseTo(diff,
+            org.assertj.core.api.Assertions.within(1e-12));
+      }
+      if (c.path("metric").asText().equals("log_loss")) {
+        assertThat(c.path("direction").asText()).isEqualTo("lower");
+      }
+    }
+  }
+
+  /** As {@code assay score classification}: a metric that does not fit the task is an input error. */
+  @Test
+  void aMetricThatDoesNotFitTheTaskIsAnInputError() throws Exception {
+    cli.write("suite.yaml", "name: clf\ndataset:\n  path: data.jsonl\nsystems:\n  c:\n    type: predictions\n"
+        + "    path: c.preds.jsonl\nmetrics: [accuracy, f1_binary]\n");
+    CliHarness.Result r = cli.run("run", "suite.yaml", "--format", "json", "--no-cache");
+    assertThat(r.code()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ").contains("metric 'f1_binary'", "at most two classes")
+        .doesNotContain("\tat ");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.assay.metrics.classification;
+
+import dev.assay.core.Scorer;
+import dev.assay.core.ScorerProvider;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The classification family for suites ({@code metrics: [accuracy, f1_macro, roc_auc, log_loss]}),
+ * found by {@link java.util.ServiceLoader}: every {@link ClassificationMetric} under its canonical
+ * name, with the same parameters as {@code assay score classification} ({@code
+ * ece:bins=10:strategy=quantile}, {@code f1_binary:pos_label=yes}).
+ *
+ * <p>No name clashes with another family: {@code f1}, {@code precision} and {@code recall} alone
+ * are not classification names (the text family owns SQuAD {@code f1}; retrieval owns {@code
+ * P_k}, {@code recall_k} and their aliases). The provider decides on the bare name before it
+ * parses any parameter, so another family's spec is never parsed here. See {@link
+ * ClassificationScorer} for what each example stores and how the run value is computed.
+ */
+public final class ClassificationScorers implements ScorerProvider {
+  private static final Set<String> NAMES =
+      Collections.unmodifiableSet(new LinkedHashSet<>(ClassificationMetric.names()));
+
+  @Override
+  public Set<String> names() {
+    return NAMES;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws dev.assay.core.InputException when the name is ours but a parameter is unknown or
+   *     malformed
+   */
+  @Override
+  public Optional<Scorer> create(String spec) {
+    String text = spec.trim();
+    int colon = text.indexOf(':');
+    ClassificationMetric metric = ClassificationMetric.byName(colon < 0 ? text : text.substring(0, colon));
+    if (metric == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ClassificationScorer(metric, ClassificationEvaluation.of(List.of(text))));
+  }
+}
