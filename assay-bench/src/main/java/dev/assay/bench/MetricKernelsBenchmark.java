@@ -1,5 +1,6 @@
 package dev.assay.bench;
 
+import dev.assay.core.OrderedParallel;
 import dev.assay.metrics.classification.ClassificationData;
 import dev.assay.metrics.classification.ClassificationEvaluation;
 import dev.assay.metrics.classification.ClassificationRecord;
@@ -237,6 +238,19 @@ public class MetricKernelsBenchmark {
       }
       return metric.corpusScore(sum);
     }
+
+    /** The same sum with the per-pair statistics computed on all cores, as {@code assay score text} does. */
+    double corpusScoreAllCores(SufficientStatistics metric) {
+      List<double[]> stats = OrderedParallel.map(hypotheses.length,
+          p -> metric.statistics(hypotheses[p], references.get(p)));
+      double[] sum = new double[metric.size()];
+      for (double[] one : stats) {
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += one[i];
+        }
+      }
+      return metric.corpusScore(sum);
+    }
   }
 
   /** Macro F1 on already indexed labels (scikit-learn's figure includes label discovery). */
@@ -283,5 +297,17 @@ public class MetricKernelsBenchmark {
   @Benchmark
   public double corpusChrf(Corpus s) {
     return s.corpusScore(s.chrf);
+  }
+
+  /** {@link #corpusBleu} with the sentence statistics computed on both cores. */
+  @Benchmark
+  public double corpusBleuAllCores(Corpus s) {
+    return s.corpusScoreAllCores(s.bleu);
+  }
+
+  /** {@link #corpusChrf} with the sentence statistics computed on both cores. */
+  @Benchmark
+  public double corpusChrfAllCores(Corpus s) {
+    return s.corpusScoreAllCores(s.chrf);
   }
 }

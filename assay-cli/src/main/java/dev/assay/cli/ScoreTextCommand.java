@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.OrderedParallel;
 import dev.assay.core.Scorer;
 import dev.assay.metrics.text.CorpusScorer;
 import dev.assay.metrics.text.TextScorers;
@@ -62,10 +63,19 @@ final class ScoreTextCommand implements Callable<Integer> {
     List<List<Map<String, Double>>> byScorer = new ArrayList<>();
     scorers.forEach(s -> byScorer.add(new ArrayList<>()));
     Map<String, Map<String, Double>> perItem = new LinkedHashMap<>();
-    for (TextPairs.Pair pair : pairs) {
+    // Scorers are stateless: score the pairs on all cores, in file order (and the first bad line first).
+    List<List<Map<String, Double>>> scored = OrderedParallel.map(pairs.size(), p -> {
+      List<Map<String, Double>> each = new ArrayList<>(scorers.size());
+      for (Scorer scorer : scorers) {
+        each.add(score(scorer, pairs.get(p), referencesFile));
+      }
+      return each;
+    });
+    for (int p = 0; p < pairs.size(); p++) {
+      TextPairs.Pair pair = pairs.get(p);
       Map<String, Double> shown = new LinkedHashMap<>();
       for (int s = 0; s < scorers.size(); s++) {
-        Map<String, Double> scores = score(scorers.get(s), pair, referencesFile);
+        Map<String, Double> scores = scored.get(p).get(s);
         byScorer.get(s).add(scores);
         scores.forEach((k, v) -> {
           if (!CorpusScorer.isStatistic(k)) {
