@@ -23,6 +23,10 @@ final class PyText {
     if (cp <= 0x20) {
       return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
     }
+    if (cp < 0x85) {
+      // Printable ASCII, the common case: one comparison instead of the list below.
+      return false;
+    }
     return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
         || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
   }
