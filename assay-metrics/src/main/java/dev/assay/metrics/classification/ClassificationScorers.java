@@ -1,5 +1,6 @@
 package dev.assay.metrics.classification;
 
+import dev.assay.core.MetricName;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.Collections;
@@ -37,12 +38,10 @@ public final class ClassificationScorers implements ScorerProvider {
    */
   @Override
   public Optional<Scorer> create(String spec) {
-    String text = spec.trim();
-    int colon = text.indexOf(':');
-    ClassificationMetric metric = ClassificationMetric.byName(colon < 0 ? text : text.substring(0, colon));
+    ClassificationMetric metric = ClassificationMetric.byName(MetricName.baseOf(spec));
     if (metric == null) {
       return Optional.empty();
     }
-    return Optional.of(new ClassificationScorer(metric, ClassificationEvaluation.of(List.of(text))));
+    return Optional.of(new ClassificationScorer(metric, ClassificationEvaluation.of(List.of(spec.trim()))));
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.metrics.classification;
 
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
+import dev.assay.core.MetricName;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,25 +21,10 @@ public record MetricSpec(String text, String name, Map<String, String> params) {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
-  /** Parses {@code text}; throws {@link InputException} on an empty name or a malformed pair. */
+  /** Parses {@code text} ({@link MetricName#parse}: the grammar every family shares). */
   public static MetricSpec parse(String text) {
-    String[] parts = text.split(":", -1);
-    String name = parts[0].trim();
-    if (name.isEmpty()) {
-      throw InputException.of("empty metric name in '" + text + "'", "NAME[:key=value]...");
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i++) {
-      int eq = parts[i].indexOf('=');
-      if (eq <= 0) {
-        throw InputException.of("malformed parameter '" + parts[i] + "' in metric '" + text + "'", "key=value");
-      }
-      String key = parts[i].substring(0, eq).trim();
-      if (params.put(key, parts[i].substring(eq + 1).trim()) != null) {
-        throw InputException.of("parameter '" + key + "' repeated in metric '" + text + "'", "each key once");
-      }
-    }
-    return new MetricSpec(text, name, params);
+    MetricName name = MetricName.parse(text);
+    return new MetricSpec(name.text(), name.base(), name.params());
   }
 
   /** Throws {@link InputException} when a parameter is not in {@code allowed}. */

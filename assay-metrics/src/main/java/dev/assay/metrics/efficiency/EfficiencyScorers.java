@@ -1,6 +1,7 @@
 package dev.assay.metrics.efficiency;
 
 import dev.assay.core.InputException;
+import dev.assay.core.MetricName;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.Collections;
@@ -44,18 +45,18 @@ public final class EfficiencyScorers implements ScorerProvider {
    */
   @Override
   public Optional<Scorer> create(String spec) {
-    String text = spec.trim();
-    String[] parts = text.split(":", -1);
-    String base = parts[0];
+    String base = MetricName.baseOf(spec);
     if (!EfficiencyMetric.knows(base)) {
       return Optional.empty();
     }
+    MetricName name = MetricName.parse(spec);
+    String text = name.text();
     EfficiencyMetric metric = EfficiencyMetric.parse(base);
     if (metric.kind() == EfficiencyMetric.Kind.THROUGHPUT) {
       throw InputException.of("metric 'throughput' is a property of a whole run, not of an example",
           "per-example efficiency metrics: " + String.join(", ", LISTED));
     }
-    Map<String, Double> params = params(parts, base);
+    Map<String, Double> params = params(name.params(), base);
     if (!params.isEmpty() && !isCost(metric.kind())) {
       throw InputException.of("metric '" + base + "' takes no parameters", "the metric name alone");
     }
@@ -75,29 +76,25 @@ public final class EfficiencyScorers implements ScorerProvider {
         || kind == EfficiencyMetric.Kind.COST_TOTAL;
   }
 
-  private static Map<String, Double> params(String[] parts, String base) {
+  private static Map<String, Double> params(Map<String, String> given, String base) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i++) {
-      int eq = parts[i].indexOf('=');
-      String key = eq <= 0 ? parts[i] : parts[i].substring(0, eq);
-      if (eq <= 0 || !PRICE_KEYS.contains(key)) {
-        throw InputException.of("unknown parameter '" + parts[i] + "' for metric '" + base + "'",
+    given.forEach((key, text) -> {
+      if (!PRICE_KEYS.contains(key)) {
+        throw InputException.of("unknown parameter '" + key + "' for metric '" + base + "'",
             "input_per_million=N and output_per_million=N (cost metrics only)");
       }
       double value;
       try {
-        value = Double.parseDouble(parts[i].substring(eq + 1));
+        value = Double.parseDouble(text);
       } catch (NumberFormatException e) {
         value = Double.NaN;
       }
       if (!(value >= 0) || Double.isInfinite(value)) {
-        throw InputException.of("parameter '" + key + "' of metric '" + base + "' is '" + parts[i].substring(eq + 1)
-            + "'", "a non-negative price per million tokens");
+        throw InputException.of("parameter '" + key + "' of metric '" + base + "' is '" + text + "'",
+            "a non-negative price per million tokens");
       }
-      if (out.put(key, value) != null) {
-        throw InputException.of("parameter '" + key + "' given twice in metric '" + base + "'", "each key once");
-      }
-    }
+      out.put(key, value);
+    });
     return out;
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.metrics.retrieval;
 
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
+import dev.assay.core.MetricName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -123,9 +124,8 @@ public final class MeasureCatalog {
   static Optional<Measure> single(String spec, long numDocsInCollection) {
     // Another family's metric may carry parameters this grammar rejects (the judge's base_url=http://...):
     // decide on the bare name first, and only then parse the parameters as ours.
-    String trimmed = spec.trim();
-    int colon = trimmed.indexOf(':');
-    if (colon >= 0 && lookup(MeasureSpec.parse(trimmed.substring(0, colon)), numDocsInCollection, false).isEmpty()) {
+    String base = MetricName.baseOf(spec);
+    if (!base.equals(spec.trim()) && lookup(MeasureSpec.parse(base), numDocsInCollection, false).isEmpty()) {
       return Optional.empty();
     }
     MeasureSpec s = MeasureSpec.parse(spec);

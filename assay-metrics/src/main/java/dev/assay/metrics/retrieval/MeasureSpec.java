@@ -2,6 +2,7 @@ package dev.assay.metrics.retrieval;
 
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
+import dev.assay.core.MetricName;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,24 +25,10 @@ final class MeasureSpec {
     this.params = params;
   }
 
+  /** Parses {@code spec} ({@link MetricName#parse}: the grammar every family shares). */
   static MeasureSpec parse(String spec) {
-    String text = spec.trim();
-    String[] parts = text.split(":", -1);
-    if (parts[0].isEmpty()) {
-      throw InputException.of("empty metric name in '" + spec + "'", "NAME[:key=value]...");
-    }
-    TreeMap<String, String> params = new TreeMap<>();
-    for (int i = 1; i < parts.length; i++) {
-      int eq = parts[i].indexOf('=');
-      if (eq <= 0 || eq == parts[i].length() - 1) {
-        throw InputException.of("malformed parameter '" + parts[i] + "' in metric '" + text + "'", "key=value");
-      }
-      if (params.put(parts[i].substring(0, eq), parts[i].substring(eq + 1)) != null) {
-        throw InputException.of("parameter '" + parts[i].substring(0, eq) + "' given twice in metric '" + text + "'",
-            "each key once");
-      }
-    }
-    return new MeasureSpec(text, parts[0], params);
+    MetricName name = MetricName.parse(spec);
+    return new MeasureSpec(name.text(), name.base(), new TreeMap<>(name.params()));
   }
 
   String text() {

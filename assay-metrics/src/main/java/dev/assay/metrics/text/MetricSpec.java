@@ -1,6 +1,7 @@
 package dev.assay.metrics.text;
 
 import dev.assay.core.InputException;
+import dev.assay.core.MetricName;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,25 +28,10 @@ public final class MetricSpec {
     this.params = params;
   }
 
-  /** Parses {@code spec}; throws {@link InputException} on an empty name or a parameter without {@code =}. */
+  /** Parses {@code spec} ({@link MetricName#parse}: the grammar every family shares). */
   public static MetricSpec parse(String spec) {
-    String[] parts = spec.trim().split(":", -1);
-    String base = parts[0];
-    if (base.isEmpty()) {
-      throw error("empty metric name in '" + spec + "'", "NAME[:key=value]...");
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i++) {
-      int eq = parts[i].indexOf('=');
-      if (eq <= 0) {
-        throw error("malformed parameter '" + parts[i] + "' in metric '" + spec + "'", "key=value");
-      }
-      String key = parts[i].substring(0, eq);
-      if (params.put(key, parts[i].substring(eq + 1)) != null) {
-        throw error("parameter '" + key + "' given twice in metric '" + spec + "'", "each key once");
-      }
-    }
-    return new MetricSpec(spec.trim(), base, params);
+    MetricName name = MetricName.parse(spec);
+    return new MetricSpec(name.text(), name.base(), new LinkedHashMap<>(name.params()));
   }
 
   /** The spec as written, used as the metric's reported name. */

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.core.MetricName;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.Collections;
@@ -133,9 +134,7 @@ public final class TextScorers implements ScorerProvider {
    */
   @Override
   public Optional<Scorer> create(String spec) {
-    String trimmed = spec.trim();
-    int colon = trimmed.indexOf(':');
-    Function<MetricSpec, Scorer> factory = FACTORIES.get(colon < 0 ? trimmed : trimmed.substring(0, colon));
-    return factory == null ? Optional.empty() : Optional.of(factory.apply(MetricSpec.parse(trimmed)));
+    Function<MetricSpec, Scorer> factory = FACTORIES.get(MetricName.baseOf(spec));
+    return factory == null ? Optional.empty() : Optional.of(factory.apply(MetricSpec.parse(spec)));
   }
 }

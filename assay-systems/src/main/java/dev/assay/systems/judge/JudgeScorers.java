@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.MetricName;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
@@ -17,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Metric {@code judge}: LLM-as-judge ({@link JudgeScorer}), configured on the metric name:
@@ -29,13 +28,12 @@ import java.util.regex.Pattern;
  * <pre>judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]
  *      [:temperature=0][:max_tokens=N][:retries=3][:timeout_s=60]</pre>
  *
- * <p>Parameters are split at each {@code :} that starts a {@code key=} pair, so a URL's own colons
- * ({@code http://127.0.0.1:8000/v1}) need no escaping. {@code rubric} is a text file of the judge
+ * <p>Parameters follow {@link MetricName}: split at each {@code :} that starts a {@code key=}
+ * pair, so a URL's own colons ({@code http://127.0.0.1:8000/v1}) need no escaping. {@code rubric} is a text file of the judge
  * prompt with {@code {{field}}} placeholders ({@code {{output}}} is the system's answer), resolved
  * against the working directory. Temperature defaults to 0.
  */
 public final class JudgeScorers implements ScorerProvider {
-  private static final Pattern SPLIT = Pattern.compile(":(?=[a-z_]+=)");
   private static final Set<String> KEYS = Set.of("base_url", "model", "rubric", "api_key_env", "min", "max",
       "temperature", "max_tokens", "retries", "timeout_s");
   private static final String USAGE = "judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]";
@@ -47,7 +45,7 @@ public final class JudgeScorers implements ScorerProvider {
 
   @Override
   public Optional<Scorer> create(String spec) {
-    if (!spec.equals(JudgeScorer.NAME) && !spec.startsWith(JudgeScorer.NAME + ":")) {
+    if (!MetricName.baseOf(spec).equals(JudgeScorer.NAME)) {
       return Optional.empty();
     }
     Map<String, String> params = parse(spec);
@@ -78,25 +76,21 @@ public final class JudgeScorers implements ScorerProvider {
   }
 
   private static Map<String, String> parse(String spec) {
-    Map<String, String> params = new LinkedHashMap<>();
-    String rest = spec.substring(JudgeScorer.NAME.length());
-    if (rest.isEmpty()) {
+    MetricName name;
+    try {
+      name = MetricName.parse(spec);
+    } catch (InputException e) {
+      throw fault(e.getMessage(), USAGE);
+    }
+    if (name.params().isEmpty()) {
       throw fault("judge needs its model and rubric", USAGE);
     }
-    for (String pair : SPLIT.split(rest.substring(1))) {
-      int eq = pair.indexOf('=');
-      if (eq < 1) {
-        throw fault("parameter '" + pair + "' is not key=value", USAGE);
-      }
-      String key = pair.substring(0, eq);
+    for (String key : name.params().keySet()) {
       if (!KEYS.contains(key)) {
         throw fault("unknown judge parameter '" + key + "'", DidYouMean.expected(key, KEYS));
       }
-      if (params.put(key, pair.substring(eq + 1)) != null) {
-        throw fault("judge parameter '" + key + "' given twice", "each parameter once");
-      }
     }
-    return params;
+    return name.params();
   }
 
   /** The judge model's {@code openai} parameters: the API key variable's name, never its value. */
