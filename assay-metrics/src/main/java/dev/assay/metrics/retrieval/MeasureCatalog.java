@@ -207,7 +207,10 @@ public final class MeasureCatalog {
     }
     for (Family f : FAMILIES) {
       String prefix = f.name().toLowerCase(Locale.ROOT);
-      if (lower.startsWith(prefix + "_") || lower.startsWith(prefix + ".")) {
+      // A cutoff is a number: recall_macro is another family's name, not a bad recall cutoff.
+      boolean cutoff = lower.startsWith(prefix + "_") && lower.length() > prefix.length() + 1
+          && Character.isDigit(lower.charAt(prefix.length() + 1));
+      if (cutoff || lower.startsWith(prefix + ".")) {
         return f.name() + lower.substring(prefix.length());
       }
     }

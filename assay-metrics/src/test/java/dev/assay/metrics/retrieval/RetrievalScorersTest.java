@@ -47,6 +47,10 @@ class RetrievalScorersTest {
     RetrievalScorers provider = new RetrievalScorers();
     assertThat(provider.create("judge:base_url=http://127.0.0.1:8000/v1:model=m:rubric=r.txt")).isEmpty();
     assertThat(provider.create("bleu:tokenize=intl")).isEmpty();
+    assertThat(provider.create("recall_macro")).as("a cutoff is a number: classification's name").isEmpty();
+    assertThat(provider.create("f1_weighted")).isEmpty();
+    assertThatThrownBy(() -> provider.create("recall_1O")).isInstanceOf(InputException.class)
+        .hasMessageContaining("bad cutoff '1o' in metric 'recall_1O'");
     assertThatThrownBy(() -> provider.create("ndcg_cut_10:level=x:oops"))
         .as("our own metric with a malformed parameter is still an input error")
         .isInstanceOf(InputException.class).hasMessageContaining("oops");
