@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.Dataset;
 import dev.assay.core.InputException;
 import dev.assay.core.Plugins;
 import dev.assay.core.RunRecord;
@@ -109,8 +110,12 @@ final class ReportCommand implements Callable<Integer> {
       pairing = Pairing.of(base.scores(), cand.scores(), options.allowPartial());
       String clusterField = cluster != null ? cluster : CompareCommand.suiteCluster(base.run(), cand.run());
       if (clusterField != null) {
-        pairing = pairing.withClusters(
-            Clusters.fromDataset(CompareCommand.runsDataset(base.run(), cand.run(), clusterField), clusterField));
+        // The report has read the runs' dataset already; runsDataset reads it again only to say
+        // why it cannot be used.
+        boolean shared = data.dataset() != null
+            && data.dataset().hash().equals(PlanLookup.sharedDataset(base.run(), cand.run()));
+        Dataset examples = shared ? data.dataset() : CompareCommand.runsDataset(base.run(), cand.run(), clusterField);
+        pairing = pairing.withClusters(Clusters.fromDataset(examples, clusterField));
       }
       comparison = ComparisonReport.of(pairing, options);
       if (g != null) {

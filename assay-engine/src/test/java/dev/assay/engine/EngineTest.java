@@ -238,8 +238,7 @@ class EngineTest {
     InMemoryStore store = new InMemoryStore();
     RunRecord header = header(d, 1);
     Engine engine = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> engine.execute(header, d, FakeSystem.echo(), List.of(unaggregatable), settings(2), false))
+    assertThatThrownBy(() -> engine.execute(header, d, FakeSystem.echo(), List.of(unaggregatable), settings(2), false))
         .hasMessageContaining("needs two labels");
     RunRecord stored = store.run(header.runId()).orElseThrow();
     assertThat(stored.status()).isEqualTo(RunStatus.ABORTED);

@@ -26,23 +26,29 @@ import java.util.TreeSet;
  */
 public final class DatasetView {
   private final Map<String, Example> examples;
+  private final Dataset dataset;
   private final String note;
 
-  private DatasetView(Map<String, Example> examples, String note) {
+  private DatasetView(Map<String, Example> examples, Dataset dataset, String note) {
     this.examples = examples;
+    this.dataset = dataset;
     this.note = note;
   }
 
   /** A view of examples already in hand (tests, score files). */
   public static DatasetView of(List<Example> examples) {
+    return of(examples, null);
+  }
+
+  private static DatasetView of(List<Example> examples, Dataset dataset) {
     Map<String, Example> byId = new LinkedHashMap<>();
     examples.forEach(e -> byId.put(e.id(), e));
-    return new DatasetView(Collections.unmodifiableMap(byId), null);
+    return new DatasetView(Collections.unmodifiableMap(byId), dataset, null);
   }
 
   /** No examples, for the reason given. */
   public static DatasetView unavailable(String why) {
-    return new DatasetView(Map.of(), why);
+    return new DatasetView(Map.of(), null, why);
   }
 
   /** The dataset of {@code run}, re-read through its suite, or unavailable with the reason. */
@@ -57,10 +63,15 @@ public final class DatasetView {
         return unavailable("dataset not available: " + data.source() + " changed since the run (sha256 was "
             + run.datasetHash() + ", now " + data.hash() + ")");
       }
-      return of(data.examples());
+      return of(data.examples(), data);
     } catch (InputException | UncheckedIOException e) {
       return unavailable("dataset not available: " + (e instanceof InputException ie ? ie.render() : e.getMessage()));
     }
+  }
+
+  /** The dataset file as read for a run ({@link #forRun}), or null (unavailable, or examples in hand). */
+  public Dataset dataset() {
+    return dataset;
   }
 
   public boolean available() {

@@ -122,10 +122,8 @@ public final class MeasureCatalog {
    * nickname), else empty. Throws {@link InputException} for a retrieval name with bad parameters.
    */
   static Optional<Measure> single(String spec, long numDocsInCollection) {
-    // Another family's metric may carry parameters this grammar rejects (the judge's base_url=http://...):
-    // decide on the bare name first, and only then parse the parameters as ours.
-    String base = MetricName.baseOf(spec);
-    if (!base.equals(spec.trim()) && lookup(MeasureSpec.parse(base), numDocsInCollection, false).isEmpty()) {
+    // Decide on the bare name first: another family's parameters are not ours to judge.
+    if (lookup(MeasureSpec.parse(MetricName.baseOf(spec)), numDocsInCollection, false).isEmpty()) {
       return Optional.empty();
     }
     MeasureSpec s = MeasureSpec.parse(spec);

@@ -80,9 +80,10 @@ public final class Qrels {
   private static final class Parser implements TrecLines.Handler {
     private final String file;
     private final Builder builder = new Builder();
-    // Topic ids and tags repeat on every line: one string each. Document ids are mostly distinct
-    // per file, and a per-file table of them cost twice the parse time in cache misses (profiled).
-    private final ByteInterner topicIds = new ByteInterner(1 << 10);
+    // Topic ids and tags repeat from line to line: decoded once per change. Document ids are
+    // mostly distinct per file, and a per-file table of them cost twice the parse time in cache
+    // misses (profiled).
+    private final RepeatedField topicIds = new RepeatedField();
     private String topic;
     private TopicJudgments.Builder judgments;
 
@@ -109,7 +110,7 @@ public final class Qrels {
               "an integer grade, negative for unjudged");
         }
       }
-      String t = f.intern(0, topicIds);
+      String t = f.repeated(0, topicIds);
       if (t != topic) {
         topic = t;
         judgments = builder.topics.computeIfAbsent(t, k -> new TopicJudgments.Builder());

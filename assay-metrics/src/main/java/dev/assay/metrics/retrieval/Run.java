@@ -95,10 +95,11 @@ public final class Run {
   private static final class Parser implements TrecLines.Handler {
     private final String file;
     private final Builder builder = new Builder("");
-    // Topic ids and tags repeat on every line: one string each. Document ids are mostly distinct
-    // per file, and a per-file table of them cost twice the parse time in cache misses (profiled).
-    private final ByteInterner topicIds = new ByteInterner(1 << 10);
-    private final ByteInterner tags = new ByteInterner(8);
+    // Topic ids and tags repeat from line to line: decoded once per change. Document ids are
+    // mostly distinct per file, and a per-file table of them cost twice the parse time in cache
+    // misses (profiled).
+    private final RepeatedField topicIds = new RepeatedField();
+    private final RepeatedField tags = new RepeatedField();
     private String topic;
     private Ranking.Builder ranking;
     private int largest = 16;
@@ -117,7 +118,7 @@ public final class Run {
       if (Double.isNaN(score)) {
         score = parseScore(f.string(4), number);
       }
-      String t = f.intern(0, topicIds);
+      String t = f.repeated(0, topicIds);
       if (t != topic) {
         // Runs list a topic's documents together: look the ranking up once per run of lines,
         // and size a new one like the largest so far (rankings are usually equally deep).
@@ -130,7 +131,7 @@ public final class Run {
         throw new InputException(file, number, "docid",
             "document '" + docid + "' is retrieved twice for topic '" + t + "'", "each document once per topic");
       }
-      builder.runId = f.intern(5, tags);
+      builder.runId = f.repeated(5, tags);
     }
 
     private double parseScore(String text, int number) {

@@ -170,9 +170,9 @@ final class TrecLines {
       return new String(buf, start[i], end[i] - start[i], StandardCharsets.UTF_8);
     }
 
-    /** Field {@code i} as the string {@code interner} holds for its bytes. */
-    String intern(int i, ByteInterner interner) {
-      return interner.intern(buf, start[i], end[i]);
+    /** Field {@code i} as a string, the same object as on the previous line when its bytes repeat. */
+    String repeated(int i, RepeatedField field) {
+      return field.of(buf, start[i], end[i]);
     }
 
     /**
