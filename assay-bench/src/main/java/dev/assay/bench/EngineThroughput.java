@@ -46,7 +46,7 @@ public final class EngineThroughput {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     boolean cache = args.length > 3 && args[3].equals("on");
     Dataset dataset = dataset(n);
-    Scorer exactMatch = Plugins.load().scorer("exact_match", null, 0);
+    Scorer exactMatch = Plugins.installed().scorer("exact_match", dev.assay.testkit.Contexts.standalone());
     double[] rates = new double[rounds];
     for (int round = 0; round < rounds; round++) {
       Path dir = Files.createTempDirectory("assay-bench");
@@ -89,9 +89,9 @@ public final class EngineThroughput {
   static RunRecord header(Dataset d) {
     var spec = Json.object().put("name", "fake").put("type", "fake");
     spec.putObject("params");
-    return new RunRecord(RunRecord.FORMAT_VERSION, RunIds.next(), "bench", "bench.yaml", "bench", Json.object(),
-        "fake", spec, d.source(), d.hash(), d.size(), 1, List.of("exact_match"),
-        LineageProbe.probe(Path.of(".")), 0, Instant.now(), null, RunStatus.RUNNING, Counts.ZERO, Map.of());
+    return RunRecord.started(RunIds.next(), "bench", "bench.yaml", "bench", Json.object(),
+        dev.assay.core.SystemSpec.fromJson(spec), null, d.source(), d.hash(), d.size(), 1, List.of("exact_match"), null,
+        null, LineageProbe.probe(Path.of(".")), 0, Instant.now());
   }
 
   /** Peak resident set size of this process, from /proc (Linux); "n/a" elsewhere. */

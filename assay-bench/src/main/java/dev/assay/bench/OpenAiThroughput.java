@@ -57,7 +57,7 @@ public final class OpenAiThroughput {
             .withThreads(Math.max(128, 2 * concurrency)));
     String baseUrl = external != null ? external : stub.baseUrl();
     Dataset dataset = EngineThroughput.dataset(n);
-    Scorer exactMatch = Plugins.load().scorer("exact_match", null, 0);
+    Scorer exactMatch = Plugins.installed().scorer("exact_match", dev.assay.testkit.Contexts.standalone());
     ObjectNode params = Json.object().put("base_url", baseUrl).put("model", "stub").put("seed", "auto");
     SystemSpec spec = new SystemSpec("stub", "openai", params, 0);
     double[] rates = new double[rounds];
@@ -65,7 +65,7 @@ public final class OpenAiThroughput {
       for (int round = 0; round < rounds; round++) {
         Path dir = Files.createTempDirectory("assay-bench");
         try (SqliteStore store = SqliteStore.open(dir.resolve("assay.db"));
-            SystemUnderTest system = Plugins.load().system(spec, null)) {
+            SystemUnderTest system = Plugins.installed().system(spec, dev.assay.testkit.Contexts.standalone())) {
           RunSettings settings = new RunSettings(concurrency, Duration.ofSeconds(30), 2, null, 0, 1, false,
               RunSettings.DEFAULT_INITIAL_BACKOFF, RunSettings.DEFAULT_MAX_BACKOFF, RunSettings.DEFAULT_FLUSH_INTERVAL);
           Engine engine = new Engine(store, ResponseCache.NONE, EngineListener.NONE, Clock.systemUTC());
@@ -233,8 +233,7 @@ public final class OpenAiThroughput {
   }
 
   private static RunRecord header(SystemSpec spec, Dataset d) {
-    return new RunRecord(RunRecord.FORMAT_VERSION, RunIds.next(), "bench", "bench.yaml", "bench", Json.object(),
-        spec.name(), spec.toJson(), d.source(), d.hash(), d.size(), 1, List.of("exact_match"),
-        LineageProbe.probe(Path.of(".")), 0, Instant.now(), null, RunStatus.RUNNING, Counts.ZERO, Map.of());
+    return RunRecord.started(RunIds.next(), "bench", "bench.yaml", "bench", Json.object(), spec, null, d.source(),
+        d.hash(), d.size(), 1, List.of("exact_match"), null, null, LineageProbe.probe(Path.of(".")), 0, Instant.now());
   }
 }

@@ -35,14 +35,14 @@ public class ScorerBenchmark {
 
   @Setup
   public void setUp() {
-    scorer = Plugins.load().scorer(metric, null, 0);
+    scorer = Plugins.installed().scorer(metric, dev.assay.testkit.Contexts.standalone());
     example = Example.of("q1", "Which spacecraft ended its mission by diving into Saturn?",
         "The Cassini spacecraft ended its mission by diving into Saturn's atmosphere in September 2017.");
     output = Output.text("Cassini ended its mission in 2017 by plunging into the atmosphere of Saturn.");
   }
 
   @Benchmark
-  public Map<String, Double> score() {
+  public Map<String, dev.assay.core.Score> score() throws InterruptedException {
     return scorer.score(example, output);
   }
 }

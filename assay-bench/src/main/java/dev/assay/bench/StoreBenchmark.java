@@ -65,7 +65,7 @@ public class StoreBenchmark {
     for (int i = 0; i < BATCH; i++) {
       int index = next++;
       batch.add(new ExampleResult("ex-" + index, index, 0, TextNode.valueOf("the answer to question " + index),
-          Map.of("exact_match", 1.0, "contains", 1.0), 12.5, 40L, 8L, null, null, 1, false));
+          Map.of("exact_match", dev.assay.core.Score.of(1), "contains", dev.assay.core.Score.of(1)), 12.5, 40L, 8L, null, null, 1, false));
     }
     store.append(runId, batch);
   }

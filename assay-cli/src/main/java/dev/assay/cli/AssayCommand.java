@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -10,8 +11,9 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Evaluate models and AI systems with paired statistics and evidence-based ship gates.",
-    subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, PlanCommand.class, DemoCommand.class,
-        ScoreCommand.class, ReportCommand.class, CardCommand.class})
+    subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, PlanCommand.class,
+        VerdictsCommand.class, DemoCommand.class, ScoreCommand.class, ReportCommand.class, CardCommand.class,
+        CommandLine.HelpCommand.class})
 final class AssayCommand {
   private final CliContext ctx;
 

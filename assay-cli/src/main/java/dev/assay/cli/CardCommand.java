@@ -1,11 +1,15 @@
 package dev.assay.cli;
 
+import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Plugins;
 import dev.assay.core.RunRecord;
+import dev.assay.core.RunRefs;
 import dev.assay.core.RunStatus;
 import dev.assay.core.Store;
-import dev.assay.gate.AtomicFiles;
+import dev.assay.core.VerdictRecord;
+import dev.assay.core.io.AtomicFiles;
+import dev.assay.gate.RunEstimate;
 import dev.assay.report.CardDocument;
 import dev.assay.report.CardSpec;
 import dev.assay.report.DatasetView;
@@ -14,17 +18,20 @@ import dev.assay.report.RunView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code assay card SYSTEM [--card CARD.yaml] [--output DIR]}: writes {@code card-<system>.md} and
- * {@code card-<system>.html} from the system's completed runs in the store.
+ * {@code assay card SYSTEM [--suite S | --run ID]... [--card CARD.yaml] [--output DIR]}: writes
+ * {@code card-<system>.md} and {@code card-<system>.html} from the system's completed runs in the
+ * store and the verdicts that involve it.
  */
-@Command(name = "card", description = "Write a model card (Markdown and HTML) for a system from its runs and the "
-    + "card YAML you write (intended use, out-of-scope use, caveats).")
+@Command(name = "card", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Write a model card (Markdown and HTML) for a system from its runs, its recorded gate verdicts and "
+        + "the card YAML you write (intended use, out-of-scope use, caveats).")
 final class CardCommand implements Callable<Integer> {
   private final AssayCommand root;
 
@@ -33,6 +40,12 @@ final class CardCommand implements Callable<Integer> {
 
   @Option(names = "--card", paramLabel = "CARD.yaml", description = "What you write about the model (see docs/reports.md).")
   String card;
+
+  @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite (default: every suite).")
+  String suite;
+
+  @Option(names = "--run", paramLabel = "RUN_ID", description = "Only these runs (repeatable; ids or unique prefixes).")
+  List<String> runs = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "DIR", description = "Folder to write to (default: the working directory).")
   String output;
@@ -57,23 +70,17 @@ final class CardCommand implements Callable<Integer> {
           "letters, digits, '.', '_' or '-'");
     }
     CardSpec spec = card == null ? CardSpec.empty() : CardSpec.read(ctx.resolve(card));
-    Plugins plugins = Plugins.load();
     CardDocument doc;
     try (StoreSession session = root.openStore()) {
       Store store = session.store();
-      List<ModelCard.EvaluatedRun> runs = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      for (RunRecord r : store.runs()) {
-        names.add(r.systemName());
-        if (r.systemName().equals(system) && r.status() == RunStatus.COMPLETED) {
-          runs.add(new ModelCard.EvaluatedRun(new RunView(r, store.results(r.runId())), DatasetView.forRun(r, plugins)));
-        }
+      List<ModelCard.EvaluatedRun> evaluated = new ArrayList<>();
+      for (RunRecord r : selected(store)) {
+        RunView view = new RunView(r, store.results(r.runId()));
+        evaluated.add(new ModelCard.EvaluatedRun(view, DatasetView.forRun(store, r),
+            RunEstimate.of(view.scores(), Plugins.installed(), confidence)));
       }
-      if (runs.isEmpty()) {
-        throw InputException.of("no completed run of system '" + system + "' in the store",
-            dev.assay.core.DidYouMean.expected(system, new java.util.TreeSet<>(names)));
-      }
-      doc = ModelCard.build(system, runs, spec, confidence);
+      List<VerdictRecord> verdicts = store.verdicts(new VerdictRecord.Query(suite, system, 0));
+      doc = ModelCard.build(system, evaluated, verdicts, spec, confidence);
     }
     Path dir = ctx.resolve(output == null ? "." : output);
     Path md = dir.resolve("card-" + system + ".md");
@@ -83,5 +90,34 @@ final class CardCommand implements Callable<Integer> {
     ctx.err().println("wrote " + md);
     ctx.err().println("wrote " + html);
     return ExitCode.OK;
+  }
+
+  /** The completed runs of the system, newest first, narrowed by --suite and --run. */
+  private List<RunRecord> selected(Store store) {
+    List<RunRecord> out = new ArrayList<>();
+    if (!runs.isEmpty()) {
+      for (String ref : runs) {
+        RunRecord r = RunRefs.resolve(store, ref);
+        if (!r.systemName().equals(system)) {
+          throw InputException.of("run " + r.runId() + " is of system '" + r.systemName() + "', not '" + system + "'",
+              "runs of " + system);
+        }
+        out.add(r);
+      }
+      return out;
+    }
+    TreeSet<String> systems = new TreeSet<>();
+    for (RunRecord r : store.runs()) {
+      systems.add(r.systemName());
+      if (r.systemName().equals(system) && r.status() == RunStatus.COMPLETED
+          && (suite == null || suite.equals(r.suiteName()))) {
+        out.add(r);
+      }
+    }
+    if (out.isEmpty()) {
+      throw InputException.of("no completed run of system '" + system + "'" + (suite == null ? "" : " in suite '"
+          + suite + "'") + " in the store", DidYouMean.expected(system, systems));
+    }
+    return out;
   }
 }

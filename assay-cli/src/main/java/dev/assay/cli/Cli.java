@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.RunFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -49,6 +50,9 @@ public final class Cli {
       if (cause instanceof InputException ie) {
         err.println("error: " + ie.render());
         code = ExitCode.INPUT_ERROR;
+      } else if (cause instanceof RunFailedException rf) {
+        err.println("error: " + Terminal.safe(rf.getMessage()));
+        code = ExitCode.RUN_FAILED;
       } else if (cause instanceof InterruptedException) {
         err.println("error: interrupted; the run was marked aborted and can be finished with --resume");
         code = ExitCode.INTERNAL_ERROR;

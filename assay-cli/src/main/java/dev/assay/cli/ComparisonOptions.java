@@ -1,17 +1,15 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
-import dev.assay.core.Plugins;
 import dev.assay.gate.CompareOptions;
-import dev.assay.gate.CorpusMetrics;
 import dev.assay.gate.IntervalChoice;
-import dev.assay.gate.MetricDirections;
 import dev.assay.gate.TestChoice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** The statistics options shared by {@code assay compare} and {@code assay gate} (a picocli mixin). */
+/** The statistics options shared by {@code compare}, {@code gate}, {@code report} and {@code demo} (a picocli mixin). */
 final class ComparisonOptions {
   @Option(names = "--confidence", paramLabel = "LEVEL",
       description = "Confidence level of intervals (default 0.95; a gate's own level wins).")
@@ -26,11 +24,11 @@ final class ComparisonOptions {
   int replicates;
 
   @Option(names = "--test", paramLabel = "TEST",
-      description = "t, wilcoxon, permutation or mcnemar (default: mcnemar for 0/1 metrics, else permutation).")
+      description = "${COMPLETION-CANDIDATES} (default: mcnemar for 0/1 metrics, else permutation).")
   TestChoice test;
 
   @Option(names = "--interval", defaultValue = "bca", paramLabel = "METHOD",
-      description = "bca, percentile or t (default: ${DEFAULT-VALUE}).")
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   IntervalChoice interval;
 
   @Option(names = "--allow-partial", description = "Compare even when fewer than 90% of examples pair by id.")
@@ -56,11 +54,9 @@ final class ComparisonOptions {
       throw InputException.of("--cluster is empty",
           "the example field that groups examples, e.g. --cluster document_id");
     }
-    Plugins plugins = Plugins.load();
     CompareOptions o = CompareOptions.defaults().withSeed(seed).withReplicates(replicates).withTest(test)
         .withInterval(interval).withAllowPartial(allowPartial).withMetrics(metrics)
-        .withDirections(MetricDirections.withPlugins(plugins, lowerIsBetter))
-        .withCorpus(CorpusMetrics.withPlugins(plugins));
+        .withLowerIsBetter(Set.copyOf(lowerIsBetter));
     return confidence == null ? o : o.withConfidence(confidence);
   }
 }

@@ -1,12 +1,12 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
-import dev.assay.gate.AtomicFiles;
-import dev.assay.gate.CompareOptions;
-import dev.assay.gate.GateLoader;
-import dev.assay.gate.GateReports;
+import dev.assay.core.io.AtomicFiles;
 import dev.assay.gate.InconclusivePolicy;
-import dev.assay.gate.PlanRegistry;
+import dev.assay.gate.SuiteGate;
+import dev.assay.report.HtmlReport;
+import dev.assay.report.ReportInput;
+import dev.assay.report.VerdictRenderers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,16 +16,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code assay demo}: the retrieval example end to end on the embedded store. BM25 (baseline) and
- * a BM25 + MiniLM hybrid (candidate) answer 134 queries over 310 passages; assay scores both,
- * pairs them, applies the suite's gate and writes the HTML report. Offline: the embedding model
- * ships inside a Maven artifact.
+ * {@code assay demo}: the retrieval example end to end on the embedded store. BM25 and a BM25 +
+ * MiniLM hybrid answer 134 queries over 310 passages; assay scores both, pairs them, applies the
+ * suite's gate, records the verdict and writes the HTML report of that same comparison (one
+ * bootstrap). Offline: the embedding model ships inside a Maven artifact.
  *
  * <p>Exits 0 whatever the verdict: the demo shows a decision, it does not gate anything ({@code
  * assay gate} does, with exit codes 1 and 3).
  */
-@Command(name = "demo", description = "Run the built-in retrieval example end to end: two systems, paired "
-    + "comparison, ship gate and HTML report.")
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Run the built-in retrieval example end to end: two systems, paired comparison, ship gate and "
+        + "HTML report.")
 final class DemoCommand implements Callable<Integer> {
   static final String SUITE = "examples/retrieval/suite.yaml";
 
@@ -35,9 +36,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where to write the HTML report (default: demo-report.html beside the store).")
   String output;
 
-  @Option(names = "--no-cache", description = "Neither read nor write the response cache.")
-  boolean noCache;
-
+  @Mixin CacheOption cache = new CacheOption();
   @Mixin ComparisonOptions stats = new ComparisonOptions();
 
   DemoCommand(AssayCommand root) {
@@ -49,20 +48,20 @@ final class DemoCommand implements Callable<Integer> {
     CliContext ctx = root.ctx();
     Path suite = locate(ctx);
     ctx.err().println("assay demo: " + suite);
-    CompareOptions options = stats.build(List.of());
-    GateCommand.GateRun run = GateCommand.run(root, suite, null, null, null, !noCache, options);
+    SuiteGate.Outcome run = GateCommand.run(root, new SuiteGate.Request(suite, null, null, null, cache.useCache(),
+        stats.build(List.of()), stats.cluster));
     RunCommand.print(ctx, List.of(run.baseline(), run.candidate()), OutputFormat.text);
     ctx.out().println();
-    ctx.out().print(GateReports.text(run.result(), InconclusivePolicy.INCONCLUSIVE));
+    ctx.out().print(VerdictRenderers.text(run.result().verdict(), InconclusivePolicy.INCONCLUSIVE));
+    String html = new HtmlReport(ReportInput.of(run.result(), run.result().verdict().gate().confidence(), 200))
+        .render();
+    Path file;
     try (StoreSession session = root.openStore()) {
-      String html = ReportCommand.render(session.store(), PlanRegistry.beside(session.file()),
-          List.of(run.baseline().runId(), run.candidate().runId()), GateLoader.fromSuite(suite).orElse(null), options,
-          null, 200, "html");
-      Path file = output != null ? ctx.resolve(output) : session.file().resolveSibling("demo-report.html");
-      AtomicFiles.write(file, html);
-      ctx.out().println();
-      ctx.out().println("report: " + file);
+      file = output != null ? ctx.resolve(output) : session.file().resolveSibling("demo-report.html");
     }
+    AtomicFiles.write(file, html);
+    ctx.out().println();
+    ctx.out().println("report: " + file);
     return ExitCode.OK;
   }
 

@@ -1,10 +1,14 @@
 package dev.assay.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.gate.AtomicFiles;
-import dev.assay.gate.GateReports;
+import dev.assay.core.VerdictRecord;
+import dev.assay.core.io.AtomicFiles;
+import dev.assay.gate.ComparisonResult;
 import dev.assay.gate.GateResult;
 import dev.assay.gate.InconclusivePolicy;
+import dev.assay.report.HtmlReport;
+import dev.assay.report.ReportInput;
+import dev.assay.report.VerdictRenderers;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,28 +24,50 @@ final class GateOutput {
   @Option(names = "--markdown", paramLabel = "FILE", description = "Also write a Markdown summary for a pull request.")
   String markdown;
 
-  /** Writes the report files, then returns the exit code of the verdict under the policy. */
-  int finish(CliContext ctx, GateResult result) {
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the self-contained HTML report of the comparison (runs only, not score files).")
+  String report;
+
+  /** Writes the requested files, names the stored verdict, then returns the verdict's exit code under the policy. */
+  int finish(CliContext ctx, ComparisonResult result) {
+    GateResult verdict = result.verdict();
     if (junit != null) {
-      Path file = ctx.resolve(junit);
-      AtomicFiles.write(file, GateReports.junit(result));
-      ctx.err().println("wrote " + file);
+      write(ctx, junit, VerdictRenderers.junit(verdict));
     }
     if (markdown != null) {
-      Path file = ctx.resolve(markdown);
-      AtomicFiles.write(file, GateReports.markdown(result));
-      ctx.err().println("wrote " + file);
+      write(ctx, markdown, VerdictRenderers.markdown(verdict));
     }
-    return policy.exitCode(result.verdict());
+    if (report != null) {
+      if (!result.baseline().hasRun() || !result.candidate().hasRun()) {
+        ctx.err().println("warning: --report needs two runs; score files have no outputs to show, so none was written");
+      } else {
+        write(ctx, report, new HtmlReport(ReportInput.of(result, result.report().comparisons().isEmpty() ? 0.95
+            : result.report().comparisons().get(0).ci().confidence(), 200)).render());
+      }
+    }
+    VerdictRecord recorded = result.recorded();
+    if (recorded != null) {
+      ctx.err().println("verdict " + recorded.id() + " recorded (assay verdicts show " + recorded.id() + ")");
+    }
+    return policy.exitCode(verdict.verdict());
+  }
+
+  private static void write(CliContext ctx, String name, String text) {
+    Path file = ctx.resolve(name);
+    AtomicFiles.write(file, text);
+    ctx.err().println("wrote " + file);
   }
 
   String text(GateResult result) {
-    return GateReports.text(result, policy);
+    return VerdictRenderers.text(result, policy);
   }
 
-  ObjectNode json(GateResult result) {
-    ObjectNode o = result.toJson();
-    o.put("exit_code", policy.exitCode(result.verdict()));
+  ObjectNode json(ComparisonResult result) {
+    ObjectNode o = result.verdict().toJson();
+    o.put("exit_code", policy.exitCode(result.verdict().verdict()));
+    if (result.recorded() != null) {
+      o.put("verdict_id", result.recorded().id());
+    }
     return o;
   }
 }

@@ -92,7 +92,7 @@ final class MetricList {
   private static boolean knows(Family f, String base) {
     try {
       return switch (f) {
-        case TEXT -> new TextScorers().create(base).isPresent();
+        case TEXT -> new TextScorers().metric(base).isPresent();
         case RETRIEVAL -> !MeasureCatalog.resolve(base, 0).isEmpty();
         case CLASSIFICATION -> ClassificationEvaluation.knows(base);
         case EFFICIENCY -> EfficiencyMetric.knows(base);

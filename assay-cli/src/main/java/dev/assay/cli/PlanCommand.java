@@ -8,20 +8,21 @@ import dev.assay.core.Suite;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.SuiteLoader;
 import dev.assay.gate.Gate;
-import dev.assay.gate.Plan;
-import dev.assay.gate.PlanRegistry;
+import dev.assay.gate.GateLoader;
+import dev.assay.core.Plan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code assay plan SUITE.yaml --hypothesis "..."}: pre-registers a hypothesis by freezing it with
- * the gate's hash and the dataset's hash in a plan file of the store ({@code plans/<hash>.json}).
+ * the gate's hash and the dataset's hash in a plan kept in the store (so it travels with the store).
  * Later verdicts on the same data and gate say "pre-registered" when the plan preceded their runs.
  */
-@Command(name = "plan", description = "Pre-register a hypothesis: freeze it with the gate and the dataset hash in "
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Pre-register a hypothesis: freeze it with the gate and the dataset hash in "
     + "a plan, before the runs. Later gate verdicts say whether they were pre-registered or post hoc.")
 final class PlanCommand implements Callable<Integer> {
   private final AssayCommand root;
@@ -36,8 +37,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--gate", paramLabel = "G.yaml", description = "A gate file instead of the suite's gate section.")
   String gate;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption format = new FormatOption();
 
   PlanCommand(AssayCommand root) {
     this.root = root;
@@ -50,17 +50,20 @@ final class PlanCommand implements Callable<Integer> {
       throw InputException.of("--hypothesis is blank", "the claim the gate will test, in words");
     }
     Path file = ctx.resolve(suite);
-    Suite s = new SuiteLoader(Plugins.load()).load(file);
-    Gate g = GateCommand.loadGate(ctx, file, gate);
+    Suite s = new SuiteLoader(Plugins.installed()).load(file);
+    Gate g = gate != null ? GateLoader.fromFile(ctx.resolve(gate)) : GateLoader.fromSuite(s).orElseThrow(() ->
+        new InputException(file, 0, "gate", "the suite has no gate section", "a gate: section, or --gate G.yaml"));
     Dataset data = DatasetLoader.load(s.dataset());
     Plan plan = Plan.create(ctx.clock().instant(), hypothesis, suite, s.hash(), data.hash(), g.hash(), g.source());
-    Path saved;
+    Path store;
     try (StoreSession session = root.openStore()) {
-      saved = PlanRegistry.beside(session.file()).save(plan);
+      session.store().putDataset(data);
+      session.store().savePlan(plan);
+      store = session.file();
     }
-    if (format == OutputFormat.json) {
+    if (format.json()) {
       ObjectNode json = plan.toJson();
-      json.put("file", saved.toString());
+      json.put("store", store.toString());
       RunViews.printJson(ctx.out(), json);
     } else {
       ctx.out().println("plan " + plan.hash());
@@ -70,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
       ctx.out().println("  dataset     sha256 " + plan.datasetHash() + " (" + data.size() + " examples)");
       ctx.out().println("  suite       sha256 " + plan.suiteHash());
     }
-    ctx.err().println("wrote " + saved);
+    ctx.err().println("stored plan " + plan.shortHash() + " in " + store);
     return ExitCode.OK;
   }
 }

@@ -1,7 +1,10 @@
 package dev.assay.cli;
 
 import dev.assay.core.ExampleResult;
+import dev.assay.core.RunRecord;
+import dev.assay.core.RunStatus;
 import dev.assay.engine.EngineListener;
+import dev.assay.engine.ErrorSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -55,14 +58,34 @@ final class ProgressListener implements EngineListener {
     }
   }
 
+  /**
+   * Closes the bar, then says on stderr how the run ended when it did not end cleanly: its failures
+   * grouped by cause (top causes with counts and one example id each), why a failed run failed, and
+   * how to finish an aborted one. Printed whether or not stderr is a terminal: CI logs need it most.
+   */
   @Override
-  public void finished(String runId) {
+  public void finished(RunRecord run, ErrorSummary errors) {
     ProgressBar b = bar;
     if (b != null) {
       b.close();
       bar = null;
     }
+    if (!errors.clean()) {
+      err.println("errors in run " + run.runId() + " (" + run.systemName() + "), by cause:");
+      errors.lines(MAX_CAUSES).forEach(line -> err.println("  " + Terminal.safe(line)));
+    }
+    if (run.status() == RunStatus.FAILED) {
+      err.println("run " + run.runId() + " (" + run.systemName() + ") FAILED: " + Terminal.safe(run.failure()));
+    } else if (run.status() == RunStatus.ABORTED) {
+      err.println("run " + run.runId() + " (" + run.systemName() + ") aborted with "
+          + run.counts().total() + " of " + run.expectedResults() + " results stored; finish it with: assay run --resume "
+          + run.runId());
+    }
+    err.flush();
   }
+
+  /** Causes listed after a run, most frequent first. */
+  static final int MAX_CAUSES = 5;
 
   /** Bridges the bar's PrintStream to the injected stderr writer. */
   private static final class WriterStream extends java.io.OutputStream {

@@ -1,21 +1,23 @@
 package dev.assay.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.core.Json;
 import dev.assay.core.InputException;
-import dev.assay.core.Plugins;
+import dev.assay.core.Json;
 import dev.assay.core.RunRecord;
+import dev.assay.core.RunStatus;
 import dev.assay.engine.SuiteExecution;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code assay run SUITE.yaml [--system NAME]... | --resume RUN_ID}. */
-@Command(name = "run", description = "Run a suite's systems over its dataset and store the runs.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Run a suite's systems over its dataset and store the runs. Exits 5 when a run failed "
+        + "(more failed examples than max_error_rate allows).")
 final class RunCommand implements Callable<Integer> {
   private final AssayCommand root;
 
@@ -25,14 +27,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--system", paramLabel = "NAME", description = "Run only this system (repeatable).")
   List<String> systems = new ArrayList<>();
 
-  @Option(names = "--resume", paramLabel = "RUN_ID", description = "Finish an interrupted run.")
+  @Option(names = "--resume", paramLabel = "RUN_ID",
+      description = "Finish an interrupted run (its id or a unique prefix); no suite is needed.")
   String resume;
 
-  @Option(names = "--no-cache", description = "Neither read nor write the response cache.")
-  boolean noCache;
-
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin CacheOption cache = new CacheOption();
+  @Mixin FormatOption format = new FormatOption();
 
   RunCommand(AssayCommand root) {
     this.root = root;
@@ -44,20 +44,18 @@ final class RunCommand implements Callable<Integer> {
       throw InputException.of("give either a suite file or --resume RUN_ID", "assay run SUITE.yaml | assay run --resume RUN_ID");
     }
     CliContext ctx = root.ctx();
+    List<RunRecord> runs = new ArrayList<>();
     try (StoreSession session = root.openStore(); AbortOnSignal abort = AbortOnSignal.install()) {
-      SuiteExecution exec = new SuiteExecution(session.store(), session.cache(), Plugins.load(),
-          new ProgressListener(ctx), ctx.clock(), ctx.cwd());
-      List<RunRecord> runs = new ArrayList<>();
+      SuiteExecution exec = session.execution();
       if (resume != null) {
-        runs.add(exec.resume(resume, !noCache));
+        runs.add(exec.resume(dev.assay.core.RunRefs.resolve(session.store(), resume).runId(), cache.useCache()));
       } else {
-        Path file = ctx.resolve(suite);
-        runs.addAll(exec.run(file, systems, !noCache));
+        runs.addAll(exec.run(ctx.resolve(suite), systems, cache.useCache()));
       }
-      print(ctx, runs);
+      print(ctx, runs, format.format);
       abort.done();
     }
-    return ExitCode.OK;
+    return runs.stream().anyMatch(r -> r.status() == RunStatus.FAILED) ? ExitCode.RUN_FAILED : ExitCode.OK;
   }
 
   static void print(CliContext ctx, List<RunRecord> runs, OutputFormat format) {
@@ -68,9 +66,5 @@ final class RunCommand implements Callable<Integer> {
     } else {
       runs.forEach(r -> RunViews.printText(ctx.out(), r));
     }
-  }
-
-  private void print(CliContext ctx, List<RunRecord> runs) {
-    print(ctx, runs, format);
   }
 }

@@ -30,6 +30,13 @@ final class RunViews {
     ObjectNode counts = n.putObject("counts");
     counts.put("ok", run.counts().ok());
     counts.put("error", run.counts().error());
+    if (!run.counts().metricErrors().isEmpty()) {
+      ObjectNode per = counts.putObject("metric_errors");
+      run.counts().metricErrors().forEach(per::put);
+    }
+    if (run.failure() != null) {
+      n.put("failure", run.failure());
+    }
     n.set("metrics", metrics(run.aggregates()));
     return n;
   }
@@ -63,8 +70,14 @@ final class RunViews {
   /** Text form: a header line per run, then one line per metric. */
   static void printText(PrintWriter out, RunRecord run) {
     String took = run.endedAt() == null ? "" : "  " + human(Duration.between(run.startedAt(), run.endedAt()));
-    out.printf(Locale.ROOT, "run %s  suite %s  system %s  %s  ok %d  error %d%s%n", run.runId(), run.suiteName(),
-        run.systemName(), run.status().wire(), run.counts().ok(), run.counts().error(), took);
+    out.printf(Locale.ROOT, "run %s  suite %s  system %s  %s  ok %d  error %d%s%n", run.runId(),
+        Terminal.safe(run.suiteName()), Terminal.safe(run.systemName()), run.status().wire(), run.counts().ok(),
+        run.counts().error(), took);
+    run.counts().metricErrors().forEach((m, k) -> out.printf(Locale.ROOT, "  metric %s failed on %d results%n",
+        Terminal.safe(m), k));
+    if (run.failure() != null) {
+      out.println("  failed: " + Terminal.safe(run.failure()));
+    }
     int width = run.aggregates().keySet().stream().mapToInt(String::length).max().orElse(0);
     run.aggregates().forEach((k, v) -> out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", k, number(v)));
   }

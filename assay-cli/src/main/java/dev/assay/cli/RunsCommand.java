@@ -3,50 +3,63 @@ package dev.assay.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.DidYouMean;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.RunRecord;
+import dev.assay.core.RunRefs;
+import dev.assay.core.RunStatus;
 import dev.assay.core.Store;
-import dev.assay.gate.AtomicFiles;
+import dev.assay.core.VerdictRecord;
+import dev.assay.core.io.AtomicFiles;
 import dev.assay.metrics.retrieval.TrecRunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code assay runs list|show|export}. */
-@Command(name = "runs", description = "List, show and export stored runs.",
-    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class})
+/** {@code assay runs list|show|export|delete}. */
+@Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "List, show, export and delete stored runs.",
+    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class,
+        RunsCommand.Delete.class})
 final class RunsCommand implements Callable<Integer> {
-  private final AssayCommand root;
-
   RunsCommand(AssayCommand root) {
-    this.root = root;
+    // sub-commands do the work
   }
 
   @Override
   public Integer call() {
-    throw InputException.of("missing sub-command", "assay runs list | show RUN_ID | export RUN_ID --output FILE");
+    throw InputException.of("missing sub-command", "assay runs list | show RUN_ID | export RUN_ID --output FILE | "
+        + "delete RUN_ID...");
   }
 
-  static RunRecord find(Store store, String runId) {
-    return store.run(runId).orElseThrow(() ->
-        InputException.of("unknown run id '" + runId + "'", "an id from 'assay runs list'"));
-  }
-
-  @Command(name = "list", description = "List runs, newest first.")
+  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "List runs, newest first; a running run shows the results stored so far.")
   static final class ListRuns implements Callable<Integer> {
     private final AssayCommand root;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite.")
+    String suite;
+
+    @Option(names = "--system", paramLabel = "NAME", description = "Only runs of this system.")
+    String system;
+
+    @Option(names = "--status", paramLabel = "STATUS",
+        description = "Only runs with this status: running, completed, failed or aborted.")
+    String status;
+
+    @Mixin FormatOption format = new FormatOption();
 
     ListRuns(AssayCommand root) {
       this.root = root;
@@ -55,40 +68,66 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CliContext ctx = root.ctx();
+      RunStatus wanted = status == null ? null : status(status);
       try (StoreSession s = root.openStore()) {
-        List<RunRecord> runs = s.store().runs();
-        if (format == OutputFormat.json) {
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord r : s.store().runs()) {
+          if ((suite == null || suite.equals(r.suiteName())) && (system == null || system.equals(r.systemName()))
+              && (wanted == null || wanted == r.status())) {
+            runs.add(live(s.store(), r));
+          }
+        }
+        if (format.json()) {
           ObjectNode node = Json.object();
           node.set("runs", RunViews.summaries(runs));
           RunViews.printJson(ctx.out(), node);
         } else if (runs.isEmpty()) {
-          ctx.err().println("no runs in " + s.file());
+          ctx.err().println("no runs" + (suite == null && system == null && wanted == null ? "" : " match") + " in "
+              + s.file());
         } else {
           ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s%n", "RUN", "SUITE", "SYSTEM",
               "STATUS", "STARTED", "OK", "ERROR");
           for (RunRecord r : runs) {
             ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8d  %6d%n", r.runId(),
-                clip(r.suiteName(), 20), clip(r.systemName(), 16), r.status().wire(),
+                clip(Terminal.safe(r.suiteName()), 20), clip(Terminal.safe(r.systemName()), 16), r.status().wire(),
                 r.startedAt().toString().substring(0, 19) + "Z", r.counts().ok(), r.counts().error());
           }
         }
       }
       return ExitCode.OK;
     }
+
+    /** A running run's header holds no counts yet: count the results stored so far. */
+    private static RunRecord live(Store store, RunRecord r) {
+      if (r.status() != RunStatus.RUNNING) {
+        return r;
+      }
+      long[] counts = new long[2];
+      store.forEachResult(r.runId(), x -> counts[x.ok() ? 0 : 1]++);
+      return r.finish(RunStatus.RUNNING, null, new dev.assay.core.Counts(counts[0], counts[1]), r.aggregates());
+    }
+
+    private static RunStatus status(String text) {
+      List<String> names = Arrays.stream(RunStatus.values()).map(RunStatus::wire).toList();
+      if (!names.contains(text)) {
+        throw InputException.of("unknown status '" + text + "'", DidYouMean.expected(text, names));
+      }
+      return RunStatus.parse(text);
+    }
   }
 
-  @Command(name = "show", description = "Show one run: lineage, counts, metrics, and optionally its examples.")
+  @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Show one run: lineage, counts, metrics, and optionally its examples.")
   static final class Show implements Callable<Integer> {
     private final AssayCommand root;
 
-    @Parameters(index = "0", paramLabel = "RUN_ID")
+    @Parameters(index = "0", paramLabel = "RUN_ID", description = "A run id or a unique prefix of one.")
     String runId;
 
     @Option(names = "--examples", description = "Also list the per-example records.")
     boolean examples;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin FormatOption format = new FormatOption();
 
     Show(AssayCommand root) {
       this.root = root;
@@ -98,13 +137,14 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() {
       CliContext ctx = root.ctx();
       try (StoreSession s = root.openStore()) {
-        RunRecord run = find(s.store(), runId);
-        if (format == OutputFormat.json) {
+        RunRecord run = RunRefs.resolve(s.store(), runId);
+        if (format.json()) {
           ObjectNode node = RunViews.summary(run);
           node.set("lineage", Json.tree(run.lineage()));
           node.put("suite_hash", run.suiteHash());
           node.put("seed", run.seed());
-          node.set("system_spec", run.systemSpec());
+          node.set("system_spec", run.system().toJson());
+          node.put("system_content_hash", run.contentHash());
           if (examples) {
             node.set("examples", Json.tree(s.store().results(run.runId())));
           }
@@ -114,10 +154,13 @@ final class RunsCommand implements Callable<Integer> {
         RunViews.printText(ctx.out(), run);
         var l = run.lineage();
         ctx.out().printf(Locale.ROOT, "  suite %s (sha256 %s)%n  dataset %s (sha256 %s, %d examples x %d)%n",
-            run.suitePath(), run.suiteHash(), run.datasetPath(), run.datasetHash(), run.datasetSize(), run.repeats());
-        ctx.out().printf(Locale.ROOT, "  seed %d  assay %s  git %s%s%n  %s; %s%n", run.seed(), l.assayVersion(),
-            l.gitCommit() == null ? "none" : l.gitCommit(), Boolean.TRUE.equals(l.gitDirty()) ? " (dirty)" : "",
-            l.jvm(), l.os());
+            Terminal.safe(run.suitePath()), run.suiteHash(), Terminal.safe(run.datasetPath()), run.datasetHash(),
+            run.datasetSize(), run.repeats());
+        if (l != null) {
+          ctx.out().printf(Locale.ROOT, "  seed %d  assay %s  git %s%s%n  %s; %s%n", run.seed(), l.assayVersion(),
+              l.gitCommit() == null ? "none" : l.gitCommit(), Boolean.TRUE.equals(l.gitDirty()) ? " (dirty)" : "",
+              l.jvm(), l.os());
+        }
         if (examples) {
           s.store().forEachResult(run.runId(), r -> ctx.out().println(exampleLine(r)));
         }
@@ -127,34 +170,38 @@ final class RunsCommand implements Callable<Integer> {
 
     private static String exampleLine(ExampleResult r) {
       StringBuilder sb = new StringBuilder();
-      sb.append(r.id());
+      sb.append(Terminal.safe(r.id()));
       if (r.repeat() > 0) {
         sb.append('#').append(r.repeat());
       }
       sb.append('\t').append(r.ok() ? "ok" : "error");
-      r.scores().forEach((k, v) -> sb.append('\t').append(k).append('=').append(RunViews.number(v)));
+      r.scores().forEach((k, v) -> sb.append('\t').append(Terminal.safe(k)).append('=')
+          .append(v.hasValue() ? RunViews.number(v.value()) : "(statistics)"));
+      r.metricErrors().forEach((k, v) -> sb.append('\t').append(Terminal.safe(k)).append("=failed: ")
+          .append(clip(Terminal.safe(v), 60)));
       if (r.output() != null) {
         String text = r.output().isTextual() ? r.output().textValue() : Json.canonical(r.output());
-        sb.append('\t').append(clip(escapeControl(text), 60));
+        sb.append('\t').append(clip(Terminal.safe(text), 60));
       }
       if (!r.ok()) {
-        sb.append('\t').append(clip(escapeControl(r.error()), 100));
+        sb.append('\t').append(clip(Terminal.safe(r.error()), 100));
       }
       return sb.toString();
     }
   }
 
-  @Command(name = "export", description = "Write a run record with its per-example records as JSON.")
+  @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Write a run record with its per-example records as JSON, or a retrieval run as a TREC run file.")
   static final class Export implements Callable<Integer> {
     private final AssayCommand root;
 
-    @Parameters(index = "0", paramLabel = "RUN_ID")
+    @Parameters(index = "0", paramLabel = "RUN_ID", description = "A run id or a unique prefix of one.")
     String runId;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the export.")
     String output;
 
-    @Option(names = "--format", defaultValue = "json",
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
         description = "json (the run record, default) or trec (a retrieval run: qid Q0 docid rank score tag).")
     String format;
 
@@ -167,7 +214,7 @@ final class RunsCommand implements Callable<Integer> {
       CliContext ctx = root.ctx();
       Path target = ctx.resolve(output);
       try (StoreSession s = root.openStore()) {
-        RunRecord run = find(s.store(), runId);
+        RunRecord run = RunRefs.resolve(s.store(), runId);
         switch (format) {
           case "json" -> AtomicFiles.write(target, tmp -> writeJson(tmp, run, s.store()));
           case "trec" -> AtomicFiles.write(target, tmp -> writeTrec(tmp, run, s.store()));
@@ -224,20 +271,57 @@ final class RunsCommand implements Callable<Integer> {
     }
   }
 
+  @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Delete runs and their results. A run a stored verdict refers to is kept unless --force.")
+  static final class Delete implements Callable<Integer> {
+    private final AssayCommand root;
+
+    @Parameters(arity = "1..*", paramLabel = "RUN_ID", description = "Run ids or unique prefixes.")
+    List<String> runIds = new ArrayList<>();
+
+    @Option(names = "--force", description = "Delete even runs that stored verdicts refer to (the verdicts stay).")
+    boolean force;
+
+    Delete(AssayCommand root) {
+      this.root = root;
+    }
+
+    @Override
+    public Integer call() {
+      CliContext ctx = root.ctx();
+      try (StoreSession s = root.openStore()) {
+        Store store = s.store();
+        List<RunRecord> runs = new ArrayList<>();
+        for (String ref : runIds) {
+          runs.add(RunRefs.resolve(store, ref));
+        }
+        if (!force) {
+          // Every run is checked before any is deleted: a refusal deletes nothing.
+          List<VerdictRecord> verdicts = store.verdicts(VerdictRecord.Query.ALL);
+          for (RunRecord r : runs) {
+            List<String> citing = verdicts.stream().filter(v -> v.involves(r.runId())).map(VerdictRecord::id).toList();
+            if (!citing.isEmpty()) {
+              throw InputException.of("run " + r.runId() + " is evidence of " + citing.size() + " stored verdict(s) ("
+                  + String.join(", ", citing.subList(0, Math.min(3, citing.size()))) + (citing.size() > 3 ? ", ..." : "")
+                  + ")", "--force to delete it anyway (the verdicts stay, naming a run that is gone)");
+            }
+          }
+        }
+        for (RunRecord r : runs) {
+          store.deleteRun(r.runId());
+          ctx.err().println("deleted run " + r.runId() + " (" + Terminal.safe(r.systemName()) + ")");
+        }
+      }
+      return ExitCode.OK;
+    }
+  }
+
   static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   /** Outputs are untrusted: control characters would rewrite the terminal. */
   static String escapeControl(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
-      if (Character.isISOControl(cp)) {
-        sb.append(cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : String.format(Locale.ROOT, "\\u%04x", cp));
-      } else {
-        sb.appendCodePoint(cp);
-      }
-    });
-    return sb.toString();
+    return Terminal.safe(s);
   }
 }

@@ -2,8 +2,10 @@ package dev.assay.cli;
 
 import dev.assay.core.InputException;
 import dev.assay.core.OrderedParallel;
+import dev.assay.core.Metric;
+import dev.assay.core.PluginContext;
+import dev.assay.core.Score;
 import dev.assay.core.Scorer;
-import dev.assay.metrics.text.CorpusScorer;
 import dev.assay.metrics.text.TextScorers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,35 +61,30 @@ final class ScoreTextCommand implements Callable<Integer> {
     List<Scorer> scorers = scorers(MetricList.split(metrics));
     Path referencesFile = ctx.resolve(references);
     List<TextPairs.Pair> pairs = TextPairs.join(ctx.resolve(predictions), referencesFile, allowPartial, ctx.err());
-    // Per scorer, the per-example maps it returned (statistics included) for its aggregate.
-    List<List<Map<String, Double>>> byScorer = new ArrayList<>();
-    scorers.forEach(s -> byScorer.add(new ArrayList<>()));
-    Map<String, Map<String, Double>> perItem = new LinkedHashMap<>();
     // Scorers are stateless: score the pairs on all cores, in file order (and the first bad line first).
-    List<List<Map<String, Double>>> scored = OrderedParallel.map(pairs.size(), p -> {
-      List<Map<String, Double>> each = new ArrayList<>(scorers.size());
+    List<Map<String, Score>> scored = OrderedParallel.map(pairs.size(), p -> {
+      Map<String, Score> each = new LinkedHashMap<>();
       for (Scorer scorer : scorers) {
-        each.add(score(scorer, pairs.get(p), referencesFile));
+        each.putAll(score(scorer, pairs.get(p), referencesFile));
       }
       return each;
     });
+    Map<String, Map<String, Double>> perItem = new LinkedHashMap<>();
+    Map<String, List<Score>> byMetric = new LinkedHashMap<>();
     for (int p = 0; p < pairs.size(); p++) {
-      TextPairs.Pair pair = pairs.get(p);
       Map<String, Double> shown = new LinkedHashMap<>();
-      for (int s = 0; s < scorers.size(); s++) {
-        Map<String, Double> scores = scored.get(p).get(s);
-        byScorer.get(s).add(scores);
-        scores.forEach((k, v) -> {
-          if (!CorpusScorer.isStatistic(k)) {
-            shown.put(k, v);
-          }
-        });
-      }
-      perItem.put(pair.example().id(), shown);
+      scored.get(p).forEach((name, score) -> {
+        byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(score);
+        shown.put(name, score.value());
+      });
+      perItem.put(pairs.get(p).example().id(), shown);
     }
+    // Each metric aggregates as the engine does: a corpus value for BLEU and chrF, else the mean.
     Map<String, Double> aggregate = new LinkedHashMap<>();
-    for (int s = 0; s < scorers.size(); s++) {
-      aggregate.putAll(scorers.get(s).aggregate(byScorer.get(s)));
+    for (Scorer s : scorers) {
+      for (Metric m : s.metrics()) {
+        aggregate.put(m.name(), m.value(byMetric.getOrDefault(m.name(), List.of())));
+      }
     }
     new ScoreReport(aggregate, pairs.size(), ScoreReport.PER_EXAMPLE, perExample ? perItem : null)
         .print(ctx.out(), format);
@@ -101,16 +98,20 @@ final class ScoreTextCommand implements Callable<Integer> {
     TextScorers family = new TextScorers();
     List<Scorer> out = new ArrayList<>();
     for (String spec : specs) {
-      out.add(family.create(spec)
-          .orElseThrow(() -> MetricList.notApplicable(spec, MetricList.Family.TEXT, family.names())));
+      Metric metric = family.metric(spec)
+          .orElseThrow(() -> MetricList.notApplicable(spec, MetricList.Family.TEXT, family.names()));
+      out.add(family.scorer(metric, PluginContext.standalone(Path.of("").toAbsolutePath(), Map.of())));
     }
     return out;
   }
 
   /** Scores one pair; a reference the metric cannot use is reported at its line of the references file. */
-  private static Map<String, Double> score(Scorer scorer, TextPairs.Pair pair, Path referencesFile) {
+  private static Map<String, Score> score(Scorer scorer, TextPairs.Pair pair, Path referencesFile) {
     try {
       return scorer.score(pair.example(), pair.output());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while scoring", e);
     } catch (InputException e) {
       if (e.file() == null && e.line() > 0) {
         throw new InputException(referencesFile, e.line(), e.field(), e.getMessage(), e.expected());

@@ -1,7 +1,10 @@
 package dev.assay.cli;
 
+import dev.assay.core.Plugins;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.Store;
+import dev.assay.engine.SuiteExecution;
+import dev.assay.gate.ComparisonService;
 import dev.assay.store.SqliteResponseCache;
 import dev.assay.store.SqliteStore;
 import dev.assay.store.StoreLocation;
@@ -10,14 +13,17 @@ import java.nio.file.Path;
 /**
  * The store and response cache a command works on: {@code --store}, else {@code ASSAY_STORE},
  * else {@code .assay/assay.db} under the working directory; the cache is {@code cache.db} beside
- * the store file, opened only when a command asks for it.
+ * the store file, opened only when a command asks for it. Also hands out the services bound to
+ * them, so commands only parse options, call services and print.
  */
 final class StoreSession implements AutoCloseable {
+  private final CliContext ctx;
   private final Path file;
   private Store store;
   private ResponseCache cache;
 
   StoreSession(CliContext ctx, String storeOption) {
+    this.ctx = ctx;
     this.file = StoreLocation.resolve(storeOption, ctx.env(), ctx.cwd());
   }
 
@@ -37,6 +43,17 @@ final class StoreSession implements AutoCloseable {
 
   Path file() {
     return file;
+  }
+
+  /** The comparison service over this store. */
+  ComparisonService comparisons() {
+    return new ComparisonService(store(), Plugins.installed(), ctx.clock());
+  }
+
+  /** The engine's suite runner over this store and cache, reporting progress on stderr. */
+  SuiteExecution execution() {
+    return new SuiteExecution(store(), cache(), Plugins.installed(), new ProgressListener(ctx), ctx.clock(), ctx.cwd(),
+        ctx.env());
   }
 
   @Override

@@ -128,14 +128,18 @@ class ClassificationSuiteTest {
   void bareLabelOutputsAndAMalformedOutput() throws Exception {
     String metrics = "accuracy, f1_macro, balanced_accuracy, cohen_kappa";
     JsonNode run = runSuite("c", metrics).get(0);
-    assertThat(run.path("counts").path("error").asInt()).as("seed " + seed + " " + run).isEqualTo(1);
+    // The system answered every example; the scorer could not read one answer, for every metric.
+    assertThat(run.path("counts").path("error").asInt()).as("seed " + seed + " " + run).isZero();
+    for (String m : metrics.split(", ")) {
+      assertThat(run.path("counts").path("metric_errors").path(m).asInt()).as("seed " + seed + " " + m).isOne();
+    }
     CliHarness.Result shown = cli.run("runs", "show", run.path("run_id").asText(), "--examples");
-    assertThat(shown.out()).as(shown.toString()).containsPattern("e5\\terror\\t.*output is not a label");
+    assertThat(shown.out()).as(shown.toString()).containsPattern("e5\\t.*output is not a label");
     assertSameMetrics(run, scoreFile("c", metrics.replace(" ", "")), metrics);
   }
 
   @Test
-  void compareTestsMetricsWithPerExampleValues() throws Exception {
+  void compareTestsEveryMetricWithTheRunsOwnValues() throws Exception {
     JsonNode runs = runSuite("a,b", "accuracy, f1_macro, log_loss");
     CliHarness.Result r = cli.run("compare", runs.get(0).path("run_id").asText(), runs.get(1).path("run_id").asText(),
         "--format", "json", "--replicates", "500");
@@ -143,14 +147,21 @@ class ClassificationSuiteTest {
     JsonNode doc = Json.MAPPER.readTree(r.out());
     assertThat(doc.path("n").asInt()).isEqualTo(N);
     List<String> compared = doc.path("comparisons").findValuesAsText("metric");
-    assertThat(compared).as("seed " + seed).contains("accuracy", "log_loss").doesNotContain("f1_macro");
+    assertThat(compared).as("seed " + seed).contains("accuracy", "f1_macro", "log_loss");
     assertThat(compared).noneMatch(m -> m.contains("#"));
     for (JsonNode c : doc.path("comparisons")) {
-      if (c.path("metric").asText().equals("accuracy")) {
-        double diff = runs.get(1).path("metrics").path("accuracy").doubleValue()
-            - runs.get(0).path("metrics").path("accuracy").doubleValue();
-        assertThat(c.path("difference").asDouble()).as("seed " + seed).isCloseTo(diff,
-            org.assertj.core.api.Assertions.within(1e-12));
+      String metric = c.path("metric").asText();
+      if (!metric.equals("latency_ms")) {
+        // The values shown are the runs' own values of the metric, corpus metrics included.
+        assertThat(c.path("baseline").asDouble()).as("seed " + seed + " " + metric)
+            .isEqualTo(runs.get(0).path("metrics").path(metric).doubleValue());
+        assertThat(c.path("candidate").asDouble()).as("seed " + seed + " " + metric)
+            .isEqualTo(runs.get(1).path("metrics").path(metric).doubleValue());
+        assertThat(c.path("difference").asDouble()).as("seed " + seed).isCloseTo(
+            c.path("candidate").asDouble() - c.path("baseline").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+      }
+      if (metric.equals("f1_macro")) {
+        assertThat(c.path("statistic").asText()).isEqualTo("corpus");
       }
       if (c.path("metric").asText().equals("log_loss")) {
         assertThat(c.path("direction").asText()).isEqualTo("lower");
@@ -158,14 +169,19 @@ class ClassificationSuiteTest {
     }
   }
 
-  /** As {@code assay score classification}: a metric that does not fit the task is an input error. */
+  /**
+   * A metric that does not fit the outputs (binary F1 over three classes) fails the run: it finished,
+   * but a metric the suite asks for has no value, so the run is no evidence (exit 5).
+   */
   @Test
-  void aMetricThatDoesNotFitTheTaskIsAnInputError() throws Exception {
+  void aMetricThatDoesNotFitTheOutputsFailsTheRun() throws Exception {
     cli.write("suite.yaml", "name: clf\ndataset:\n  path: data.jsonl\nsystems:\n  c:\n    type: predictions\n"
         + "    path: c.preds.jsonl\nmetrics: [accuracy, f1_binary]\n");
     CliHarness.Result r = cli.run("run", "suite.yaml", "--format", "json", "--no-cache");
-    assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: ").contains("metric 'f1_binary'", "at most two classes")
-        .doesNotContain("\tat ");
+    assertThat(r.code()).as(r.toString()).isEqualTo(5);
+    JsonNode run = Json.MAPPER.readTree(r.out()).path("runs").get(0);
+    assertThat(run.path("status").asText()).isEqualTo("failed");
+    assertThat(run.path("failure").asText()).contains("metric 'f1_binary'", "at most two classes");
+    assertThat(r.err()).contains("FAILED", "at most two classes").doesNotContain("\tat ");
   }
 }

@@ -61,5 +61,23 @@ final class CliHarness {
         + "concurrency: 4\n" + extra);
   }
 
+  /** The workspace's store file (what every command opens by default). */
+  Path storeFile() {
+    return dir.resolve(".assay/assay.db");
+  }
+
+  /** Opens the workspace's store; the caller closes it. */
+  dev.assay.store.SqliteStore store() {
+    return dev.assay.store.SqliteStore.open(storeFile());
+  }
+
+  /** Runs one SQL statement on the store file behind assay's back (to simulate tampering or loss). */
+  int sql(String statement) throws java.sql.SQLException {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + storeFile());
+        var s = c.createStatement()) {
+      return s.executeUpdate(statement);
+    }
+  }
+
   static final String FAKE_UPPER = "  upper:\n    type: fake\n    mode: upper\n";
 }

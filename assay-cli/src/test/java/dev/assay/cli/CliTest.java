@@ -105,7 +105,7 @@ class CliTest {
   void unknownRunIdIsAnInputError() {
     CliHarness.Result r = cli.run("runs", "show", "nope");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("error: unknown run id 'nope' (an id from 'assay runs list')\n");
+    assertThat(r.err()).isEqualTo("error: unknown run id 'nope' (an id from 'assay runs list', or a unique prefix of at least 4 characters)\n");
     assertThat(cli.run("run", "--resume", "nope").code()).isEqualTo(2);
   }
 
@@ -120,18 +120,39 @@ class CliTest {
   }
 
   @Test
-  void aChangedDatasetCannotBeResumedInto() throws Exception {
+  void aResumedRunReadsItsOwnDatasetNotTheChangedFile() throws Exception {
     cli.suite("suite.yaml", "  slow:\n    type: fake\n    permanent_failure_rate: 0\n", "");
     String id = Json.MAPPER.readTree(cli.run("run", "suite.yaml", "--format", "json").out())
         .path("runs").get(0).path("run_id").asText();
-    // Reopen the run as if it had been killed, then change the dataset.
-    try (var store = dev.assay.store.SqliteStore.open(dir.resolve(".assay/assay.db"))) {
+    // Reopen the run as if it had been killed and lose some results, then change the dataset file.
+    try (var store = cli.store()) {
       store.updateRun(store.run(id).orElseThrow().reopen());
     }
+    cli.sql("DELETE FROM results WHERE example_id IN ('q1', 'q7', 'q30')");
+    Files.writeString(dir.resolve("data.jsonl"), "{\"id\":\"x\",\"input\":\"changed\"}\n", StandardCharsets.UTF_8);
+    CliHarness.Result r = cli.run("run", "--resume", id, "--format", "json");
+    assertThat(r.code()).as(r.toString()).isZero();
+    try (var store = cli.store()) {
+      assertThat(store.results(id)).hasSize(40).extracting(dev.assay.core.ExampleResult::id)
+          .contains("q1", "q7", "q30").doesNotContain("x");
+    }
+  }
+
+  @Test
+  void aRunWithoutItsDatasetCopyCannotBeResumedIntoAChangedFile() throws Exception {
+    cli.suite("suite.yaml", "  slow:\n    type: fake\n    permanent_failure_rate: 0\n", "");
+    String id = Json.MAPPER.readTree(cli.run("run", "suite.yaml", "--format", "json").out())
+        .path("runs").get(0).path("run_id").asText();
+    // A run made before the store kept datasets: only the file can supply the examples.
+    try (var store = cli.store()) {
+      store.updateRun(store.run(id).orElseThrow().reopen());
+    }
+    cli.sql("DELETE FROM datasets");
     Files.writeString(dir.resolve("data.jsonl"), "{\"id\":\"x\",\"input\":\"changed\"}\n", StandardCharsets.UTF_8);
     CliHarness.Result r = cli.run("run", "--resume", id);
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: ").contains("dataset changed since run " + id);
+    assertThat(r.err()).startsWith("error: ").contains("resuming run " + id, "the store has no copy of the dataset",
+        "data.jsonl has changed since the run");
   }
 
   @Test

@@ -73,7 +73,7 @@ class CompareCommandTest {
     assertThat(partial.code()).as(partial.toString()).isEqualTo(2);
     assertThat(partial.err()).contains("only 2 of 30 examples pair by id", "--allow-partial");
     assertThat(cli.run("compare", "b.jsonl", "few.jsonl", "--allow-partial").code()).isZero();
-    assertThat(cli.run("compare", "b.jsonl", "nope").err()).contains("'nope' is neither a file nor a run id");
+    assertThat(cli.run("compare", "b.jsonl", "nope").err()).contains("unknown run id 'nope'; it is not a file either");
   }
 
   @Test

@@ -139,24 +139,31 @@ class CompareCorpusAndClustersTest {
     assertThat(java.nio.file.Files.readString(dir.resolve("report.md")))
         .contains("resampled as " + DOCS + " clusters (cluster:doc)");
 
-    // Exports carry no example fields: --cluster then needs the dataset.
+    // Exports carry no example fields: the store that made them has the dataset, another store
+    // (a colleague's machine) needs it given with --dataset.
     cli.run("runs", "export", ids[0], "--output", "b.json");
     cli.run("runs", "export", ids[1], "--output", "c.json");
-    CliHarness.Result noData = cli.run("compare", "b.json", "c.json", "--cluster", "doc");
+    CliHarness.Result sameStore = cli.run("compare", "b.json", "c.json", "--cluster", "doc", "--format", "json",
+        "--replicates", "500");
+    assertThat(sameStore.code()).as(sameStore.toString()).isZero();
+    assertThat(Json.MAPPER.readTree(sameStore.out()).path("clusters").asInt()).isEqualTo(DOCS);
+    java.nio.file.Files.move(dir.resolve("data.jsonl"), dir.resolve("moved.jsonl"));
+    CliHarness.Result noData = cli.run("compare", "b.json", "c.json", "--cluster", "doc", "--store", "elsewhere.db");
     assertThat(noData.code()).as(noData.toString()).isEqualTo(2);
-    assertThat(noData.err()).contains("clustering by 'doc' needs the examples' fields", "--dataset FILE");
+    assertThat(noData.err()).contains("clustering by 'doc' needs the run's examples", "data.jsonl: file not found", "--dataset FILE");
     CliHarness.Result withData = cli.run("compare", "b.json", "c.json", "--cluster", "doc", "--dataset",
-        "data.jsonl", "--format", "json", "--replicates", "500");
+        "moved.jsonl", "--format", "json", "--replicates", "500", "--store", "elsewhere.db");
     assertThat(withData.code()).as(withData.toString()).isZero();
     assertThat(Json.MAPPER.readTree(withData.out()).path("clusters").asInt()).isEqualTo(DOCS);
     CliHarness.Result unknown = cli.run("compare", "b.json", "c.json", "--cluster", "document", "--dataset",
-        "data.jsonl");
+        "moved.jsonl", "--store", "elsewhere.db");
     assertThat(unknown.code()).as(unknown.toString()).isEqualTo(2);
-    assertThat(unknown.err()).contains("data.jsonl:1: field 'document': example 's000' has no value of the cluster "
+    assertThat(unknown.err()).contains("moved.jsonl:1: field 'document': example 's000' has no value of the cluster "
         + "field 'document'").doesNotContain("\tat ");
 
     cli.write("bad.yaml", "name: corpus\ndataset:\n  path: data.jsonl\nsystems:\n"
         + "  base:\n    type: predictions\n    path: base.jsonl\nmetrics: [bleu]\ncluster: [doc]\n");
+    cli.write("data.jsonl", "");
     CliHarness.Result bad = cli.run("gate", "bad.yaml");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("bad.yaml:9: field 'cluster': got a list");

@@ -34,8 +34,8 @@ class JudgeInSuiteTest {
         "Q: capital of France? A: Lyon", "Lyon is not the capital.\nSCORE: 0");
     try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers))) {
       cli.write("suite.yaml", "name: judged\ndataset:\n  path: data.jsonl\nsystems:\n  p:\n    type: predictions\n"
-          + "    path: preds.jsonl\nmetrics: [\"judge:base_url=" + stub.baseUrl() + ":model=j:rubric="
-          + dir.resolve("rubric.txt") + ":retries=0\"]\n");
+          + "    path: preds.jsonl\nmetrics: [\"judge:base_url=" + stub.baseUrl() + ":model=j:rubric=rubric.txt\"]\n"
+          + "retries: 0\n");
       CliHarness.Result first = cli.run("run", "suite.yaml", "--format", "json");
       assertThat(first.code()).as(first.toString()).isZero();
       String runId = Json.MAPPER.readTree(first.out()).path("runs").get(0).path("run_id").asText();
@@ -44,10 +44,12 @@ class JudgeInSuiteTest {
       CliHarness.Result export = cli.run("runs", "export", runId, "--output", "export.json");
       assertThat(export.code()).as(export.toString()).isZero();
       JsonNode examples = Json.MAPPER.readTree(dir.resolve("export.json").toFile()).path("examples");
-      assertThat(examples.get(0).path("scores").path("judge").asDouble()).isEqualTo(1.0);
-      assertThat(examples.get(0).path("notes").path("judge").asText()).isEqualTo("correct sum");
-      assertThat(examples.get(1).path("scores").path("judge").asDouble()).isEqualTo(0.0);
-      assertThat(examples.get(1).path("notes").path("judge").asText()).isEqualTo("Lyon is not the capital.");
+      // A score with a rationale is written as an object: its value and the judge's note.
+      assertThat(examples.get(0).path("scores").path("judge").path("value").asDouble()).isEqualTo(1.0);
+      assertThat(examples.get(0).path("scores").path("judge").path("note").asText()).isEqualTo("correct sum");
+      assertThat(examples.get(1).path("scores").path("judge").path("value").asDouble()).isEqualTo(0.0);
+      assertThat(examples.get(1).path("scores").path("judge").path("note").asText())
+          .isEqualTo("Lyon is not the capital.");
 
       CliHarness.Result second = cli.run("run", "suite.yaml", "--format", "json");
       assertThat(second.code()).as(second.toString()).isZero();

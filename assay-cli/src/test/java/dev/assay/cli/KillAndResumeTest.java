@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KillAndResumeTest {
   @TempDir Path dir;
 
-  record Essence(String id, int repeat, String output, java.util.Map<String, Double> scores, String error) {
+  record Essence(String id, int repeat, String output, java.util.Map<String, dev.assay.core.Score> scores, String error) {
     static List<Essence> of(List<ExampleResult> results) {
       return results.stream().map(r -> new Essence(r.id(), r.repeat(),
           r.output() == null ? null : r.output().toString(), r.scores(), r.error())).toList();
@@ -35,7 +35,7 @@ class KillAndResumeTest {
     int n = 300;
     cli.dataset("data.jsonl", n);
     cli.suite("suite.yaml", "  flaky:\n    type: fake\n    mode: upper\n    latency_ms: 40\n"
-        + "    seed_in_output: true\n    permanent_failure_rate: 0.1\n", "repeats: 2\nseed: 5\n");
+        + "    seed_in_output: true\n    permanent_failure_rate: 0.1\n", "repeats: 2\nseed: 5\nmax_error_rate: 0.2\n");
     Path db = dir.resolve("killed.db");
 
     String java = ProcessHandle.current().info().command().orElse("java");

@@ -54,7 +54,9 @@ class PlanCommandTest {
     assertThat(plan.path("hypothesis").asText()).isEqualTo(HYPOTHESIS);
     assertThat(plan.path("dataset_hash").asText()).hasSize(64);
     assertThat(plan.path("gate").path("hash").asText()).hasSize(64);
-    assertThat(dir.resolve(".assay/plans/" + hash + ".json")).exists();
+    try (var store = cli.store()) {
+      assertThat(store.plans()).extracting(dev.assay.core.Plan::hash).containsExactly(hash);
+    }
 
     JsonNode verdict = gateJson().path("plan");
     assertThat(verdict.path("status").asText()).as(verdict.toString()).isEqualTo("pre_registered");
@@ -133,11 +135,11 @@ class PlanCommandTest {
     assertThat(noGate.code()).isEqualTo(2);
     assertThat(noGate.err()).contains("the suite has no gate section");
     assertThat(cli.run("plan", "absent.yaml", "--hypothesis", HYPOTHESIS).code()).isEqualTo(2);
-    assertThat(dir.resolve(".assay/plans")).doesNotExist();
+    assertThat(cli.storeFile()).doesNotExist();
 
-    // A plan edited after it was made is refused rather than silently trusted.
-    Path file = dir.resolve(".assay/plans/" + plan().path("hash").asText() + ".json");
-    Files.writeString(file, Files.readString(file).replace("at most 5 points", "at most 50 points"));
+    // A plan edited in the store after it was made is refused rather than silently trusted.
+    plan();
+    assertThat(cli.sql("UPDATE plans SET body = replace(body, 'at most 5 points', 'at most 50 points')")).isOne();
     CliHarness.Result edited = cli.run("gate", "suite.yaml", "--candidate", "upper2", "--replicates", "500");
     assertThat(edited.code()).as(edited.toString()).isEqualTo(2);
     assertThat(edited.err()).contains("the plan was edited after it was made");

@@ -85,9 +85,27 @@ class ReportCommandTest {
   }
 
   @Test
-  void saysWhenTheDatasetIsGone() throws Exception {
+  void readsTheStoredDatasetWhenTheFileIsGoneOrChanged() throws Exception {
+    String[] ids = runTwo();
+    CliHarness.Result before = cli.run("report", ids[0], ids[1], "--replicates", "200", "--output", "before.html");
+    assertThat(before.code()).as(before.toString()).isZero();
+    Files.delete(dir.resolve("data.jsonl"));
+    CliHarness.Result gone = cli.run("report", ids[0], ids[1], "--replicates", "200", "--output", "gone.html");
+    assertThat(gone.code()).as(gone.toString()).isZero();
+    String html = Files.readString(dir.resolve("gone.html"));
+    assertThat(html).contains("Slices", "Regressions and improvements").doesNotContain("dataset not available");
+    assertThat(html).isEqualTo(Files.readString(dir.resolve("before.html")));
+    Files.writeString(dir.resolve("data.jsonl"), "{\"id\":\"other\",\"input\":\"x\"}\n");
+    CliHarness.Result changed = cli.run("report", ids[0], ids[1], "--replicates", "200", "--output", "changed.html");
+    assertThat(changed.code()).as(changed.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("changed.html"))).isEqualTo(html);
+  }
+
+  @Test
+  void saysWhenTheDatasetIsNowhere() throws Exception {
     String[] ids = runTwo();
     Files.delete(dir.resolve("data.jsonl"));
+    cli.sql("DELETE FROM datasets");
     CliHarness.Result r = cli.run("report", ids[0], ids[1], "--replicates", "200", "--output", "r.html");
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(Files.readString(dir.resolve("r.html"))).contains("dataset not available", "Regressions and improvements");

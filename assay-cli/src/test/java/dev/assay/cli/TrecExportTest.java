@@ -32,6 +32,7 @@ class TrecExportTest {
             type: predictions
             path: ranked.jsonl
         metrics: [ndcg_cut_10]
+        max_error_rate: 0.5
         """.replace("bm25 run", "bm25"));
     CliHarness.Result run = cli.run("run", "suite.yaml", "--format", "json");
     assertThat(run.code()).as(run.toString()).isZero();

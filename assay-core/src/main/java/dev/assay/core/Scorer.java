@@ -4,65 +4,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns (example, output) into per-example scores; aggregates them into run metrics.
+ * Turns one (example, output) into a {@link Score} for each of its metrics. How scores become a
+ * run value is the {@link Metric}'s job, not the scorer's.
  *
- * <p>Scorers are stateless and thread-safe. {@link #score} returns, per name in {@link #names()},
- * its per-example value where the metric has one; a corpus-level metric (BLEU, f1_macro, ROC AUC)
- * may instead, or also, return internal sufficient statistics under keys containing {@code #},
- * which consumers other than its own {@link #aggregate} skip. Values are finite. The default
- * aggregate is the mean over examples that were scored; corpus-level metrics override {@link
- * #aggregate}.
+ * <p>Scorers are created once per run by their {@link ScorerProvider} with a {@link
+ * PluginContext}, called concurrently from the engine's workers (so they must be thread-safe), and
+ * closed when the run ends. A scorer that cannot score an example throws a RuntimeException with
+ * a message for the user; the engine records it against that metric of that example only.
  */
-public interface Scorer {
-  /** The metric names this scorer produces, e.g. {@code [exact_match]}. */
-  List<String> names();
-
-  Map<String, Double> score(Example example, Output output);
+public interface Scorer extends AutoCloseable {
+  /** The metrics this scorer scores, in order; names unique. */
+  List<Metric> metrics();
 
   /**
-   * The scores of {@link #score} plus notes that explain them. The engine calls this one and
-   * stores the notes in the per-example record ({@link ExampleResult#notes}); a scorer with
-   * something to say per example (a judge's rationale) overrides it, and then its {@link #score}
-   * must return the same values.
+   * Scores one example.
+   *
+   * @return one score per metric of {@link #metrics()}, keyed by metric name, in that order
+   * @throws InterruptedException when the worker is interrupted while the scorer waits (a judge
+   *     calling its model)
    */
-  default Scores scoreWithNotes(Example example, Output output) {
-    return Scores.of(score(example, output));
-  }
+  Map<String, Score> score(Example example, Output output) throws InterruptedException;
 
-  /**
-   * This scorer with its model calls answered from, and stored into, {@code cache}. A scorer that
-   * calls a model (an LLM judge) returns a copy whose calls go through the cache under a {@link
-   * CacheKey} of its own model settings, so re-scoring a run is free and reproducible like the
-   * system's own calls; every other scorer returns itself. The engine applies the run's cache
-   * (none under {@code --no-cache}).
-   */
-  default Scorer withResponseCache(ResponseCache cache) {
-    return this;
-  }
-
-  /** Whether larger values are better for {@code name}. */
-  default boolean higherIsBetter(String name) {
-    return true;
-  }
-
-  /**
-   * The run-level value of each metric from the per-example scores of the examples that did not
-   * error (in dataset order). Returns NaN for a metric with no scored example.
-   */
-  default Map<String, Double> aggregate(List<Map<String, Double>> perExample) {
-    Map<String, Double> out = new java.util.LinkedHashMap<>();
-    for (String name : names()) {
-      double sum = 0;
-      int n = 0;
-      for (Map<String, Double> s : perExample) {
-        Double v = s.get(name);
-        if (v != null) {
-          sum += v;
-          n++;
-        }
-      }
-      out.put(name, n == 0 ? Double.NaN : sum / n);
-    }
-    return out;
-  }
+  /** Releases what the scorer opened (connections, processes). */
+  @Override
+  default void close() {}
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Where runs live. Plug-in point with a conformance suite in assay-testkit.
+ * Where runs, their datasets, verdicts and plans live. Plug-in point with a conformance suite in
+ * assay-testkit ({@code StoreConformance}) that every implementation passes.
  *
  * <p>Invariants every implementation keeps:
  *
@@ -16,6 +17,9 @@ import java.util.function.Consumer;
  *   <li>A result key (example id, repeat) is stored at most once per run; appending a key again
  *       replaces it (a resumed run may redo an example whose write was in flight).
  *   <li>{@link #results} returns results ordered by dataset index, then repeat.
+ *   <li>Datasets are kept once per content hash ({@link #putDataset} of a hash already stored is a
+ *       no-op) and read back equal, example for example.
+ *   <li>Verdicts and plans are immutable once saved; saving a plan whose hash is stored is a no-op.
  *   <li>Implementations are thread-safe.
  * </ul>
  */
@@ -46,6 +50,33 @@ public interface Store extends AutoCloseable {
     forEachResult(runId, out::add);
     return out;
   }
+
+  /**
+   * Deletes a run and its results (not its dataset, which other runs may share).
+   *
+   * @return whether the run existed
+   */
+  boolean deleteRun(String runId);
+
+  /** Keeps a dataset under its content hash; a no-op when that hash is stored already. */
+  void putDataset(Dataset dataset);
+
+  /** The dataset stored under {@code hash}, or empty. */
+  Optional<Dataset> dataset(String hash);
+
+  /** Stores a verdict. Fails with IllegalStateException when its id exists. */
+  void saveVerdict(VerdictRecord verdict);
+
+  Optional<VerdictRecord> verdict(String id);
+
+  /** Stored verdicts matching {@code query}, newest first. */
+  List<VerdictRecord> verdicts(VerdictRecord.Query query);
+
+  /** Stores a plan; a no-op when a plan with its hash is stored. */
+  void savePlan(Plan plan);
+
+  /** Every stored plan, oldest first. */
+  List<Plan> plans();
 
   @Override
   void close();

@@ -2,8 +2,8 @@ package dev.assay.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,49 +13,54 @@ import java.util.Optional;
  * @param file the suite file
  * @param hash sha256 of the canonical JSON of the parsed YAML: comments and formatting do not
  *     change it
- * @param json the parsed YAML, kept in run records so {@code --resume} needs no suite file
+ * @param json the parsed YAML, kept in run records for lineage
+ * @param lines the 1-based line of each key by JSON pointer (empty when rebuilt from JSON), so
+ *     sections parsed later (the gate) name their lines without reading the file again
  * @param dataset where the examples are
  * @param systems in declaration order, names unique
  * @param metrics metric specs ({@code NAME[:key=value]...}) in declaration order
- * @param concurrency in-flight examples per system, at least 1 (default 8)
- * @param timeout per-example timeout (default 60 s)
- * @param retries retries after the first attempt for transient errors (default 2)
- * @param rateLimitRpm requests per minute per system, null for no limit; a system's own
- *     {@code rate_limit_rpm} parameter overrides it
+ * @param engine concurrency, timeout, retries, rate limit and max error rate (a system's own
+ *     {@code rate_limit_rpm} parameter overrides the rate limit: {@link #engineFor})
  * @param seed the seed of every random choice (default 0)
  * @param repeats how many times each example is run (default 1)
+ * @param cluster the example field that groups correlated examples ({@code cluster: FIELD}), null
+ *     when the suite names none
  */
 public record Suite(
     String name,
     Path file,
     String hash,
     ObjectNode json,
+    Map<String, Integer> lines,
     DatasetSpec dataset,
     List<SystemSpec> systems,
     List<String> metrics,
-    int concurrency,
-    Duration timeout,
-    int retries,
-    Double rateLimitRpm,
+    EngineSettings engine,
     long seed,
-    int repeats) {
+    int repeats,
+    String cluster) {
   public Suite {
     systems = List.copyOf(systems);
     metrics = List.copyOf(metrics);
+    lines = lines == null ? Map.of() : Map.copyOf(lines);
   }
 
   public Optional<SystemSpec> system(String systemName) {
     return systems.stream().filter(s -> s.name().equals(systemName)).findFirst();
   }
 
-  /**
-   * The cluster key of the suite's comparisons ({@code cluster: FIELD}): the example field (a
-   * tag or another field of the record) whose value groups correlated examples, e.g. several
-   * questions about one document; comparisons then resample whole clusters. Empty when the suite
-   * names none. {@link dev.assay.core.io.SuiteLoader} has checked that it is a non-empty string.
-   */
-  public Optional<String> cluster() {
-    com.fasterxml.jackson.databind.JsonNode c = json == null ? null : json.get("cluster");
-    return c != null && c.isTextual() ? Optional.of(c.textValue()) : Optional.empty();
+  /** The cluster field, if the suite names one. */
+  public Optional<String> clusterField() {
+    return Optional.ofNullable(cluster);
+  }
+
+  /** The engine settings of one system: its own {@code rate_limit_rpm} wins over the suite's. */
+  public EngineSettings engineFor(SystemSpec spec) {
+    var rpm = spec.params().get("rate_limit_rpm");
+    if (rpm == null || !rpm.isNumber()) {
+      return engine;
+    }
+    return new EngineSettings(engine.concurrency(), engine.timeout(), engine.retries(), rpm.doubleValue(),
+        engine.maxErrorRate());
   }
 }

@@ -1,5 +1,7 @@
 package dev.assay.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
@@ -10,8 +12,8 @@ import java.util.Objects;
  * @param name the name the suite gives it, unique within the suite
  * @param type the adapter type, e.g. {@code predictions}, {@code command}
  * @param params adapter parameters, as written in the suite (never null)
- * @param line the suite line that declares the system, for messages (0 when unknown); not part
- *     of the hash
+ * @param line the suite line that declares the system, for messages (0 when unknown); not part of
+ *     the hash nor of the JSON
  */
 public record SystemSpec(String name, String type, ObjectNode params, int line) {
   public SystemSpec {
@@ -21,6 +23,7 @@ public record SystemSpec(String name, String type, ObjectNode params, int line) 
   }
 
   /** The spec as one JSON object: {@code {name, type, params}}. */
+  @JsonValue
   public ObjectNode toJson() {
     ObjectNode node = Json.object();
     node.put("name", name);
@@ -30,6 +33,7 @@ public record SystemSpec(String name, String type, ObjectNode params, int line) 
   }
 
   /** The spec of a run record's {@code system_spec} ({@link #toJson()} form); line 0. */
+  @JsonCreator
   public static SystemSpec fromJson(ObjectNode json) {
     JsonNode params = json.get("params");
     return new SystemSpec(json.path("name").asText(), json.path("type").asText(),

@@ -29,7 +29,7 @@ class RunExportTest {
     assertThat(run.counts()).isEqualTo(new Counts(1, 1));
     assertThat(run.aggregates()).containsExactly(Map.entry("exact_match", 1.0));
     assertThat(run.lineage().gitCommit()).isNull();
-    assertThat(run.systemSpec().path("params").path("path").asText()).isEqualTo("p.jsonl");
+    assertThat(run.system().param("path", null)).isEqualTo("p.jsonl");
     assertThat(export.examples()).hasSize(2);
     ExampleResult first = export.examples().get(0);
     assertThat(first.output().asText()).isEqualTo("Mercury");
@@ -57,7 +57,7 @@ class RunExportTest {
     assertThatThrownBy(() -> RunExport.read(doc, "future.json"))
         .isInstanceOf(InputException.class)
         .satisfies(e -> assertThat(((InputException) e).render())
-            .startsWith("future.json: field 'format_version': run record format 2 is not supported"));
+            .startsWith("future.json: field 'format_version': run record format " + (RunRecord.FORMAT_VERSION + 1) + " is not supported"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.assay.engine;
 import dev.assay.core.Dataset;
 import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
+import dev.assay.core.Metric;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
@@ -25,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Guarantees: every (example, repeat) of the dataset ends with exactly one stored result; a
  * result is stored before it is acknowledged; results, counts and aggregates do not depend on the
  * concurrency or on whether the run was interrupted and resumed (outputs of a deterministic
- * system, scores and their order are identical; latencies are measured and naturally vary).
+ * system, scores and their order are identical; latencies are measured and naturally vary). The
+ * dataset is stored with the run (by content hash), so the run can be reported, compared and
+ * resumed without its file.
  */
 public final class Engine {
   private final Store store;
@@ -45,12 +48,14 @@ public final class Engine {
    * exist and is reopened, and only its missing results are computed.
    *
    * @param header the run's header, status RUNNING
-   * @return the finished header (COMPLETED)
+   * @return the finished header: COMPLETED, or FAILED when more results failed than {@code
+   *     settings.maxErrorRate()} allows or a metric cannot be computed
    * @throws InterruptedException when the calling thread is interrupted: the run is marked
    *     ABORTED, and everything acknowledged so far stays stored
    */
   public RunRecord execute(RunRecord header, Dataset dataset, SystemUnderTest system, List<Scorer> scorers,
       RunSettings settings, boolean resume) throws InterruptedException {
+    store.putDataset(dataset);
     if (resume) {
       store.updateRun(header.reopen());
     } else {
@@ -65,7 +70,10 @@ public final class Engine {
     int alreadyDone = resume ? loadStored(runId, table, repeats, examples) : 0;
     listener.started(runId, header.systemName(), total, alreadyDone);
 
-    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+    List<Metric> metrics = scorers.stream().flatMap(s -> s.metrics().stream()).toList();
+    // More workers than pending results would only sit idle (and a million of them would not start).
+    int workerCount = (int) Math.max(1, Math.min(settings.concurrency(), (long) total - alreadyDone));
+    ExecutorService workers = Executors.newFixedThreadPool(workerCount, r -> {
       Thread t = new Thread(r, "assay-worker-" + header.systemName());
       t.setDaemon(true);
       return t;
@@ -74,10 +82,12 @@ public final class Engine {
     try (Watchdog watchdog = new Watchdog(settings.timeout())) {
       Journal journal = new Journal(store, cache, runId, settings.flushInterval(), listener);
       try {
-        ExampleRunner runner = new ExampleRunner(system, RunFactory.cacheIdentity(header), scorers, settings, cache, watchdog);
+        Attempts attempts = new Attempts(system, watchdog, RateLimiter.of(settings.rateLimitRpm()),
+            new Backoff(settings.initialBackoff(), settings.maxBackoff()), settings.retries());
+        ExampleRunner runner = new ExampleRunner(attempts, header.cacheIdentity(), scorers, settings, cache);
         AtomicInteger cursor = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < settings.concurrency(); w++) {
+        for (int w = 0; w < workerCount; w++) {
           futures.add(workers.submit(() -> {
             for (int next = cursor.getAndIncrement(); next < total; next = cursor.getAndIncrement()) {
               if (table[next] != null) {
@@ -103,16 +113,17 @@ public final class Engine {
         for (ExampleResult r : table) {
           visitor.accept(r);
         }
-      }, scorers);
-      RunRecord finished = header.finish(RunStatus.COMPLETED, clock.instant(), summary.counts(), summary.metrics());
+      }, metrics, settings.maxErrorRate());
+      RunRecord finished = header.finish(summary.status(), clock.instant(), summary.counts(), summary.metrics(),
+          summary.failure());
       store.updateRun(finished);
       completed = true;
+      listener.finished(finished, summary.errors());
       return finished;
     } finally {
       if (!completed) {
-        markAborted(header, scorers);
+        markAborted(header, metrics, settings.maxErrorRate());
       }
-      listener.finished(runId);
     }
   }
 
@@ -154,20 +165,18 @@ public final class Engine {
     }
   }
 
-  private void markAborted(RunRecord header, List<Scorer> scorers) {
+  private void markAborted(RunRecord header, List<Metric> metrics, double maxErrorRate) {
+    RunRecord aborted = null;
     try {
-      Aggregates.Summary summary;
-      try {
-        summary = Aggregates.of(visitor -> store.forEachResult(header.runId(), visitor), scorers);
-      } catch (RuntimeException e) {
-        // A scorer cannot aggregate these results (the reason the run did not complete, e.g.
-        // f1_binary over three labels): record the counts without metrics rather than leave the
-        // run looking as if it were still running.
-        summary = Aggregates.of(visitor -> store.forEachResult(header.runId(), visitor), List.of());
-      }
-      store.updateRun(header.finish(RunStatus.ABORTED, clock.instant(), summary.counts(), summary.metrics()));
+      Aggregates.Summary summary = Aggregates.of(visitor -> store.forEachResult(header.runId(), visitor), metrics,
+          maxErrorRate);
+      aborted = header.finish(RunStatus.ABORTED, clock.instant(), summary.counts(), summary.metrics(),
+          "stopped before every example had a result; assay run --resume " + header.runId() + " finishes it");
+      store.updateRun(aborted);
+      listener.finished(aborted, summary.errors());
     } catch (RuntimeException e) {
       // The store itself failed; the run stays RUNNING and can still be resumed.
+      listener.finished(aborted != null ? aborted : header, new ErrorSummary(0, List.of()));
     }
   }
 }

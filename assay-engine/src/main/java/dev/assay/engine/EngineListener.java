@@ -1,6 +1,7 @@
 package dev.assay.engine;
 
 import dev.assay.core.ExampleResult;
+import dev.assay.core.RunRecord;
 
 /**
  * Observes a run's progress (progress bars, logs). Called from worker threads: implementations
@@ -13,8 +14,11 @@ public interface EngineListener {
   /** One result was made durable. */
   default void acknowledged(ExampleResult result) {}
 
-  /** The run ended (completed or aborted). */
-  default void finished(String runId) {}
+  /**
+   * The run ended: completed, failed or aborted ({@code run.status()}), with its failures grouped
+   * by cause.
+   */
+  default void finished(RunRecord run, ErrorSummary errors) {}
 
   EngineListener NONE = new EngineListener() {};
 }

@@ -1,9 +1,12 @@
 package dev.assay.engine;
 
 import dev.assay.core.Dataset;
+import dev.assay.core.DidYouMean;
+import dev.assay.core.EngineSettings;
 import dev.assay.core.InputException;
-import dev.assay.core.LineageProbe;
 import dev.assay.core.Lineage;
+import dev.assay.core.LineageProbe;
+import dev.assay.core.PluginContext;
 import dev.assay.core.Plugins;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
@@ -13,8 +16,8 @@ import dev.assay.core.Store;
 import dev.assay.core.Suite;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import dev.assay.core.DidYouMean;
 import dev.assay.core.io.DatasetLoader;
+import dev.assay.core.io.RunInputs;
 import dev.assay.core.io.SuiteLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,13 +25,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Runs a suite file, or resumes a run, end to end: load, validate, create systems, execute.
+ * Runs a suite, or resumes a run, end to end: validate, create scorers and systems, execute.
  *
  * <p>Everything that can be wrong with the input (suite, dataset, adapter parameters, metric
- * names, a prediction file) is checked before the first run is created, so bad input never
- * leaves a run behind. Systems of one suite run one after another, each as its own run.
+ * names, a prediction file, a rubric) is checked before the first run is created, so bad input
+ * never leaves a run behind. Systems of one suite run one after another, each as its own run.
+ * Plug-ins get a {@link PluginContext}: the suite's folder for relative paths, the environment,
+ * the response cache and the engine's way of calling a model.
  */
 public final class SuiteExecution {
   private final Store store;
@@ -37,77 +43,113 @@ public final class SuiteExecution {
   private final EngineListener listener;
   private final Clock clock;
   private final Path workingDirectory;
+  private final Map<String, String> env;
 
   public SuiteExecution(Store store, ResponseCache cache, Plugins plugins, EngineListener listener, Clock clock,
-      Path workingDirectory) {
+      Path workingDirectory, Map<String, String> env) {
     this.store = store;
     this.cache = cache;
     this.plugins = plugins;
     this.listener = listener;
     this.clock = clock;
     this.workingDirectory = workingDirectory;
+    this.env = env;
+  }
+
+  /** Reads the suite and its dataset, then runs the named systems (all when none are named). */
+  public List<RunRecord> run(Path suiteFile, List<String> systemNames, boolean useCache) throws InterruptedException {
+    Suite suite = new SuiteLoader(plugins).load(suiteFile);
+    return run(suite, DatasetLoader.load(suite.dataset()), systemNames, useCache);
   }
 
   /**
-   * Runs the named systems of a suite (all when {@code systemNames} is empty), in suite order.
+   * Runs the named systems of an already parsed suite over its already read dataset (all systems
+   * when {@code systemNames} is empty), in suite order.
    *
    * @return the finished run headers, one per system
    */
-  public List<RunRecord> run(Path suiteFile, List<String> systemNames, boolean useCache) throws InterruptedException {
-    Suite suite = new SuiteLoader(plugins).load(suiteFile);
+  public List<RunRecord> run(Suite suite, Dataset dataset, List<String> systemNames, boolean useCache)
+      throws InterruptedException {
     List<SystemSpec> selected = select(suite, systemNames);
-    Dataset dataset = DatasetLoader.load(suite.dataset());
-    List<Scorer> scorers = scorers(suite);
-    Map<SystemSpec, SystemUnderTest> systems = new LinkedHashMap<>();
-    try {
-      for (SystemSpec spec : selected) {
-        systems.put(spec, plugins.system(spec, suite.file()));
+    if (dataset.size() == 0) {
+      throw new InputException(dataset.source(), 0, null, "no examples", "a dataset with at least one example");
+    }
+    ResponseCache runCache = useCache ? cache : ResponseCache.NONE;
+    try (EngineModelCaller models = new EngineModelCaller(suite.engine(), runCache)) {
+      PluginContext context = new PluginContext(suite.file(), workingDirectory, env, runCache, clock, models);
+      List<Scorer> scorers = new ArrayList<>();
+      Map<SystemSpec, SystemUnderTest> systems = new LinkedHashMap<>();
+      try {
+        for (String m : suite.metrics()) {
+          scorers.add(scorer(m, context, suite.file().toString()));
+        }
+        for (SystemSpec spec : selected) {
+          systems.put(spec, plugins.system(spec, context));
+        }
+        Lineage lineage = LineageProbe.probe(workingDirectory);
+        Engine engine = new Engine(store, cache, listener, clock);
+        List<RunRecord> runs = new ArrayList<>();
+        for (Map.Entry<SystemSpec, SystemUnderTest> e : systems.entrySet()) {
+          RunRecord header = RunFactory.newRun(suite, e.getKey(), e.getValue().contentHash(), dataset, lineage,
+              clock.instant());
+          RunSettings settings = RunSettings.of(suite.engineFor(e.getKey()), suite.seed(), suite.repeats(), useCache);
+          runs.add(engine.execute(header, dataset, e.getValue(), scorers, settings, false));
+        }
+        return runs;
+      } finally {
+        systems.values().forEach(SystemUnderTest::close);
+        scorers.forEach(Scorer::close);
       }
-      Lineage lineage = LineageProbe.probe(workingDirectory);
-      Engine engine = new Engine(store, cache, listener, clock);
-      List<RunRecord> runs = new ArrayList<>();
-      for (Map.Entry<SystemSpec, SystemUnderTest> e : systems.entrySet()) {
-        RunRecord header = RunFactory.newRun(suite, e.getKey(), e.getValue().contentHash(), dataset, lineage,
-            clock.instant());
-        runs.add(engine.execute(header, dataset, e.getValue(), scorers, settings(suite, e.getKey(), useCache), false));
-      }
-      return runs;
-    } finally {
-      systems.values().forEach(SystemUnderTest::close);
     }
   }
 
   /**
-   * Finishes an interrupted run. The suite comes from the run record; the dataset is read again
-   * and must hash as it did when the run started.
+   * Finishes an interrupted run from its record alone: its dataset comes from the store (or, for a
+   * run stored before datasets were kept, from its file if that still hashes the same); its
+   * system, metrics and engine settings from the record.
    *
-   * @return the finished header; a run that is already completed is returned as it is
+   * @return the finished header; a run that already finished is returned as it is
    */
   public RunRecord resume(String runId, boolean useCache) throws InterruptedException {
     RunRecord header = store.run(runId).orElseThrow(() -> InputException.of(
         "unknown run id '" + runId + "'", "an id from 'assay runs list'"));
-    if (header.status() == RunStatus.COMPLETED) {
+    if (header.status().finished()) {
       return header;
     }
-    Path suiteFile = Path.of(header.suitePath());
-    Suite suite = new SuiteLoader(plugins).fromJson(header.suite(), suiteFile);
-    SystemSpec spec = suite.system(header.systemName()).orElseThrow(() -> new InputException(suiteFile, 0,
-        "systems", "the run's system '" + header.systemName() + "' is not in its suite", "the suite as run"));
-    Dataset dataset = DatasetLoader.load(suite.dataset());
-    if (!dataset.hash().equals(header.datasetHash())) {
-      throw new InputException(dataset.source(), 0, null,
-          "dataset changed since run " + runId + " started (sha256 was " + header.datasetHash() + ", now "
-              + dataset.hash() + ")", "the dataset the run started with");
-    }
-    List<Scorer> scorers = scorers(suite);
-    try (SystemUnderTest system = plugins.system(spec, suiteFile)) {
-      if (!java.util.Objects.equals(system.contentHash(), RunFactory.contentHash(header))) {
-        throw new InputException(suiteFile, 0, "systems." + spec.name(),
-            "the content system '" + spec.name() + "' depends on (its corpus or predictions file) changed since run "
-                + runId + " started", "the content the run started with");
+    Dataset dataset = RunInputs.dataset(store, header).require("resuming run " + runId);
+    Path suiteFile = header.suitePath() == null ? null : Path.of(header.suitePath());
+    EngineSettings engine = Objects.requireNonNullElse(header.engine(),
+        new EngineSettings(8, java.time.Duration.ofSeconds(60), 2, null, 1.0));
+    ResponseCache runCache = useCache ? cache : ResponseCache.NONE;
+    try (EngineModelCaller models = new EngineModelCaller(engine, runCache)) {
+      PluginContext context = new PluginContext(suiteFile, workingDirectory, env, runCache, clock, models);
+      List<Scorer> scorers = new ArrayList<>();
+      try {
+        for (String m : header.metrics()) {
+          scorers.add(scorer(m, context, header.suitePath()));
+        }
+        SystemSpec spec = header.system();
+        try (SystemUnderTest system = plugins.system(spec, context)) {
+          if (!Objects.equals(system.contentHash(), header.contentHash())) {
+            throw new InputException(suiteFile, 0, "systems." + spec.name(),
+                "the content system '" + spec.name() + "' depends on (its corpus, predictions file or script) changed"
+                    + " since run " + runId + " started", "the content the run started with");
+          }
+          return new Engine(store, cache, listener, clock).execute(header, dataset, system, scorers,
+              RunSettings.of(engine, header.seed(), header.repeats(), useCache), true);
+        }
+      } finally {
+        scorers.forEach(Scorer::close);
       }
-      return new Engine(store, cache, listener, clock).execute(header, dataset, system, scorers,
-          settings(suite, spec, useCache), true);
+    }
+  }
+
+  private Scorer scorer(String metric, PluginContext context, String file) {
+    try {
+      return plugins.scorer(metric, context);
+    } catch (InputException e) {
+      throw e.file() != null || file == null ? e
+          : new InputException(file, 0, e.field() == null ? "metrics" : e.field(), e.getMessage(), e.expected());
     }
   }
 
@@ -122,18 +164,5 @@ public final class SuiteExecution {
           "no system '" + n + "' in the suite", DidYouMean.expected(n, known))));
     }
     return out;
-  }
-
-  private List<Scorer> scorers(Suite suite) {
-    List<Scorer> out = new ArrayList<>();
-    for (String m : suite.metrics()) {
-      out.add(plugins.scorer(m, suite.file().toString(), 0));
-    }
-    return out;
-  }
-
-  private static RunSettings settings(Suite suite, SystemSpec spec, boolean useCache) {
-    var rpm = spec.params().get("rate_limit_rpm");
-    return RunSettings.of(suite, rpm == null || !rpm.isNumber() ? null : rpm.doubleValue(), useCache);
   }
 }

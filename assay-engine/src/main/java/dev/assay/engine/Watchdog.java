@@ -45,6 +45,11 @@ final class Watchdog implements AutoCloseable {
     thread.start();
   }
 
+  /** The per-attempt timeout this watchdog enforces. */
+  java.time.Duration timeout() {
+    return java.time.Duration.ofNanos(timeoutNanos);
+  }
+
   /** Starts guarding the current thread's call; {@link Guard#end()} must follow in a finally. */
   Guard start() {
     Guard g = own.get();

@@ -6,12 +6,16 @@ import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.Lineage;
+import dev.assay.core.MeanMetric;
+import dev.assay.core.Metric;
 import dev.assay.core.Output;
+import dev.assay.core.Score;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.RunIds;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
 import dev.assay.core.Scorer;
+import dev.assay.core.SystemSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,12 +38,15 @@ final class EngineFixtures {
   }
 
   static RunRecord header(Dataset d, int repeats) {
-    var spec = Json.object().put("name", "fake").put("type", "fake");
-    spec.putObject("params");
-    return new RunRecord(RunRecord.FORMAT_VERSION, RunIds.next(), "test-suite", "/tmp/suite.yaml", "suitehash",
-        Json.object(), "fake", spec, d.source(), d.hash(), d.size(), repeats, List.of("upper_match"),
-        new Lineage("test", null, null, "jvm", "os"), 0, Instant.parse("2026-01-01T00:00:00Z"), null,
-        RunStatus.RUNNING, Counts.ZERO, Map.of());
+    return header(d, repeats, null);
+  }
+
+  /** A header whose system depends on content hashing to {@code contentHash} (null: none). */
+  static RunRecord header(Dataset d, int repeats, String contentHash) {
+    return RunRecord.started(RunIds.next(), "test-suite", "/tmp/suite.yaml", "suitehash", Json.object(),
+        new SystemSpec("fake", "fake", null, 0), contentHash, d.source(), d.hash(), d.size(), repeats,
+        List.of("upper_match"), null, null, new Lineage("test", null, null, "jvm", "os"), 0,
+        Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   static RunSettings settings(int concurrency) {
@@ -50,19 +57,19 @@ final class EngineFixtures {
   /** 1 when the output equals the reference ignoring case, else 0. */
   static final Scorer UPPER_MATCH = new Scorer() {
     @Override
-    public List<String> names() {
-      return List.of("upper_match");
+    public List<Metric> metrics() {
+      return List.of(MeanMetric.unit("upper_match"));
     }
 
     @Override
-    public Map<String, Double> score(Example example, Output output) {
+    public Map<String, Score> score(Example example, Output output) {
       String ref = example.reference() == null ? "" : example.reference().asText();
-      return Map.of("upper_match", output.text().equalsIgnoreCase(ref) ? 1.0 : 0.0);
+      return Map.of("upper_match", Score.of(output.text().equalsIgnoreCase(ref) ? 1.0 : 0.0));
     }
   };
 
   /** What must be identical between two runs of a deterministic system: not latency. */
-  record Essence(String id, int repeat, String output, Map<String, Double> scores, String error) {
+  record Essence(String id, int repeat, String output, Map<String, Score> scores, String error) {
     static Essence of(ExampleResult r) {
       return new Essence(r.id(), r.repeat(), r.output() == null ? null : r.output().toString(), r.scores(), r.error());
     }

@@ -16,7 +16,13 @@ import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
 import dev.assay.core.Scorer;
-import dev.assay.core.Scores;
+import dev.assay.core.Direction;
+import dev.assay.core.MeanMetric;
+import dev.assay.core.Metric;
+import dev.assay.core.MetricKind;
+import dev.assay.core.MetricSample;
+import dev.assay.core.Scale;
+import dev.assay.core.Score;
 import dev.assay.core.Store;
 import dev.assay.core.SystemException;
 import dev.assay.testkit.FakeSystem;
@@ -51,7 +57,7 @@ class EngineTest {
         .isEqualTo(d.examples().stream().map(Example::id).toList());
     assertThat(results).allSatisfy(r -> assertThat(r.attempts()).isEqualTo(1));
     // Every third example has a reference the system cannot match.
-    long matches = results.stream().filter(r -> r.scores().get("upper_match") == 1.0).count();
+    long matches = results.stream().filter(r -> r.scores().get("upper_match").value() == 1.0).count();
     assertThat(matches).isEqualTo(500 - 167);
     assertThat(done.counts().ok()).isEqualTo(500);
     assertThat(done.aggregates().get("upper_match")).isEqualTo(333.0 / 500);
@@ -167,8 +173,7 @@ class EngineTest {
     String[] corpus = {"corpus-v1", "corpus-v2", "corpus-v1"};
     for (int round = 0; round < 3; round++) {
       FakeSystem fake = FakeSystem.echo();
-      RunRecord h = header(d, 1);
-      h.systemSpec().put(RunFactory.CONTENT_HASH, corpus[round]);
+      RunRecord h = header(d, 1, corpus[round]);
       new Engine(store, cache, EngineListener.NONE, clock).execute(h, d, fake, List.of(UPPER_MATCH), cached, false);
       calls[round] = fake.calls();
     }
@@ -217,78 +222,126 @@ class EngineTest {
   }
 
   @Test
-  void aScorerThatCannotAggregateLeavesTheRunAbortedWithItsResultsNotRunning() throws Exception {
-    Scorer unaggregatable = new Scorer() {
+  void aMetricThatCannotAggregateFailsTheRunWithItsResultsKeptAndTheReasonStated() throws Exception {
+    Scorer scorer = new Scorer() {
       @Override
-      public List<String> names() {
-        return List.of("corpus_only");
+      public List<Metric> metrics() {
+        return List.of(new Metric() {
+          @Override
+          public String name() {
+            return "corpus_only";
+          }
+
+          @Override
+          public Direction direction() {
+            return Direction.HIGHER_IS_BETTER;
+          }
+
+          @Override
+          public MetricKind kind() {
+            return MetricKind.CORPUS;
+          }
+
+          @Override
+          public Scale scale() {
+            return Scale.UNIT;
+          }
+
+          @Override
+          public MetricSample sample(List<Score> scores) {
+            throw new IllegalArgumentException("needs two labels, got three");
+          }
+        });
       }
 
       @Override
-      public Map<String, Double> score(Example example, Output output) {
-        return Map.of("corpus_only#n", 1.0);
-      }
-
-      @Override
-      public Map<String, Double> aggregate(List<Map<String, Double>> perExample) {
-        throw new IllegalArgumentException("needs two labels, got three");
+      public Map<String, Score> score(Example example, Output output) {
+        return Map.of("corpus_only", new Score(Double.NaN, null, List.of("a", "b"), null));
       }
     };
     Dataset d = dataset(5);
     InMemoryStore store = new InMemoryStore();
     RunRecord header = header(d, 1);
-    Engine engine = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock);
-    assertThatThrownBy(() -> engine.execute(header, d, FakeSystem.echo(), List.of(unaggregatable), settings(2), false))
-        .hasMessageContaining("needs two labels");
-    RunRecord stored = store.run(header.runId()).orElseThrow();
-    assertThat(stored.status()).isEqualTo(RunStatus.ABORTED);
-    assertThat(stored.counts().ok()).isEqualTo(5);
+    RunRecord done = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock)
+        .execute(header, d, FakeSystem.echo(), List.of(UPPER_MATCH, scorer), settings(2), false);
+    assertThat(done.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(done.failure()).contains("metric 'corpus_only' cannot be computed: needs two labels");
+    assertThat(done.aggregates().get("corpus_only")).isNaN();
+    assertThat(done.aggregates().get("upper_match")).as("the other metric keeps its value").isNotNaN();
+    assertThat(done.counts().ok()).isEqualTo(5);
+    assertThat(store.run(header.runId())).contains(done);
     assertThat(store.results(header.runId())).hasSize(5);
   }
 
   @Test
-  void aScorerFailureIsRecordedAsTheExamplesErrorKeepingTheOutput() throws Exception {
+  void aScorerFailureFailsThatMetricOnlyAndKeepsTheOutputAndTheOtherScores() throws Exception {
     Scorer broken = new Scorer() {
       @Override
-      public List<String> names() {
-        return List.of("broken");
+      public List<Metric> metrics() {
+        return List.of(MeanMetric.unit("broken"));
       }
 
       @Override
-      public Map<String, Double> score(Example example, Output output) {
+      public Map<String, Score> score(Example example, Output output) {
         throw new IllegalArgumentException("no reference");
       }
     };
     Dataset d = dataset(2);
     InMemoryStore store = new InMemoryStore();
     RunRecord done = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock)
-        .execute(header(d, 1), d, FakeSystem.echo(), List.of(broken), settings(1), false);
+        .execute(header(d, 1), d, FakeSystem.echo(), List.of(UPPER_MATCH, broken), settings(1), false);
     assertThat(store.results(done.runId())).allSatisfy(r -> {
-      assertThat(r.error()).isEqualTo("scoring with broken failed: no reference");
+      assertThat(r.ok()).isTrue();
+      assertThat(r.metricErrors()).containsExactly(Map.entry("broken", "no reference"));
       assertThat(r.output().asText()).startsWith("answer");
-      assertThat(r.scores()).isEmpty();
+      assertThat(r.scores()).containsOnlyKeys("upper_match");
     });
-    assertThat(done.counts().error()).isEqualTo(2);
+    assertThat(done.counts().error()).isZero();
+    assertThat(done.counts().metricErrors()).containsExactly(Map.entry("broken", 2L));
     assertThat(done.aggregates().get("broken")).isNaN();
+    assertThat(done.aggregates().get("upper_match")).isEqualTo(0.5);
   }
 
   @Test
-  void notesOfAScorerAreStoredBesideItsScoresAndOnlyThere() throws Exception {
+  void moreFailedResultsThanTheMaximumErrorRateFailTheRunNamingTheCause() throws Exception {
+    Dataset d = dataset(40);
+    FakeSystem.Config cfg = FakeSystem.Config.echo().withFailureRates(0, 0.5);
+    InMemoryStore store = new InMemoryStore();
+    java.util.concurrent.atomic.AtomicReference<ErrorSummary> summary = new java.util.concurrent.atomic.AtomicReference<>();
+    EngineListener listener = new EngineListener() {
+      @Override
+      public void finished(RunRecord run, ErrorSummary errors) {
+        summary.set(errors);
+      }
+    };
+    RunRecord done = new Engine(store, ResponseCache.NONE, listener, clock).execute(header(d, 1), d,
+        new FakeSystem(cfg), List.of(UPPER_MATCH), settings(4).withMaxErrorRate(0.05), false);
+    assertThat(done.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(done.counts().error()).isPositive();
+    assertThat(done.failure()).contains(done.counts().error() + " of 40 results").contains("above max_error_rate 5%");
+    assertThat(summary.get().causes()).singleElement().satisfies(c -> {
+      assertThat(c.count()).isEqualTo(done.counts().error());
+      assertThat(c.example()).startsWith("ex-");
+    });
+    assertThat(summary.get().lines(5).get(0)).contains(" of 40 (").contains("(e.g. ex-");
+    RunRecord lenient = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock).execute(header(d, 1), d,
+        new FakeSystem(cfg), List.of(UPPER_MATCH), settings(4).withMaxErrorRate(1.0), false);
+    assertThat(lenient.status()).isEqualTo(RunStatus.COMPLETED);
+  }
+
+  @Test
+  void notesOfAScorerAreStoredWithTheirScores() throws Exception {
     Scorer explaining = new Scorer() {
       @Override
-      public List<String> names() {
-        return List.of("graded");
+      public List<Metric> metrics() {
+        return List.of(MeanMetric.unit("graded"));
       }
 
       @Override
-      public Map<String, Double> score(Example example, Output output) {
-        return scoreWithNotes(example, output).values();
-      }
-
-      @Override
-      public Scores scoreWithNotes(Example example, Output output) {
+      public Map<String, Score> score(Example example, Output output) {
         boolean odd = example.id().hashCode() % 2 != 0;
-        return new Scores(Map.of("graded", odd ? 1.0 : 0.0), odd ? Map.of("graded", "why " + example.id()) : Map.of());
+        Score s = Score.of(odd ? 1.0 : 0.0);
+        return Map.of("graded", odd ? s.withNote("why " + example.id()) : s);
       }
     };
     Dataset d = dataset(6);
@@ -298,7 +351,7 @@ class EngineTest {
     assertThat(store.results(done.runId())).hasSize(6).allSatisfy(r -> {
       boolean odd = r.id().hashCode() % 2 != 0;
       assertThat(r.scores()).containsKeys("graded", "upper_match").hasSize(2);
-      assertThat(r.notes()).isEqualTo(odd ? Map.of("graded", "why " + r.id()) : Map.of());
+      assertThat(r.scores().get("graded").note()).isEqualTo(odd ? "why " + r.id() : null);
     });
   }
 
@@ -339,6 +392,46 @@ class EngineTest {
       @Override
       public void forEachResult(String runId, java.util.function.Consumer<ExampleResult> consumer) {
         memory.forEachResult(runId, consumer);
+      }
+
+      @Override
+      public boolean deleteRun(String runId) {
+        return memory.deleteRun(runId);
+      }
+
+      @Override
+      public void putDataset(Dataset dataset) {
+        memory.putDataset(dataset);
+      }
+
+      @Override
+      public java.util.Optional<Dataset> dataset(String hash) {
+        return memory.dataset(hash);
+      }
+
+      @Override
+      public void saveVerdict(dev.assay.core.VerdictRecord verdict) {
+        memory.saveVerdict(verdict);
+      }
+
+      @Override
+      public java.util.Optional<dev.assay.core.VerdictRecord> verdict(String id) {
+        return memory.verdict(id);
+      }
+
+      @Override
+      public List<dev.assay.core.VerdictRecord> verdicts(dev.assay.core.VerdictRecord.Query query) {
+        return memory.verdicts(query);
+      }
+
+      @Override
+      public void savePlan(dev.assay.core.Plan plan) {
+        memory.savePlan(plan);
+      }
+
+      @Override
+      public List<dev.assay.core.Plan> plans() {
+        return memory.plans();
       }
 
       @Override

@@ -6,6 +6,7 @@ import dev.assay.core.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The comparison of two sides: pairing counts and one {@link Comparison} per metric.
@@ -25,22 +26,15 @@ public record ComparisonReport(String baseline, String candidate, int n, int onl
     comparisons = List.copyOf(comparisons);
   }
 
-  /** Compares the requested metrics (every common metric when none is requested). */
-  public static ComparisonReport of(Pairing pairing, CompareOptions options) {
-    List<String> metrics = options.metrics().isEmpty() ? pairing.commonMetrics() : options.metrics();
-    metrics.forEach(pairing::requireMetric);
-    MetricComparer comparer = new MetricComparer(options);
-    List<Comparison> out = new ArrayList<>();
-    for (String m : metrics) {
-      out.add(comparer.compare(pairing, m, options.directions().of(m)));
-    }
+  /** The report of a pairing's comparisons. */
+  static ComparisonReport of(Pairing pairing, List<Comparison> comparisons) {
     return new ComparisonReport(pairing.baseline().source(), pairing.candidate().source(), pairing.n(),
-        pairing.onlyBaseline(), pairing.onlyCandidate(), out, pairing.resampling(), pairing.units());
+        pairing.onlyBaseline(), pairing.onlyCandidate(), comparisons, pairing.resampling(), pairing.units());
   }
 
   /** The comparison of a metric, if compared. */
-  public java.util.Optional<Comparison> comparison(String metric) {
-    return comparisons.stream().filter(c -> c.metric().equals(metric)).findFirst();
+  public Optional<Comparison> comparison(String metric) {
+    return comparisons.stream().filter(c -> c.name().equals(metric)).findFirst();
   }
 
   public ObjectNode toJson() {
@@ -73,7 +67,7 @@ public record ComparisonReport(String baseline, String candidate, int n, int onl
     rows.add(new String[] {"METRIC", "STATISTIC", "BETTER", "N", "BASELINE", "CANDIDATE", "DIFF",
         confidence + "CI", "P", "TEST", "INTERVAL"});
     for (Comparison c : comparisons) {
-      rows.add(new String[] {c.metric(), c.statistic(), c.direction().wire(), Integer.toString(c.n()),
+      rows.add(new String[] {c.name(), c.statistic(), c.direction().wire(), Integer.toString(c.n()),
           JsonNumbers.text(c.baseline()),
           JsonNumbers.text(c.candidate()), JsonNumbers.signed(c.difference()), JsonNumbers.interval(c.ci(), true),
           JsonNumbers.p(c.pValue()), c.test(), c.intervalMethod()});
@@ -82,7 +76,8 @@ public record ComparisonReport(String baseline, String candidate, int n, int onl
     return sb.toString();
   }
 
-  static String percent(double level) {
+  /** A confidence level as a percentage: {@code 95%}, {@code 99.5%}. */
+  public static String percent(double level) {
     double pct = level * 100;
     return pct == Math.rint(pct) ? String.format(Locale.ROOT, "%.0f%%", pct)
         : String.format(Locale.ROOT, "%s%%", Double.toString(pct));

@@ -1,15 +1,21 @@
 package dev.assay.gate;
 
+import dev.assay.core.Direction;
 import dev.assay.core.InputException;
+import dev.assay.core.Metric;
+import dev.assay.core.MetricKind;
+import dev.assay.core.MetricSample;
+import dev.assay.core.Verdict;
 import dev.assay.stats.ConfidenceInterval;
 import dev.assay.stats.Sides;
 import dev.assay.stats.power.PairedMeanPower;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -21,97 +27,117 @@ import java.util.function.Function;
  * lies on the other side (judged at the nominal level: multiplicity control protects against a
  * false PASS, and a single failing rule already blocks); INCONCLUSIVE otherwise, with the number
  * of examples that would give the target power if the observed estimate were the truth.
+ *
+ * <p>Paired rules read the interval family of the metric's {@link Comparison}, which the comparison
+ * already computed: a gate adds no bootstrap of its own for them.
  */
-public final class GateEvaluator {
+final class GateEvaluator {
   private final CompareOptions options;
 
-  /** @param options interval method, test, seed, replicates and directions (confidence and power come from the gate) */
-  public GateEvaluator(CompareOptions options) {
+  /** @param options interval method, test, seed and replicates (confidence and power come from the gate) */
+  GateEvaluator(CompareOptions options) {
     this.options = options;
   }
 
   /**
-   * @param tags the tags of an example by id, or null when unknown (then a no_regressions rule
-   *     is an input error)
+   * @param metrics the metric of each name (how it aggregates, its direction)
+   * @param comparisons the comparisons already made, by metric name; the evaluator adds those it needs
+   * @param tags the tags of an example by id, or null when unknown (then a no_regressions rule is
+   *     an input error)
    * @param datasetHash the dataset's hash when known, for the plan record
    */
-  public GateResult evaluate(Gate gate, Pairing pairing, Function<String, Map<String, String>> tags,
-      String datasetHash) {
+  GateResult evaluate(Gate gate, Pairing pairing, Function<String, Metric> metrics,
+      Map<String, Comparison> comparisons, Function<String, Map<String, String>> tags, String datasetHash) {
     CompareOptions o = options.withConfidence(gate.confidence()).withPower(gate.power());
-    MetricComparer comparer = new MetricComparer(o);
-    Map<String, Comparison> comparisons = new HashMap<>();
-    List<RuleResult> preliminary = new ArrayList<>();
+    MetricComparer comparer = new MetricComparer(options);
+    List<RuleOutcome> preliminary = new ArrayList<>();
     List<Claim> claims = new ArrayList<>();
     for (int i = 0; i < gate.rules().size(); i++) {
       Rule rule = gate.rules().get(i);
-      PairedMetric pm = metric(gate, i, pairing);
-      Direction direction = o.directions().of(rule.metric());
-      switch (rule.kind()) {
-        case SUPERIORITY, NON_INFERIORITY -> {
-          Comparison c = comparisons.computeIfAbsent(rule.metric(), m -> comparer.compare(pairing, m, direction));
-          Claim claim = Claim.paired(rule, direction, c.baseline());
-          claims.add(claim);
-          preliminary.add(judge(rule, claim, direction, c.n(), c.baseline(), c.candidate(), c.difference(),
-              c.sdDifference(), c.intervals(), o));
-        }
-        case AT_MOST, AT_LEAST -> {
-          Optional<PairedCorpus> corpus = comparer.corpus(pairing, rule.metric());
-          Claim claim = Claim.threshold(rule, corpus.isPresent());
-          claims.add(claim);
-          if (corpus.isPresent()) {
-            // The candidate's corpus value (what 'assay run' reports), not its mean sentence score.
-            PairedCorpus pc = corpus.get();
-            IntervalSource intervals = IntervalSources.corpusCandidate(pc, o);
-            double value = pc.candidateValue();
-            preliminary.add(judge(rule, claim, direction, pc.n(), Double.NaN, value, value,
-                intervals.standardError() * Math.sqrt(pc.n()), intervals, o));
-          } else {
-            double[] values = pm.candidate();
-            IntervalSource intervals = IntervalSources.mean(pm.ids(), values, pm.clusterKeys(), o);
-            double sd = pm.clustered() && Double.isFinite(intervals.standardError())
-                ? intervals.standardError() * Math.sqrt(pm.n()) : PairedMetric.sd(values);
-            preliminary.add(judge(rule, claim, direction, pm.n(), Double.NaN, PairedMetric.mean(values),
-                PairedMetric.mean(values), sd, intervals, o));
-          }
-        }
-        case NO_REGRESSIONS -> {
-          claims.add(null);
-          preliminary.add(noRegressions(gate, i, pm, direction, tags));
-        }
+      Metric metric = metric(gate, i, pairing, metrics);
+      if (rule instanceof Rule.Paired paired) {
+        Comparison c = comparisons.computeIfAbsent(metric.name(), m -> comparer.compare(pairing, metric));
+        Claim claim = Claim.paired(paired, metric.direction(), c.baseline());
+        claims.add(claim);
+        preliminary.add(judge(rule, claim, metric.direction(), c.n(), OptionalDouble.of(c.baseline()),
+            c.candidate(), c.difference(), c.sdDifference(), c.intervals(), o));
+      } else if (rule instanceof Rule.Threshold threshold) {
+        Claim claim = Claim.threshold(threshold, valueName(metric));
+        claims.add(claim);
+        preliminary.add(candidateRule(rule, claim, metric, pairing, o));
+      } else {
+        claims.add(null);
+        preliminary.add(noRegressions(gate, i, (Rule.NoRegressions) rule, metric, pairing, tags));
       }
     }
-    List<RuleResult> results = adjust(gate, preliminary, claims);
-    return new GateResult(gate, Verdict.combine(results.stream().map(RuleResult::verdict).toList()), results,
+    List<RuleOutcome> results = adjust(gate, preliminary, claims);
+    return new GateResult(gate, Verdict.combine(results.stream().map(RuleOutcome::verdict).toList()), results,
         pairing.baseline().source(), pairing.candidate().source(), pairing.n(), datasetHash, null,
         pairing.resampling(), pairing.units());
   }
 
-  private static PairedMetric metric(Gate gate, int index, Pairing pairing) {
+  private static Metric metric(Gate gate, int index, Pairing pairing, Function<String, Metric> metrics) {
+    Rule rule = gate.rules().get(index);
     try {
-      return pairing.metric(gate.rules().get(index).metric());
+      pairing.requireMetric(rule.metric());
+      return metrics.apply(rule.metric());
     } catch (InputException e) {
-      throw new InputException(gate.source(), gate.rules().get(index).line(), "rules[" + index + "].metric",
-          e.getMessage(), e.expected());
+      throw new InputException(gate.source(), rule.line(), "rules[" + index + "].metric", e.getMessage(),
+          e.expected());
     }
+  }
+
+  private static String valueName(Metric metric) {
+    return switch (metric.kind()) {
+      case MEAN -> "mean";
+      case CORPUS -> "corpus value";
+      case QUANTILE -> "quantile";
+    };
+  }
+
+  /** An at_most / at_least rule: an interval of the candidate's value of the metric. */
+  private RuleOutcome candidateRule(Rule rule, Claim claim, Metric metric, Pairing pairing, CompareOptions o) {
+    PairedScores ps = pairing.scores(metric.name());
+    double value = metric.sample(ps.inSideOrder(pairing.candidate(), false)).value();
+    IntervalSource intervals;
+    double sd;
+    if (metric.kind() == MetricKind.MEAN && ps.single()) {
+      PairedMetric pm = pairing.values(metric.name());
+      double[] values = pm.candidate();
+      intervals = IntervalSources.mean(pm.ids(), values, pm.clusterKeys(), o);
+      sd = pm.clustered() && Double.isFinite(intervals.standardError())
+          ? intervals.standardError() * Math.sqrt(pm.n()) : PairedMetric.sd(values);
+    } else {
+      Optional<PairedCorpus> corpus = MetricComparer.corpus(metric, ps);
+      if (corpus.isPresent()) {
+        intervals = IntervalSources.corpusCandidate(corpus.get(), o);
+      } else {
+        MetricSample cand = metric.sample(PairedScores.flatten(ps.candidate()));
+        intervals = IntervalSources.general(ps.ids(), ps.clusterKeys(),
+            w -> cand.value(PairedScores.expand(w, ps.candidate())), o);
+      }
+      sd = intervals.standardError() * Math.sqrt(ps.n());
+    }
+    return judge(rule, claim, metric.direction(), ps.n(), OptionalDouble.empty(), value, value, sd, intervals, o);
   }
 
   /**
    * A claim on an interval: it lies above (or below) a boundary, strictly or not. {@code value}
-   * names what an at_most / at_least rule bounds: the candidate's {@code mean} or {@code corpus
-   * value}.
+   * names what the rule bounds: the {@code difference}, or the candidate's {@code mean}, {@code
+   * corpus value} or {@code quantile}.
    */
   record Claim(double boundary, boolean passAbove, boolean strict, String value) {
-    static Claim paired(Rule rule, Direction direction, double baselineMean) {
-      double m = rule.margin().absolute(baselineMean);
+    static Claim paired(Rule.Paired rule, Direction direction, double baseline) {
+      double m = rule.margin().absolute(baseline);
       // In units of candidate - baseline: superiority needs an improvement beyond +m,
       // non-inferiority tolerates a loss up to m.
-      double improvementBoundary = rule.kind() == RuleKind.SUPERIORITY ? m : -m;
+      double improvementBoundary = rule instanceof Rule.Superiority ? m : -m;
       double boundary = direction.higherIsBetter() ? improvementBoundary : -improvementBoundary;
       return new Claim(boundary == 0 ? 0 : boundary, direction.higherIsBetter(), true, "difference");
     }
 
-    static Claim threshold(Rule rule, boolean corpus) {
-      return new Claim(rule.threshold(), rule.kind() == RuleKind.AT_LEAST, false, corpus ? "corpus value" : "mean");
+    static Claim threshold(Rule.Threshold rule, String value) {
+      return new Claim(rule.threshold(), rule.atLeast(), false, value);
     }
 
     boolean passes(ConfidenceInterval ci) {
@@ -129,41 +155,48 @@ public final class GateEvaluator {
     }
   }
 
-  private static RuleResult judge(Rule rule, Claim claim, Direction direction, int n, double baseline,
-      double candidate, double estimate, double sd, IntervalSource intervals, CompareOptions o) {
+  private static RuleOutcome.IntervalOutcome judge(Rule rule, Claim claim, Direction direction, int n,
+      OptionalDouble baseline, double candidate, double estimate, double sd, IntervalSource intervals,
+      CompareOptions o) {
     ConfidenceInterval ci = intervals.at(o.confidence());
     double p = intervals.invert(claim::passes);
     Verdict v = claim.passes(ci) ? Verdict.PASS : claim.fails(ci) ? Verdict.FAIL : Verdict.INCONCLUSIVE;
-    int needed = -1;
+    OptionalInt needed = OptionalInt.empty();
     if (v == Verdict.INCONCLUSIVE) {
       double effect = Math.abs(estimate - claim.boundary());
       if (sd > 0 && effect > 0) {
         try {
-          needed = PairedMeanPower.sampleSize(effect, sd, 1 - o.confidence(), o.power(), Sides.TWO_SIDED);
+          needed = OptionalInt.of(PairedMeanPower.sampleSize(effect, sd, 1 - o.confidence(), o.power(),
+              Sides.TWO_SIDED));
         } catch (IllegalArgumentException e) {
-          needed = -1;
+          needed = OptionalInt.empty();
         }
       }
     }
-    return new RuleResult(rule, v, direction, n, baseline, candidate, estimate, claim.boundary(), ci, p, p, needed,
-        "");
+    return new RuleOutcome.IntervalOutcome(rule, v, direction, n, baseline, candidate, estimate, claim.boundary(), ci,
+        p, p, needed, "", claim.value());
   }
 
-  private RuleResult noRegressions(Gate gate, int index, PairedMetric pm, Direction direction,
+  private RuleOutcome noRegressions(Gate gate, int index, Rule.NoRegressions rule, Metric metric, Pairing pairing,
       Function<String, Map<String, String>> tags) {
-    Rule rule = gate.rules().get(index);
     String field = "rules[" + index + "]";
     if (tags == null) {
       throw new InputException(gate.source(), rule.line(), field, "no_regressions needs the examples' tags, "
-          + "which run records and score files do not hold",
-          "run 'assay gate SUITE.yaml', or give 'assay compare' the dataset with --dataset FILE");
+          + "which score files do not hold", "give 'assay compare' the dataset with --dataset FILE");
+    }
+    PairedMetric pm;
+    try {
+      pm = pairing.values(rule.metric());
+    } catch (InputException e) {
+      throw new InputException(gate.source(), rule.line(), field + ".metric", e.getMessage(), e.expected());
     }
     boolean binary = pm.binary();
-    if (!binary && Double.isNaN(rule.passThreshold())) {
+    if (!binary && rule.passThreshold().isEmpty()) {
       throw new InputException(gate.source(), rule.line(), field + ".pass_threshold",
           "metric '" + rule.metric() + "' is not 0/1, so a pass needs a threshold",
           "pass_threshold: the value at which an example passes");
     }
+    Direction direction = metric.direction();
     int critical = 0;
     List<String> regressed = new ArrayList<>();
     for (int i = 0; i < pm.n(); i++) {
@@ -173,7 +206,7 @@ public final class GateEvaluator {
         continue;
       }
       critical++;
-      if (passes(rule, direction, binary, pm.baseline()[i]) && !passes(rule, direction, binary, pm.candidate()[i])) {
+      if (passes(rule, direction, pm.baseline()[i]) && !passes(rule, direction, pm.candidate()[i])) {
         regressed.add(id);
       }
     }
@@ -193,31 +226,32 @@ public final class GateEvaluator {
           + "' pass in the baseline and fail in the candidate: " + String.join(", ", shown)
           + (regressed.size() > shown.size() ? ", ..." : "");
     }
-    return new RuleResult(rule, v, direction, critical, Double.NaN, Double.NaN, regressed.size(), Double.NaN, null,
-        Double.NaN, Double.NaN, -1, reason);
+    return new RuleOutcome.RegressionOutcome(rule, v, direction, critical, regressed, reason);
   }
 
-  private static boolean passes(Rule rule, Direction direction, boolean binary, double value) {
-    if (!Double.isNaN(rule.passThreshold())) {
-      return direction.higherIsBetter() ? value >= rule.passThreshold() : value <= rule.passThreshold();
+  private static boolean passes(Rule.NoRegressions rule, Direction direction, double value) {
+    if (rule.passThreshold().isPresent()) {
+      double t = rule.passThreshold().getAsDouble();
+      return direction.higherIsBetter() ? value >= t : value <= t;
     }
-    return binary && (direction.higherIsBetter() ? value == 1 : value == 0);
+    return direction.higherIsBetter() ? value == 1 : value == 0;
   }
 
-  private static List<RuleResult> adjust(Gate gate, List<RuleResult> preliminary, List<Claim> claims) {
+  private static List<RuleOutcome> adjust(Gate gate, List<RuleOutcome> preliminary, List<Claim> claims) {
     List<Integer> statistical = new ArrayList<>();
     for (int i = 0; i < preliminary.size(); i++) {
-      if (preliminary.get(i).rule().kind().statistical()) {
+      if (preliminary.get(i) instanceof RuleOutcome.IntervalOutcome) {
         statistical.add(i);
       }
     }
-    double[] raw = statistical.stream().mapToDouble(i -> preliminary.get(i).pValue()).toArray();
+    double[] raw = statistical.stream()
+        .mapToDouble(i -> ((RuleOutcome.IntervalOutcome) preliminary.get(i)).pValue()).toArray();
     double[] adjusted = gate.multiplicity().adjust(raw);
     double alpha = 1 - gate.confidence();
-    List<RuleResult> out = new ArrayList<>(preliminary);
+    List<RuleOutcome> out = new ArrayList<>(preliminary);
     for (int k = 0; k < statistical.size(); k++) {
       int i = statistical.get(k);
-      RuleResult r = preliminary.get(i);
+      RuleOutcome.IntervalOutcome r = (RuleOutcome.IntervalOutcome) preliminary.get(i);
       Verdict v = r.verdict();
       double adj = gate.multiplicity() == Multiplicity.NONE ? r.pValue() : adjusted[k];
       boolean survives = gate.multiplicity() == Multiplicity.NONE || adj <= alpha;
@@ -229,10 +263,12 @@ public final class GateEvaluator {
     return out;
   }
 
-  private static String reason(Gate gate, RuleResult r, Claim claim, Verdict v, double adjusted, double alpha) {
+  private static String reason(Gate gate, RuleOutcome.IntervalOutcome r, Claim claim, Verdict v, double adjusted,
+      double alpha) {
     Rule rule = r.rule();
+    boolean paired = rule instanceof Rule.Paired;
     String level = ComparisonReport.percent(gate.confidence());
-    String interval = level + " interval " + JsonNumbers.interval(r.ci(), rule.kind().paired());
+    String interval = level + " interval " + JsonNumbers.interval(r.ci(), paired);
     String boundary = boundaryText(r, claim);
     String p = "p = " + JsonNumbers.p(r.pValue())
         + (gate.multiplicity() == Multiplicity.NONE ? "" : ", " + gate.multiplicity().wire() + "-adjusted p = "
@@ -247,9 +283,9 @@ public final class GateEvaluator {
           yield interval + " clears " + boundary + " at the nominal level but not after "
               + gate.multiplicity().wire() + " adjustment (" + p + " > " + JsonNumbers.p(alpha) + ")";
         }
-        String needed = r.nNeeded() > 0
+        String needed = r.nNeeded().isPresent()
             ? String.format(Locale.ROOT, "about %d examples (now %d) would give %s power if the true %s were the "
-                + "observed %s", r.nNeeded(), r.n(), ComparisonReport.percent(gate.power()),
+                + "observed %s", r.nNeeded().getAsInt(), r.n(), ComparisonReport.percent(gate.power()),
                 claim.value(), JsonNumbers.signed(r.estimate()))
             : "no sample size helps while the estimate sits on the boundary";
         yield interval + " contains " + boundary + ", too wide to decide; " + needed;
@@ -257,32 +293,35 @@ public final class GateEvaluator {
     };
   }
 
-  private static String boundaryText(RuleResult r, Claim claim) {
-    Rule rule = r.rule();
-    if (rule.kind().paired() && rule.margin().relative()) {
-      return JsonNumbers.signed(claim.boundary()) + " (" + rule.margin() + " of baseline "
-          + JsonNumbers.text(r.baseline()) + ")";
+  private static String boundaryText(RuleOutcome.IntervalOutcome r, Claim claim) {
+    if (r.rule() instanceof Rule.Paired p) {
+      return p.margin().relative()
+          ? JsonNumbers.signed(claim.boundary()) + " (" + p.margin() + " of baseline "
+              + JsonNumbers.text(r.baseline().orElse(Double.NaN)) + ")"
+          : JsonNumbers.signed(claim.boundary());
     }
-    return rule.kind().paired() ? JsonNumbers.signed(claim.boundary()) : JsonNumbers.text(claim.boundary());
+    return JsonNumbers.text(claim.boundary());
   }
 
   private static String claimText(Rule rule, String value) {
-    return switch (rule.kind()) {
-      case SUPERIORITY -> "the candidate beats the baseline by more than the margin " + rule.margin();
-      case NON_INFERIORITY -> "the candidate is worse than the baseline by less than the margin " + rule.margin();
-      case AT_MOST -> "the candidate's " + value + " is at most " + rule.marginText();
-      case AT_LEAST -> "the candidate's " + value + " is at least " + rule.marginText();
-      case NO_REGRESSIONS -> "";
-    };
+    if (rule instanceof Rule.Superiority s) {
+      return "the candidate beats the baseline by more than the margin " + s.margin();
+    }
+    if (rule instanceof Rule.NonInferiority n) {
+      return "the candidate is worse than the baseline by less than the margin " + n.margin();
+    }
+    Rule.Threshold t = (Rule.Threshold) rule;
+    return "the candidate's " + value + " is at " + (t.atLeast() ? "least " : "most ") + t.marginText();
   }
 
   private static String failText(Rule rule, String value) {
-    return switch (rule.kind()) {
-      case SUPERIORITY -> "the candidate does not beat the baseline by the margin " + rule.margin();
-      case NON_INFERIORITY -> "the candidate is worse than the baseline by more than the margin " + rule.margin();
-      case AT_MOST -> "the candidate's " + value + " exceeds " + rule.marginText();
-      case AT_LEAST -> "the candidate's " + value + " is below " + rule.marginText();
-      case NO_REGRESSIONS -> "";
-    };
+    if (rule instanceof Rule.Superiority s) {
+      return "the candidate does not beat the baseline by the margin " + s.margin();
+    }
+    if (rule instanceof Rule.NonInferiority n) {
+      return "the candidate is worse than the baseline by more than the margin " + n.margin();
+    }
+    Rule.Threshold t = (Rule.Threshold) rule;
+    return "the candidate's " + value + (t.atLeast() ? " is below " : " exceeds ") + t.marginText();
   }
 }

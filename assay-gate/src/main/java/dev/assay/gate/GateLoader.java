@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.Suite;
 import dev.assay.core.io.SuiteTree;
 import dev.assay.core.io.YamlTreeReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Reads and validates a gate (docs/gates.md): the {@code gate:} section of a suite, or a gate
@@ -46,6 +48,17 @@ public final class GateLoader {
       return Optional.empty();
     }
     return Optional.of(section(tree.root(), new SuiteTree(suiteFile.toString(), tree.lines())));
+  }
+
+  /**
+   * The gate section of a parsed suite, read from the tree the suite was parsed from (its lines
+   * included), so a suite file is read once.
+   */
+  public static Optional<Gate> fromSuite(Suite suite) {
+    if (suite.json() == null || !suite.json().has("gate")) {
+      return Optional.empty();
+    }
+    return Optional.of(section(suite.json(), new SuiteTree(suite.file().toString(), suite.lines())));
   }
 
   private static Gate section(ObjectNode root, SuiteTree t) {
@@ -89,39 +102,45 @@ public final class GateLoader {
     }
     ObjectNode o = (ObjectNode) node;
     t.onlyKeys(o, pointer, field, RULE_KEYS);
-    String kindName = t.string(o, pointer + "/rule", field + ".rule");
-    if (kindName == null) {
-      throw t.error(pointer, field + ".rule", "missing", "one of " + String.join(", ", RuleKind.names()));
+    String kind = t.string(o, pointer + "/rule", field + ".rule");
+    if (kind == null) {
+      throw t.error(pointer, field + ".rule", "missing", "one of " + String.join(", ", Rule.KINDS));
     }
-    RuleKind kind = RuleKind.parse(kindName).orElseThrow(() -> t.error(pointer + "/rule", field + ".rule",
-        "unknown rule '" + kindName + "'", DidYouMean.expected(kindName, RuleKind.names())));
+    if (!Rule.KINDS.contains(kind)) {
+      throw t.error(pointer + "/rule", field + ".rule", "unknown rule '" + kind + "'",
+          DidYouMean.expected(kind, Rule.KINDS));
+    }
+    boolean paired = kind.equals("superiority") || kind.equals("non_inferiority");
     String metric = t.string(o, pointer + "/metric", field + ".metric");
     if (metric == null) {
       throw t.error(pointer, field + ".metric", "missing", "the metric the rule judges, e.g. exact_match");
     }
     int line = t.line(pointer);
-    forbid(o, pointer, field, t, kind, kind.paired() ? List.of("threshold", "tag", "pass_threshold")
-        : kind == RuleKind.NO_REGRESSIONS ? List.of("margin", "threshold") : List.of("margin", "tag", "pass_threshold"));
-    return switch (kind) {
-      case SUPERIORITY, NON_INFERIORITY -> new Rule(kind, metric, margin(o, pointer, field, t), Double.NaN, null,
-          Double.NaN, line);
-      case AT_MOST, AT_LEAST -> {
+    forbid(o, pointer, field, t, kind, paired ? List.of("threshold", "tag", "pass_threshold")
+        : kind.equals("no_regressions") ? List.of("margin", "threshold") : List.of("margin", "tag", "pass_threshold"));
+    switch (kind) {
+      case "superiority":
+        return new Rule.Superiority(metric, margin(o, pointer, field, t), line);
+      case "non_inferiority":
+        return new Rule.NonInferiority(metric, margin(o, pointer, field, t), line);
+      case "at_most":
+      case "at_least":
         if (!o.has("threshold")) {
           throw t.error(pointer, field + ".threshold", "missing", "the absolute threshold the interval bound must meet");
         }
-        yield new Rule(kind, metric, Margin.ZERO, number(o, pointer + "/threshold", field + ".threshold", t), null,
-            Double.NaN, line);
-      }
-      case NO_REGRESSIONS -> {
+        double threshold = number(o, pointer + "/threshold", field + ".threshold", t);
+        return kind.equals("at_most") ? new Rule.AtMost(metric, threshold, line)
+            : new Rule.AtLeast(metric, threshold, line);
+      default:
         String tag = o.has("tag") ? t.string(o, pointer + "/tag", field + ".tag") : "critical";
-        double pass = o.has("pass_threshold")
-            ? number(o, pointer + "/pass_threshold", field + ".pass_threshold", t) : Double.NaN;
-        yield new Rule(kind, metric, Margin.ZERO, Double.NaN, tag, pass, line);
-      }
-    };
+        OptionalDouble pass = o.has("pass_threshold")
+            ? OptionalDouble.of(number(o, pointer + "/pass_threshold", field + ".pass_threshold", t))
+            : OptionalDouble.empty();
+        return new Rule.NoRegressions(metric, tag, pass, line);
+    }
   }
 
-  private static void forbid(ObjectNode o, String pointer, String field, SuiteTree t, RuleKind kind,
+  private static void forbid(ObjectNode o, String pointer, String field, SuiteTree t, String kind,
       List<String> keys) {
     for (String k : keys) {
       if (o.has(k)) {
@@ -130,7 +149,7 @@ public final class GateLoader {
           case "margin" -> "margin belongs to superiority and non_inferiority";
           default -> k + " belongs to no_regressions";
         };
-        throw t.error(pointer + "/" + k, field + "." + k, k + " does not apply to " + kind.wire(), hint);
+        throw t.error(pointer + "/" + k, field + "." + k, k + " does not apply to " + kind, hint);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.assay.gate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
+import dev.assay.core.Verdict;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ import java.util.List;
  * @param resampling the resampling unit of every rule: {@code example} or {@code cluster:FIELD}
  * @param units resampling units among the paired examples (examples, or clusters)
  */
-public record GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate,
+public record GateResult(Gate gate, Verdict verdict, List<RuleOutcome> rules, String baseline, String candidate,
     int n, String datasetHash, PlanCheck plan, String resampling, int units) {
   public GateResult {
     rules = List.copyOf(rules);
@@ -29,13 +30,13 @@ public record GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, Str
   }
 
   /** A verdict over examples whose plans have been looked up (or not, when {@code plan} is null). */
-  public GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate,
+  public GateResult(Gate gate, Verdict verdict, List<RuleOutcome> rules, String baseline, String candidate,
       int n, String datasetHash, PlanCheck plan) {
     this(gate, verdict, rules, baseline, candidate, n, datasetHash, plan, "example", n);
   }
 
   /** A verdict over examples whose plans have not been looked up yet. */
-  public GateResult(Gate gate, Verdict verdict, List<RuleResult> rules, String baseline, String candidate, int n,
+  public GateResult(Gate gate, Verdict verdict, List<RuleOutcome> rules, String baseline, String candidate, int n,
       String datasetHash) {
     this(gate, verdict, rules, baseline, candidate, n, datasetHash, null);
   }

@@ -1,5 +1,7 @@
 package dev.assay.gate;
 
+import dev.assay.core.Verdict;
+
 /**
  * What CI makes of an INCONCLUSIVE gate ({@code --inconclusive-is}): the verdict stays
  * INCONCLUSIVE in every output; only the exit code follows the policy.

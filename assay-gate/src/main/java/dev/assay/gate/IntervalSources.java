@@ -116,6 +116,32 @@ final class IntervalSources {
     return bootstrapFamily(dist, o.interval() == IntervalChoice.BCA, "");
   }
 
+  /** Above this many resampling units, a general statistic's BCa jackknife costs too much: percentile. */
+  static final int JACKKNIFE_LIMIT = 5_000;
+
+  /**
+   * Intervals for a general statistic of paired examples: {@code statistic(weights)} with one
+   * weight per example (or cluster) shared by both sides. BCa's acceleration needs one evaluation per
+   * unit; above {@value #JACKKNIFE_LIMIT} units the percentile interval is used and the method says so.
+   */
+  static IntervalSource general(List<String> ids, List<String> clusterKeys, java.util.function.ToDoubleFunction<double[]> statistic,
+      CompareOptions o) {
+    List<Integer> positions = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      positions.add(i);
+    }
+    // Records are the examples' positions; KeyedRecords keeps ascending id order, which is the
+    // order of ids here, so weight i belongs to example i.
+    KeyedRecords<Integer> records = clusterKeys == null ? KeyedRecords.of(ids, positions)
+        : KeyedRecords.clustered(ids, clusterKeys, positions);
+    BootstrapDistribution dist = bootstrap(o).of(records, (r, w) -> statistic.applyAsDouble(w));
+    int units = clusterKeys == null ? ids.size() : new HashSet<>(clusterKeys).size();
+    boolean bca = o.interval() == IntervalChoice.BCA && units <= JACKKNIFE_LIMIT;
+    String note = o.interval() == IntervalChoice.T ? " (t undefined for this statistic)"
+        : o.interval() == IntervalChoice.BCA && !bca ? " (bca jackknife too costly over " + units + " units)" : "";
+    return bootstrapFamily(dist, bca, note);
+  }
+
   private static KeyedRecords<double[]> records(List<String> ids, List<String> clusterKeys, List<double[]> v) {
     return clusterKeys == null ? KeyedRecords.of(ids, v) : KeyedRecords.clustered(ids, clusterKeys, v);
   }
@@ -141,7 +167,7 @@ final class IntervalSources {
   }
 
   /** Every value equal: no sampling variation is visible, the interval is the point. */
-  private static IntervalSource point(double value) {
+  static IntervalSource point(double value) {
     return new IntervalSource() {
       @Override
       public String method() {

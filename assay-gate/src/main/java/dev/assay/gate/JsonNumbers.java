@@ -6,8 +6,8 @@ import dev.assay.core.Json;
 import dev.assay.stats.ConfidenceInterval;
 import java.util.Locale;
 
-/** Numbers in JSON and text: NaN and infinities become null / "n/a". */
-final class JsonNumbers {
+/** Numbers in JSON and in the text tables of comparisons and verdicts: four decimals; NaN and infinities become null / "n/a". */
+public final class JsonNumbers {
   private JsonNumbers() {}
 
   static void put(ObjectNode o, String key, double v) {
@@ -29,22 +29,22 @@ final class JsonNumbers {
   }
 
   /** Four significant decimals, or n/a. */
-  static String text(double v) {
+  public static String text(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
   }
 
-  static String signed(double v) {
+  public static String signed(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.4f", v) : "n/a";
   }
 
-  static String p(double v) {
+  public static String p(double v) {
     if (!Double.isFinite(v)) {
       return "n/a";
     }
     return v < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", v);
   }
 
-  static String interval(ConfidenceInterval ci, boolean signed) {
+  public static String interval(ConfidenceInterval ci, boolean signed) {
     if (ci == null) {
       return "n/a";
     }

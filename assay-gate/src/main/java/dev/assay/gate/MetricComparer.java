@@ -1,7 +1,10 @@
 package dev.assay.gate;
 
 import dev.assay.core.InputException;
-import dev.assay.stats.ConfidenceInterval;
+import dev.assay.core.Metric;
+import dev.assay.core.MetricKind;
+import dev.assay.core.MetricSample;
+import dev.assay.core.Score;
 import dev.assay.stats.Sides;
 import dev.assay.stats.bootstrap.CorpusStatistic;
 import dev.assay.stats.hypothesis.McNemarTest;
@@ -19,86 +22,160 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Compares one metric of two paired sides: estimate, interval, test, effect size and minimum
- * detectable effect (methods in docs/statistics.md, defaults in docs/gates.md).
+ * Compares one metric of two paired sides: values, interval, test, effect size and minimum
+ * detectable effect (methods in docs/statistics.md, defaults in docs/gates.md). It knows metrics
+ * only through {@link Metric}: how their values aggregate is theirs to say.
  *
- * <p>A corpus-level metric whose examples carry sufficient statistics is compared as its corpus
- * value: a paired bootstrap of the corpus difference and a paired approximate randomization test.
- * When the pairing has clusters, every resampling, jackknife and permutation works on whole
+ * <ul>
+ *   <li>A {@link MetricKind#MEAN} metric: a paired bootstrap of the mean difference and a paired
+ *       test of per-example differences (McNemar for 0/1 values, else permutation).
+ *   <li>A metric whose value is a function of summed per-example vectors (BLEU, chrF, totals,
+ *       geometric means): a paired bootstrap of the corpus difference recomputed from the weighted
+ *       sums, and the paired approximate randomization test.
+ *   <li>Any other metric (f1_macro, MCC, ROC AUC, ECE, latency quantiles): a paired bootstrap that
+ *       recomputes both sides' values on every replicate; the p-value inverts that bootstrap
+ *       interval at zero.
+ * </ul>
+ *
+ * <p>The baseline and candidate values shown are each side's own value of the metric over the
+ * paired examples, computed by the metric in the side's order: with every example paired, exactly
+ * the run's own value. With clusters, every resampling, jackknife and permutation works on whole
  * clusters.
  */
-public final class MetricComparer {
+final class MetricComparer {
   private final CompareOptions options;
 
-  public MetricComparer(CompareOptions options) {
+  MetricComparer(CompareOptions options) {
     this.options = options;
   }
 
-  /** Compares {@code metric} of a pairing: as a corpus statistic when it is one, else as a mean. */
-  public Comparison compare(Pairing pairing, String metric, Direction direction) {
-    Optional<PairedCorpus> corpus = corpus(pairing, metric);
-    return corpus.isPresent() ? compare(corpus.get(), direction, pairing.resampling())
-        : compare(pairing.metric(metric), direction, pairing.resampling());
+  /** Compares {@code metric} of a pairing. */
+  Comparison compare(Pairing pairing, Metric metric) {
+    PairedScores ps = pairing.scores(metric.name());
+    double b = sideValue(metric, ps.inSideOrder(pairing.baseline(), true), "baseline");
+    double c = sideValue(metric, ps.inSideOrder(pairing.candidate(), false), "candidate");
+    try {
+      if (metric.kind() == MetricKind.MEAN) {
+        return mean(pairing, metric, ps, b, c);
+      }
+      Optional<PairedCorpus> corpus = corpus(metric, ps);
+      if (corpus.isPresent()) {
+        return corpus(corpus.get(), metric, b, c, pairing.resampling());
+      }
+      return general(metric, ps, b, c, pairing.resampling());
+    } catch (IllegalStateException e) {
+      if (e.getMessage() != null && e.getMessage().contains("bootstrap replicate")) {
+        throw InputException.of("metric '" + metric.name() + "' is undefined on some bootstrap resamples ("
+            + e.getMessage() + ")", "more examples, or examples of every class the metric needs on both sides");
+      }
+      throw e;
+    }
   }
 
-  /** The paired statistics of {@code metric} when it is corpus-level and its examples carry them. */
-  Optional<PairedCorpus> corpus(Pairing pairing, String metric) {
-    Optional<CorpusStatistic> formula = options.corpus().formula(metric);
-    return formula.isEmpty() ? Optional.empty() : pairing.corpus(metric, formula.get());
+  private static double sideValue(Metric metric, List<Score> scores, String side) {
+    try {
+      return metric.sample(scores).value();
+    } catch (IllegalArgumentException e) {
+      throw InputException.of("metric '" + metric.name() + "' of the " + side + ": " + e.getMessage(),
+          "scores every example of which the metric can aggregate");
+    }
   }
 
-  /** Compares a per-example metric as a mean, resampling examples. */
-  public Comparison compare(PairedMetric pm, Direction direction) {
-    return compare(pm, direction, pm.clustered() ? "cluster" : "example");
-  }
-
-  private Comparison compare(PairedMetric pm, Direction direction, String resampling) {
+  /** Mean metrics: per-example differences for the tests; the interval of the difference of means. */
+  private Comparison mean(Pairing pairing, Metric metric, PairedScores ps, double b, double c) {
+    PairedMetric pm = pairing.values(metric.name());
     double[] d = pm.differences();
-    double meanB = PairedMetric.mean(pm.baseline());
-    double meanC = PairedMetric.mean(pm.candidate());
-    double diff = meanC - meanB;
-    double relative = meanB == 0 ? Double.NaN : diff / Math.abs(meanB);
     TestResult test = test(pm, d);
-    IntervalSource intervals = IntervalSources.pairedDifference(pm, options);
-    ConfidenceInterval ci = intervals.at(options.confidence());
+    IntervalSource intervals = ps.single() ? IntervalSources.pairedDifference(pm, options)
+        : IntervalSources.corpusDifference(corpus(metric, ps).orElseThrow(), options);
+    double diff = c - b;
     double sd = PairedMetric.sd(d);
     double effect = sd > 0 ? PairedMetric.mean(d) / sd : Double.NaN;
     // Clustered examples are not independent: plan with the sd that the clustered bootstrap's
     // precision implies, not the (too small) sd of the per-example differences.
     double planningSd = pm.clustered() && Double.isFinite(intervals.standardError())
         ? intervals.standardError() * Math.sqrt(pm.n()) : sd;
-    return new Comparison(pm.metric(), direction, pm.n(), meanB, meanC, diff, relative, ci, intervals.method(),
-        test.pValue(), test.method(), effect, mde(pm, planningSd), planningSd, intervals, Comparison.MEAN,
-        resampling, pm.units());
+    return new Comparison(metric, pm.n(), b, c, diff, relative(diff, b), intervals.at(options.confidence()),
+        intervals.method(), test.pValue(), test.method(), effect, mde(pm, planningSd), planningSd, intervals,
+        pairing.resampling(), pm.units());
   }
 
   /**
-   * Compares a corpus-level metric: corpus values of both sides, a paired bootstrap interval of
-   * their difference, and the paired approximate randomization test. The effect size d_z is
-   * undefined (there are no per-example differences of a corpus statistic).
+   * The paired sums of a metric whose value is a function of summed per-result vectors: each
+   * example's vector is the sum over its results (repeats). Empty for other metrics.
    */
-  Comparison compare(PairedCorpus pc, Direction direction, String resampling) {
-    double b = pc.baselineValue();
-    double c = pc.candidateValue();
+  static Optional<PairedCorpus> corpus(Metric metric, PairedScores ps) {
+    MetricSample base = metric.sample(PairedScores.flatten(ps.baseline()));
+    MetricSample cand = metric.sample(PairedScores.flatten(ps.candidate()));
+    if (base.sums().isEmpty() || cand.sums().isEmpty()) {
+      return Optional.empty();
+    }
+    CorpusStatistic formula = base.sums().get().formula();
+    return Optional.of(new PairedCorpus(metric.name(), formula, ps.ids(),
+        perExample(base.sums().get().vectors(), ps.baseline(), formula.dimension()),
+        perExample(cand.sums().get().vectors(), ps.candidate(), formula.dimension()), ps.clusterKeys()));
+  }
+
+  private static List<double[]> perExample(List<double[]> perResult, List<List<Score>> side, int d) {
+    List<double[]> out = new ArrayList<>(side.size());
+    int k = 0;
+    for (List<Score> results : side) {
+      double[] sum = new double[d];
+      for (int r = 0; r < results.size(); r++) {
+        double[] v = perResult.get(k++);
+        for (int j = 0; j < d; j++) {
+          sum[j] += v[j];
+        }
+      }
+      out.add(sum);
+    }
+    return out;
+  }
+
+  /**
+   * A corpus statistic of summed vectors: a paired bootstrap of the corpus difference and the paired
+   * approximate randomization test. The effect size d_z is undefined (there are no per-example
+   * differences of a corpus statistic).
+   */
+  private Comparison corpus(PairedCorpus pc, Metric metric, double b, double c, String resampling) {
     double diff = c - b;
-    double relative = b == 0 ? Double.NaN : diff / Math.abs(b);
     IntervalSource intervals = IntervalSources.corpusDifference(pc, options);
     TestResult test = new PairedCorpusRandomizationTest(options.seed(), options.replicates(),
         Runtime.getRuntime().availableProcessors()).test(pc.ids(), pc.clusterKeys(), pc.baseline(),
         pc.candidate(), pc.formula());
     double planningSd = intervals.standardError() * Math.sqrt(pc.n());
-    double mde = Double.NaN;
-    if (planningSd > 0 && pc.n() >= 2) {
-      try {
-        mde = PairedMeanPower.minimumDetectableEffect(planningSd, pc.n(), 1 - options.confidence(), options.power(),
-            Sides.TWO_SIDED);
-      } catch (IllegalArgumentException e) {
-        mde = Double.NaN;
-      }
-    }
-    return new Comparison(pc.metric(), direction, pc.n(), b, c, diff, relative, intervals.at(options.confidence()),
-        intervals.method(), test.pValue(), test.method(), Double.NaN, mde, planningSd, intervals, Comparison.CORPUS,
+    return new Comparison(metric, pc.n(), b, c, diff, relative(diff, b), intervals.at(options.confidence()),
+        intervals.method(), test.pValue(), test.method(), Double.NaN, mde(planningSd, pc.n()), planningSd, intervals,
         resampling, pc.units());
+  }
+
+  /**
+   * Any other statistic: a paired bootstrap recomputing both sides' values on every replicate (one
+   * weight per example, inherited by its results); the p-value is the bootstrap interval inverted at
+   * zero, the smallest α at which the (1 - α) interval excludes no difference.
+   */
+  private Comparison general(Metric metric, PairedScores ps, double b, double c, String resampling) {
+    MetricSample base = metric.sample(PairedScores.flatten(ps.baseline()));
+    MetricSample cand = metric.sample(PairedScores.flatten(ps.candidate()));
+    double diff = c - b;
+    IntervalSource intervals = identical(ps) ? IntervalSources.point(0)
+        : IntervalSources.general(ps.ids(), ps.clusterKeys(), w -> cand.value(PairedScores.expand(w, ps.candidate()))
+            - base.value(PairedScores.expand(w, ps.baseline())), options);
+    double p = intervals.invert(ci -> ci.lower() > 0 || ci.upper() < 0);
+    double planningSd = Double.isFinite(intervals.standardError()) ? intervals.standardError() * Math.sqrt(ps.n())
+        : Double.NaN;
+    return new Comparison(metric, ps.n(), b, c, diff, relative(diff, b), intervals.at(options.confidence()),
+        intervals.method(), p, "bootstrap (interval inversion)", Double.NaN, mde(planningSd, ps.n()), planningSd,
+        intervals, resampling, ps.units());
+  }
+
+  /** Whether both sides hold the same scores for every example: no difference to resample. */
+  private static boolean identical(PairedScores ps) {
+    return ps.baseline().equals(ps.candidate());
+  }
+
+  private static double relative(double diff, double baseline) {
+    return baseline == 0 ? Double.NaN : diff / Math.abs(baseline);
   }
 
   private TestResult test(PairedMetric pm, double[] d) {
@@ -170,19 +247,30 @@ public final class MetricComparer {
   }
 
   private double mde(PairedMetric pm, double sd) {
-    double alpha = 1 - options.confidence();
     int n = pm.n();
-    try {
-      if (pm.binary() && !pm.clustered()) {
-        int[] bc = McNemarTest.discordant(asBooleans(pm.baseline()), asBooleans(pm.candidate()));
-        double psi = (double) (bc[0] + bc[1]) / n;
+    if (pm.binary() && !pm.clustered()) {
+      int[] bc = McNemarTest.discordant(asBooleans(pm.baseline()), asBooleans(pm.candidate()));
+      double psi = (double) (bc[0] + bc[1]) / n;
+      try {
         return psi > 0
-            ? PairedProportionPower.minimumDetectableEffect(psi, n, alpha, options.power(), Sides.TWO_SIDED)
+            ? PairedProportionPower.minimumDetectableEffect(psi, n, 1 - options.confidence(), options.power(),
+                Sides.TWO_SIDED)
             : Double.NaN;
+      } catch (IllegalArgumentException e) {
+        return Double.NaN;
       }
-      return sd > 0 && n >= 2
-          ? PairedMeanPower.minimumDetectableEffect(sd, n, alpha, options.power(), Sides.TWO_SIDED)
-          : Double.NaN;
+    }
+    return mde(sd, n);
+  }
+
+  /** The minimum detectable |difference| for a per-example sd at n examples; NaN when undefined. */
+  private double mde(double sd, int n) {
+    if (!(sd > 0) || n < 2) {
+      return Double.NaN;
+    }
+    try {
+      return PairedMeanPower.minimumDetectableEffect(sd, n, 1 - options.confidence(), options.power(),
+          Sides.TWO_SIDED);
     } catch (IllegalArgumentException e) {
       return Double.NaN;
     }

@@ -2,6 +2,7 @@ package dev.assay.gate;
 
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
+import dev.assay.core.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,20 +15,21 @@ import java.util.TreeSet;
  * dropping examples from either side lowers it. Below {@value #MIN_OVERLAP} (90%) pairing is
  * refused with an {@link InputException} unless partial pairing is allowed: comparing the
  * examples both systems happened to answer can hide exactly the failures that matter. No common
- * id at all is always an error. Examples that errored carry no scores, so they count as missing.
+ * id at all is always an error. Results whose system failed carry no scores, so they count as
+ * missing.
  */
 public final class Pairing {
   /** The smallest overlap accepted without {@code --allow-partial}. */
   public static final double MIN_OVERLAP = 0.9;
 
-  private final ScoreTable baseline;
-  private final ScoreTable candidate;
+  private final RunScores baseline;
+  private final RunScores candidate;
   private final List<String> common;
   private final int onlyBaseline;
   private final int onlyCandidate;
   private final Clusters clusters;
 
-  private Pairing(ScoreTable baseline, ScoreTable candidate, List<String> common, Clusters clusters) {
+  private Pairing(RunScores baseline, RunScores candidate, List<String> common, Clusters clusters) {
     this.baseline = baseline;
     this.candidate = candidate;
     this.common = List.copyOf(common);
@@ -42,13 +44,14 @@ public final class Pairing {
    * @throws InputException when no id is shared, or the overlap is below 90% and {@code
    *     allowPartial} is false
    */
-  public static Pairing of(ScoreTable baseline, ScoreTable candidate, boolean allowPartial) {
+  public static Pairing of(RunScores baseline, RunScores candidate, boolean allowPartial) {
     TreeSet<String> both = new TreeSet<>(baseline.ids());
     both.retainAll(candidate.ids());
     Pairing p = new Pairing(baseline, candidate, new ArrayList<>(both), null);
     if (both.isEmpty()) {
       throw InputException.of("baseline " + baseline.source() + " and candidate " + candidate.source()
-          + " share no example id", "runs or score files over the same examples");
+          + " share no example id (among " + baseline.size() + " and " + candidate.size() + " scored examples)",
+          "runs or score files over the same examples");
     }
     if (p.overlap() < MIN_OVERLAP && !allowPartial) {
       throw InputException.of(String.format(Locale.ROOT,
@@ -118,11 +121,11 @@ public final class Pairing {
     return onlyCandidate;
   }
 
-  public ScoreTable baseline() {
+  public RunScores baseline() {
     return baseline;
   }
 
-  public ScoreTable candidate() {
+  public RunScores candidate() {
     return candidate;
   }
 
@@ -147,11 +150,13 @@ public final class Pairing {
   }
 
   /**
-   * The paired values of {@code metric} over shared ids where both sides have a value.
+   * The per-example values of {@code metric} (means over repeats) over shared ids where both sides
+   * have one.
    *
-   * @throws InputException when no shared example has the metric on both sides
+   * @throws InputException when no shared example has a value on both sides (a metric with no
+   *     per-example value, such as f1_macro, has none)
    */
-  public PairedMetric metric(String metric) {
+  public PairedMetric values(String metric) {
     requireMetric(metric);
     List<String> ids = new ArrayList<>();
     List<double[]> pairs = new ArrayList<>();
@@ -164,8 +169,8 @@ public final class Pairing {
       }
     }
     if (ids.isEmpty()) {
-      throw InputException.of("no shared example has a value of '" + metric + "' on both sides",
-          "scores of the metric in both runs");
+      throw InputException.of("no shared example has a per-example value of '" + metric + "' on both sides",
+          "a metric with per-example values (a corpus metric such as f1_macro has none)");
     }
     double[] b = new double[ids.size()];
     double[] c = new double[ids.size()];
@@ -176,61 +181,33 @@ public final class Pairing {
     return new PairedMetric(metric, ids, b, c, clusterKeys(ids));
   }
 
+  /**
+   * The scores of {@code metric} over shared ids where both sides have at least one.
+   *
+   * @throws InputException when no shared example has the metric on both sides
+   */
+  public PairedScores scores(String metric) {
+    requireMetric(metric);
+    List<String> ids = new ArrayList<>();
+    List<List<Score>> b = new ArrayList<>();
+    List<List<Score>> c = new ArrayList<>();
+    for (String id : common) {
+      List<Score> sb = baseline.scores(id, metric);
+      List<Score> sc = candidate.scores(id, metric);
+      if (!sb.isEmpty() && !sc.isEmpty()) {
+        ids.add(id);
+        b.add(sb);
+        c.add(sc);
+      }
+    }
+    if (ids.isEmpty()) {
+      throw InputException.of("no shared example has a score of '" + metric + "' on both sides",
+          "scores of the metric in both runs");
+    }
+    return new PairedScores(metric, ids, b, c, clusterKeys(ids));
+  }
+
   private List<String> clusterKeys(List<String> ids) {
     return clusters == null ? null : ids.stream().map(clusters::key).toList();
-  }
-
-  /**
-   * The paired sufficient statistics of a corpus-level metric ({@code METRIC#0 .. METRIC#k-1},
-   * k = {@code formula.dimension()}) over the examples that have the metric on both sides; empty
-   * when no example carries them (e.g. a score file of sentence values only), so the metric is
-   * compared as a mean.
-   *
-   * @throws InputException when some paired examples carry the statistics and others do not, or
-   *     the statistics have another length than the formula's
-   */
-  public java.util.Optional<PairedCorpus> corpus(String metric, dev.assay.stats.bootstrap.CorpusStatistic formula) {
-    PairedMetric pm = metric(metric);
-    int d = formula.dimension();
-    String extra = metric + "#" + d;
-    List<double[]> b = new ArrayList<>();
-    List<double[]> c = new ArrayList<>();
-    List<String> without = new ArrayList<>();
-    for (String id : pm.ids()) {
-      double[] vb = statistics(baseline, id, metric, d);
-      double[] vc = statistics(candidate, id, metric, d);
-      if (vb == null || vc == null) {
-        without.add(id);
-      } else {
-        b.add(vb);
-        c.add(vc);
-      }
-      if (baseline.value(id, extra) != null || candidate.value(id, extra) != null) {
-        throw InputException.of("example '" + id + "' has more than " + d + " statistics of '" + metric + "' ("
-            + extra + ")", d + " statistics " + metric + "#0.." + metric + "#" + (d - 1) + ", as its scorer writes");
-      }
-    }
-    if (b.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    if (!without.isEmpty()) {
-      throw InputException.of(without.size() + " of " + pm.n() + " paired examples lack the corpus statistics "
-          + metric + "#0.." + metric + "#" + (d - 1) + " on one side (e.g. '" + without.get(0) + "')",
-          "runs whose every scored example carries the statistics (re-score both with the same assay)");
-    }
-    return java.util.Optional.of(new PairedCorpus(metric, formula, pm.ids(), b, c, pm.clusterKeys()));
-  }
-
-  /** The statistics vector of an example, or null when any component is missing. */
-  private static double[] statistics(ScoreTable side, String id, String metric, int d) {
-    double[] v = new double[d];
-    for (int j = 0; j < d; j++) {
-      Double x = side.value(id, metric + "#" + j);
-      if (x == null) {
-        return null;
-      }
-      v[j] = x;
-    }
-    return v;
   }
 }

@@ -1,5 +1,7 @@
 package dev.assay.gate;
 
+import dev.assay.core.Plan;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
 import java.time.Instant;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.Score;
+import dev.assay.core.ScoreJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,29 +15,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a per-example score file: JSON Lines, one object per example, {@code {"id": ID, METRIC:
- * number, ...}}.
+ * score, ...}}, where a score is a number or a typed score object ({@code {"value": v, "statistics":
+ * [...], "labels": [...]}}, as run records write them).
  *
  * <p>Rules: {@code id} is a non-empty string or an integer and unique in the file; every other
- * field is a finite number or null (null: the example has no value for that metric); blank lines
- * are skipped. Any other content throws one {@link InputException} naming the file, the line and
- * the field.
+ * field is a finite number, a score object, or null (null: the example has no value for that
+ * metric); blank lines are skipped. Any other content throws one {@link InputException} naming the
+ * file, the line and the field.
  */
-public final class ScoreFileReader {
+final class ScoreFileReader {
   private static final String SHAPE = "one JSON object per line: {\"id\": ..., METRIC: number, ...}";
 
   private ScoreFileReader() {}
 
-  public static ScoreTable read(Path file) {
+  static RunScores read(Path file) {
     String name = file.toString();
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(name, 0, null, Files.isDirectory(file) ? "is a folder" : "file not found",
-          "a run id, a run export (JSON) or a score file (JSONL)");
-    }
-    Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+    Map<String, List<Map<String, Score>>> rows = new LinkedHashMap<>();
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     int lineNo = 0;
@@ -59,10 +59,10 @@ public final class ScoreFileReader {
     if (rows.isEmpty()) {
       throw new InputException(name, 0, null, "no examples", SHAPE);
     }
-    return new ScoreTable(name, rows);
+    return new RunScores(name, null, rows);
   }
 
-  private static void parseLine(String file, int lineNo, String line, Map<String, Map<String, Double>> rows) {
+  private static void parseLine(String file, int lineNo, String line, Map<String, List<Map<String, Score>>> rows) {
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(line);
@@ -72,33 +72,49 @@ public final class ScoreFileReader {
     if (node == null || !node.isObject()) {
       throw new InputException(file, lineNo, null, "not a JSON object", SHAPE);
     }
-    JsonNode idNode = node.get("id");
-    if (idNode == null) {
-      throw new InputException(file, lineNo, "id", "missing", "the example id, a string or an integer");
-    }
-    String id;
-    if (idNode.isTextual() && !idNode.textValue().isEmpty()) {
-      id = idNode.textValue();
-    } else if (idNode.isIntegralNumber()) {
-      id = idNode.asText();
-    } else {
-      throw new InputException(file, lineNo, "id", "got " + idNode, "a non-empty string or an integer");
-    }
+    String id = id(node.get("id"), file, lineNo);
     if (rows.containsKey(id)) {
       throw new InputException(file, lineNo, "id", "duplicate example id '" + id + "'", "each id once per file");
     }
-    Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, Score> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().equals("id") || e.getValue().isNull()) {
         continue;
       }
-      JsonNode v = e.getValue();
-      if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-        throw new InputException(file, lineNo, e.getKey(), "got " + v, "a finite number or null");
-      }
-      values.put(e.getKey(), v.doubleValue());
+      values.put(e.getKey(), score(e.getValue(), file, lineNo, e.getKey()));
     }
-    rows.put(id, values);
+    rows.put(id, List.of(values));
+  }
+
+  static String id(JsonNode idNode, String file, int lineNo) {
+    if (idNode == null) {
+      throw new InputException(file, lineNo, "id", "missing", "the example id, a string or an integer");
+    }
+    if (idNode.isTextual() && !idNode.textValue().isEmpty()) {
+      return idNode.textValue();
+    }
+    if (idNode.isIntegralNumber()) {
+      return idNode.asText();
+    }
+    throw new InputException(file, lineNo, "id", "got " + idNode, "a non-empty string or an integer");
+  }
+
+  /** A number or a typed score object; anything else (or a non-finite number) is an input error. */
+  static Score score(JsonNode v, String file, int lineNo, String field) {
+    if (v.isNumber()) {
+      if (!Double.isFinite(v.doubleValue())) {
+        throw new InputException(file, lineNo, field, "got " + v, "a finite number or null");
+      }
+      return Score.of(v.doubleValue());
+    }
+    if (v.isObject()) {
+      try {
+        return ScoreJson.read(v);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(file, lineNo, field, e.getMessage(), "{\"value\": number, \"statistics\": [...]}");
+      }
+    }
+    throw new InputException(file, lineNo, field, "got " + v, "a finite number or null");
   }
 
   private static String firstLine(String message) {

@@ -3,10 +3,10 @@ package dev.assay.gate;
 import java.util.List;
 
 /** Left-aligned columns separated by two spaces; the first row is the header. */
-final class TextTable {
+public final class TextTable {
   private TextTable() {}
 
-  static String render(List<String[]> rows) {
+  public static String render(List<String[]> rows) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] r : rows) {

@@ -3,6 +3,7 @@ package dev.assay.gate;
 import dev.assay.core.Example;
 import dev.assay.core.Output;
 import dev.assay.core.Plugins;
+import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +17,14 @@ import java.util.Map;
  * ones: the baseline wins); the corpus statistic weighs n-grams (the long ones: the candidate wins).
  */
 final class BleuRuns {
-  static final Scorer BLEU = Plugins.load().scorer("bleu", null, 0);
+  static final Scorer BLEU = Plugins.installed().scorer("bleu",
+      dev.assay.core.PluginContext.standalone(java.nio.file.Path.of("").toAbsolutePath(), Map.of()));
 
   final List<Example> examples = new ArrayList<>();
   final List<String> baselineOutputs = new ArrayList<>();
   final List<String> candidateOutputs = new ArrayList<>();
-  final Map<String, Map<String, Double>> baseline = new LinkedHashMap<>();
-  final Map<String, Map<String, Double>> candidate = new LinkedHashMap<>();
+  final Map<String, Map<String, Score>> baseline = new LinkedHashMap<>();
+  final Map<String, Map<String, Score>> candidate = new LinkedHashMap<>();
 
   /**
    * @param shortOnes examples with 4-word references
@@ -43,8 +45,16 @@ final class BleuRuns {
     examples.add(e);
     baselineOutputs.add(base);
     candidateOutputs.add(cand);
-    baseline.put(id, BLEU.score(e, Output.text(base)));
-    candidate.put(id, BLEU.score(e, Output.text(cand)));
+    baseline.put(id, score(e, base));
+    candidate.put(id, score(e, cand));
+  }
+
+  private static Map<String, Score> score(Example e, String output) {
+    try {
+      return BLEU.score(e, Output.text(output));
+    } catch (InterruptedException x) {
+      throw new IllegalStateException(x);
+    }
   }
 
   /** Words unique to example i; garbled replaces every other word, which kills its 2- to 4-grams. */
@@ -59,20 +69,27 @@ final class BleuRuns {
     return sb.toString();
   }
 
-  ScoreTable baselineTable() {
-    return new ScoreTable("base", baseline);
+  RunScores baselineTable() {
+    return Tables.typed("base", baseline);
   }
 
-  ScoreTable candidateTable() {
-    return new ScoreTable("cand", candidate);
+  RunScores candidateTable() {
+    return Tables.typed("cand", candidate);
   }
 
-  /** The corpus value as 'assay run' and 'assay score text' compute it: the scorer's aggregate. */
-  static double corpus(Map<String, Map<String, Double>> side) {
-    return BLEU.aggregate(new ArrayList<>(side.values())).get("bleu");
+  /** The corpus value as 'assay run' and 'assay score text' compute it: the metric over the scores in order. */
+  static double corpus(Map<String, Map<String, Score>> side) {
+    return BLEU.metrics().get(0).value(side.values().stream().map(m -> m.get("bleu")).toList());
   }
 
-  static double sentenceMean(Map<String, Map<String, Double>> side) {
-    return side.values().stream().mapToDouble(m -> m.get("bleu")).average().orElseThrow();
+  static double sentenceMean(Map<String, Map<String, Score>> side) {
+    return side.values().stream().mapToDouble(m -> m.get("bleu").value()).average().orElseThrow();
+  }
+
+  /** The sentence values alone (no statistics), as a score file of sentence BLEU holds them. */
+  static Map<String, Map<String, Double>> sentences(Map<String, Map<String, Score>> side) {
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    side.forEach((id, m) -> out.put(id, Map.of("bleu", m.get("bleu").value())));
+    return out;
   }
 }

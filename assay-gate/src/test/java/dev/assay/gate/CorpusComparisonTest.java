@@ -1,5 +1,10 @@
 package dev.assay.gate;
 
+import dev.assay.core.CorpusMetric;
+import dev.assay.core.MetricKind;
+import dev.assay.core.Plugins;
+import dev.assay.core.Score;
+import dev.assay.core.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -42,8 +47,8 @@ class CorpusComparisonTest {
 
   @Test
   void compareFollowsTheCorpusValueNotTheSentenceMean() {
-    Comparison c = new MetricComparer(OPTIONS).compare(pairing, "bleu", Direction.HIGHER_IS_BETTER);
-    assertThat(c.statistic()).isEqualTo(Comparison.CORPUS);
+    Comparison c = Tables.compare(OPTIONS, pairing, "bleu");
+    assertThat(c.statistic()).isEqualTo("corpus");
     assertThat(c.baseline()).as("the corpus BLEU 'assay score text' prints").isEqualTo(BleuRuns.corpus(runs.baseline));
     assertThat(c.candidate()).isEqualTo(BleuRuns.corpus(runs.candidate));
     assertThat(c.difference()).isPositive().isEqualTo(c.candidate() - c.baseline());
@@ -59,44 +64,40 @@ class CorpusComparisonTest {
     assertThat(json.get("resampling").asText()).isEqualTo("example");
 
     // The same data compared as sentence means points the other way: the switch matters.
-    Comparison mean = new MetricComparer(OPTIONS.withCorpus(CorpusMetrics.none()))
-        .compare(pairing, "bleu", Direction.HIGHER_IS_BETTER);
-    assertThat(mean.statistic()).isEqualTo(Comparison.MEAN);
+    Pairing sentences = Pairing.of(Tables.table("b", BleuRuns.sentences(runs.baseline)),
+        Tables.table("c", BleuRuns.sentences(runs.candidate)), false);
+    Comparison mean = Tables.compare(OPTIONS, sentences, "bleu");
+    assertThat(mean.statistic()).isEqualTo("mean");
     assertThat(mean.difference()).isNegative();
   }
 
   @Test
   void theIntervalIsTheCorpusBootstrapOfTheStatisticsVectors() {
-    Comparison c = new MetricComparer(OPTIONS.withInterval(IntervalChoice.PERCENTILE))
-        .compare(pairing, "bleu", Direction.HIGHER_IS_BETTER);
-    // Independent reconstruction from the stored bleu#k keys and the scorer's own formula.
-    int d = 0;
-    while (runs.baseline.values().iterator().next().containsKey("bleu#" + d)) {
-      d++;
-    }
+    Comparison c = Tables.compare(OPTIONS.withInterval(IntervalChoice.PERCENTILE), pairing, "bleu");
+    // Independent reconstruction from the stored statistics and the metric's own formula.
+    int d = runs.baseline.values().iterator().next().get("bleu").statisticCount();
     List<String> ids = new ArrayList<>(runs.baseline.keySet());
     List<double[]> joined = new ArrayList<>();
     for (String id : ids) {
       double[] v = new double[2 * d];
       for (int j = 0; j < d; j++) {
-        v[j] = runs.baseline.get(id).get("bleu#" + j);
-        v[d + j] = runs.candidate.get(id).get("bleu#" + j);
+        v[j] = runs.baseline.get(id).get("bleu").statistic(j);
+        v[d + j] = runs.candidate.get(id).get("bleu").statistic(j);
       }
       joined.add(v);
     }
-    CorpusStatistic side = OPTIONS.corpus().formula("bleu").orElseThrow();
+    CorpusStatistic side = ((CorpusMetric) Plugins.installed().describe("bleu").orElseThrow()).formula();
     var expected = Bootstrap.defaults().withReplicates(2000).ofCorpus(KeyedRecords.of(ids, joined),
         CorpusStatistic.pairedDifference(side)).percentile(0.95);
     assertThat(c.ci()).isEqualTo(expected);
     assertThat(c.intervalMethod()).isEqualTo("percentile");
-    assertThat(new MetricComparer(OPTIONS.withInterval(IntervalChoice.T))
-        .compare(pairing, "bleu", Direction.HIGHER_IS_BETTER).intervalMethod())
+    assertThat(Tables.compare(OPTIONS.withInterval(IntervalChoice.T), pairing, "bleu").intervalMethod())
         .isEqualTo("percentile (t undefined for a corpus statistic)");
   }
 
   @Test
   void gateRulesJudgeTheCorpusValue() {
-    GateEvaluator e = new GateEvaluator(OPTIONS);
+    Tables.Evaluator e = Tables.evaluator(OPTIONS);
     double candidate = BleuRuns.corpus(runs.candidate);
     double candidateMean = BleuRuns.sentenceMean(runs.candidate);
     GateResult r = e.evaluate(Gate.of(0.95, Multiplicity.HOLM, List.of(
@@ -105,10 +106,10 @@ class CorpusComparisonTest {
         Rule.atMost("bleu", candidate + 40),
         Rule.noRegressions("bleu", "critical", 50))), pairing, id -> id.compareTo("s040") >= 0
             ? Map.of("critical", "yes") : Map.of(), null);
-    RuleResult superiority = r.rules().get(0);
+    RuleOutcome.IntervalOutcome superiority = (RuleOutcome.IntervalOutcome) r.rules().get(0);
     assertThat(superiority.verdict()).as(superiority.reason()).isEqualTo(Verdict.PASS);
     assertThat(superiority.estimate()).isEqualTo(candidate - BleuRuns.corpus(runs.baseline));
-    RuleResult atLeast = r.rules().get(1);
+    RuleOutcome.IntervalOutcome atLeast = (RuleOutcome.IntervalOutcome) r.rules().get(1);
     assertThat(atLeast.estimate()).as("the candidate's corpus BLEU, not its mean sentence BLEU")
         .isEqualTo(candidate);
     assertThat(atLeast.verdict()).as(atLeast.reason()).isNotEqualTo(Verdict.FAIL);
@@ -116,7 +117,7 @@ class CorpusComparisonTest {
     assertThat(r.rules().get(2).reason()).contains("the candidate's corpus value is at most");
     // no_regressions stays per example (sentence BLEU >= 50): the long examples are tagged critical
     // and the candidate copies them, so none regresses.
-    RuleResult noReg = r.rules().get(3);
+    RuleOutcome noReg = r.rules().get(3);
     assertThat(noReg.verdict()).as(noReg.reason()).isEqualTo(Verdict.PASS);
     assertThat(noReg.n()).isEqualTo(16);
     // Reversed roles: the short examples are critical, and the candidate garbles every one of them.
@@ -124,7 +125,7 @@ class CorpusComparisonTest {
         Rule.noRegressions("bleu", "critical", 50))), pairing,
         id -> id.compareTo("s040") < 0 ? Map.of("critical", "yes") : Map.of(), null);
     assertThat(reversed.rules().get(0).verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(reversed.rules().get(0).estimate()).isEqualTo(40);
+    assertThat(((RuleOutcome.RegressionOutcome) reversed.rules().get(0)).regressed()).hasSize(40);
   }
 
   @Test
@@ -133,18 +134,19 @@ class CorpusComparisonTest {
     Path c = dir.resolve("c.jsonl");
     Files.writeString(b, jsonl(runs.baseline));
     Files.writeString(c, jsonl(runs.candidate));
-    Pairing p = Pairing.of(ScoreSources.readFile(b), ScoreSources.readFile(c), false);
+    Pairing p = Pairing.of(Sides.readFile(b).scores(), Sides.readFile(c).scores(), false);
     assertThat(p.commonMetrics()).containsExactly("bleu");
-    Comparison cmp = new MetricComparer(OPTIONS).compare(p, "bleu", Direction.HIGHER_IS_BETTER);
-    assertThat(cmp.statistic()).isEqualTo(Comparison.CORPUS);
+    Comparison cmp = Tables.compare(OPTIONS, p, "bleu");
+    assertThat(cmp.statistic()).isEqualTo("corpus");
     assertThat(cmp.baseline()).isEqualTo(BleuRuns.corpus(runs.baseline));
   }
 
-  private static String jsonl(Map<String, Map<String, Double>> side) {
+  /** A score file with typed scores, as a run export or a score command writes them. */
+  private static String jsonl(Map<String, Map<String, Score>> side) {
     StringBuilder sb = new StringBuilder();
     side.forEach((id, row) -> {
       ObjectNode o = Json.object().put("id", id);
-      row.forEach(o::put);
+      row.forEach((k, v) -> o.set(k, Json.RECORDS.valueToTree(v)));
       sb.append(o).append('\n');
     });
     return sb.toString();
@@ -152,36 +154,29 @@ class CorpusComparisonTest {
 
   @Test
   void statisticsMissingOnSomeExamplesAreAnInputError() {
-    Map<String, Map<String, Double>> cand = new LinkedHashMap<>(runs.candidate);
-    Map<String, Double> stripped = new LinkedHashMap<>(cand.get("s003"));
-    stripped.keySet().removeIf(k -> k.startsWith("bleu#"));
-    cand.put("s003", stripped);
-    Pairing p = Pairing.of(runs.baselineTable(), new ScoreTable("cand", cand), false);
-    assertThatThrownBy(() -> new MetricComparer(OPTIONS).compare(p, "bleu", Direction.HIGHER_IS_BETTER))
-        .isInstanceOf(InputException.class).hasMessageContaining("1 of 56 paired examples lack the corpus statistics")
-        .hasMessageContaining("s003");
+    Map<String, Map<String, Score>> cand = new LinkedHashMap<>(runs.candidate);
+    cand.put("s003", Map.of("bleu", Score.of(cand.get("s003").get("bleu").value())));
+    Pairing p = Pairing.of(runs.baselineTable(), Tables.typed("cand", cand), false);
+    assertThatThrownBy(() -> Tables.compare(OPTIONS, p, "bleu"))
+        .isInstanceOf(InputException.class).hasMessageContaining("metric 'bleu': some examples carry its statistics");
   }
 
   @Test
   void sentenceScoresWithoutStatisticsAreComparedAsMeans() {
-    Map<String, Map<String, Double>> b = new LinkedHashMap<>();
-    Map<String, Map<String, Double>> c = new LinkedHashMap<>();
-    runs.baseline.forEach((id, m) -> b.put(id, Map.of("bleu", m.get("bleu"))));
-    runs.candidate.forEach((id, m) -> c.put(id, Map.of("bleu", m.get("bleu"))));
-    Comparison mean = new MetricComparer(OPTIONS).compare(Pairing.of(new ScoreTable("b", b), new ScoreTable("c", c),
-        false), "bleu", Direction.HIGHER_IS_BETTER);
-    assertThat(mean.statistic()).isEqualTo(Comparison.MEAN);
+    Comparison mean = Tables.compare(OPTIONS, Pairing.of(Tables.table("b", BleuRuns.sentences(runs.baseline)),
+        Tables.table("c", BleuRuns.sentences(runs.candidate)), false), "bleu");
+    assertThat(mean.statistic()).isEqualTo("mean");
     assertThat(mean.baseline()).isCloseTo(BleuRuns.sentenceMean(runs.baseline), within(1e-9));
   }
 
   @Test
   void chrfIsCorpusLevelAndExactMatchIsNot() {
-    CorpusMetrics installed = OPTIONS.corpus();
     for (String m : Set.of("bleu", "bleu:tokenize=intl", "chrf", "chrf++", "chrf:beta=3")) {
-      assertThat(installed.formula(m)).as(m).isPresent();
+      assertThat(Plugins.installed().describe(m).orElseThrow().kind()).as(m).isEqualTo(MetricKind.CORPUS);
     }
-    for (String m : Set.of("exact_match", "f1", "rougeL", "latency_ms", "no_such_metric")) {
-      assertThat(installed.formula(m)).as(m).isEmpty();
+    for (String m : Set.of("exact_match", "f1", "rougeL")) {
+      assertThat(Plugins.installed().describe(m).orElseThrow().kind()).as(m).isEqualTo(MetricKind.MEAN);
     }
+    assertThat(Plugins.installed().describe("no_such_metric")).isEmpty();
   }
 }

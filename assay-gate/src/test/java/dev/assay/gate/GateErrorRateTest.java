@@ -1,5 +1,6 @@
 package dev.assay.gate;
 
+import dev.assay.core.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -16,7 +17,7 @@ class GateErrorRateTest {
 
   private static double passRate(long seed, Rule rule, double trueDifference, IntervalChoice interval) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    GateEvaluator e = new GateEvaluator(CompareOptions.defaults().withReplicates(999).withInterval(interval)
+    Tables.Evaluator e = Tables.evaluator(CompareOptions.defaults().withReplicates(999).withInterval(interval)
         .withTest(TestChoice.T));
     Gate gate = Gate.of(0.95, Multiplicity.HOLM, List.of(rule));
     int passes = 0;

@@ -21,9 +21,10 @@ class GateLoaderTest {
     assertThat(g.confidence()).isEqualTo(0.9);
     assertThat(g.multiplicity()).isEqualTo(Multiplicity.BH);
     assertThat(g.rules()).hasSize(3);
-    assertThat(g.rules().get(0).margin()).isEqualTo(new Margin(2, true));
+    assertThat(((Rule.Paired) g.rules().get(0)).margin()).isEqualTo(new Margin(2, true));
     assertThat(g.rules().get(0).line()).isEqualTo(4);
-    assertThat(g.rules().get(2).tag()).isEqualTo("critical");
+    assertThat(((Rule.NoRegressions) g.rules().get(2)).tag()).isEqualTo("critical");
+    assertThat(((Rule.NoRegressions) g.rules().get(2)).passThreshold()).isEmpty();
     assertThat(g.hash()).hasSize(64);
   }
 
@@ -31,7 +32,7 @@ class GateLoaderTest {
   void readsTheGateSectionOfASuite() throws Exception {
     Path suite = write("name: s\ndataset: {path: d.jsonl}\ngate:\n  rules:\n    - rule: superiority\n      metric: f1\n");
     assertThat(GateLoader.fromSuite(suite)).get().satisfies(g -> assertThat(g.multiplicity()).isEqualTo(Multiplicity.HOLM));
-    assertThat(GateLoader.fromFile(suite).rules().get(0).kind()).isEqualTo(RuleKind.SUPERIORITY);
+    assertThat(GateLoader.fromFile(suite).rules().get(0).kind()).isEqualTo("superiority");
     assertThat(GateLoader.fromSuite(write("name: s\n"))).isEmpty();
   }
 

@@ -17,7 +17,7 @@ class MetricComparerTest {
   @Test
   void binaryMetricsDefaultToMcNemarAndBca() {
     Pairing p = Tables.pair("exact_match", Tables.outcomes(100, 50), Tables.outcomes(100, 62));
-    Comparison c = new MetricComparer(OPTIONS).compare(p.metric("exact_match"), Direction.HIGHER_IS_BETTER);
+    Comparison c = Tables.compare(OPTIONS, p, "exact_match");
     assertThat(c.test()).isEqualTo("mcnemar-exact");
     assertThat(c.pValue()).isEqualTo(McNemarTest.exact(0, 12).pValue());
     assertThat(c.difference()).isCloseTo(0.12, within(1e-12));
@@ -30,9 +30,8 @@ class MetricComparerTest {
         "confidence", "p_value", "test", "effect_size", "mde")) {
       assertThat(json.has(f)).as(f).isTrue();
     }
-    assertThatThrownBy(() -> new MetricComparer(OPTIONS.withTest(TestChoice.MCNEMAR))
-        .compare(Tables.pair("f1", new double[] {0.5, 1}, new double[] {0.2, 1}).metric("f1"),
-            Direction.HIGHER_IS_BETTER))
+    assertThatThrownBy(() -> Tables.compare(OPTIONS.withTest(TestChoice.MCNEMAR),
+        Tables.pair("f1", new double[] {0.5, 1}, new double[] {0.2, 1}), "f1"))
         .isInstanceOf(InputException.class).hasMessageContaining("needs 0/1 values");
   }
 
@@ -46,17 +45,16 @@ class MetricComparerTest {
       b[i] = rnd.nextDouble();
       c[i] = b[i] + 0.1 + 0.1 * rnd.nextGaussian();
     }
-    PairedMetric pm = Tables.pair("f1", b, c).metric("f1");
-    Comparison perm = new MetricComparer(OPTIONS).compare(pm, Direction.HIGHER_IS_BETTER);
+    Pairing pm = Tables.pair("f1", b, c);
+    Comparison perm = Tables.compare(OPTIONS, pm, "f1");
     assertThat(perm.test()).as("seed " + seed).isEqualTo("paired-permutation-monte-carlo");
     assertThat(perm.pValue()).as("seed " + seed).isLessThan(0.01);
-    Comparison t = new MetricComparer(OPTIONS.withTest(TestChoice.T).withInterval(IntervalChoice.T))
-        .compare(pm, Direction.HIGHER_IS_BETTER);
+    Comparison t = Tables.compare(OPTIONS.withTest(TestChoice.T).withInterval(IntervalChoice.T), pm, "f1");
     assertThat(t.test()).isEqualTo("paired-t");
     assertThat(t.intervalMethod()).isEqualTo("t");
     assertThat(t.ci().lower()).as("seed " + seed).isCloseTo(perm.ci().lower(), within(0.02));
-    Comparison w = new MetricComparer(OPTIONS.withTest(TestChoice.WILCOXON).withInterval(IntervalChoice.PERCENTILE))
-        .compare(pm, Direction.HIGHER_IS_BETTER);
+    Comparison w = Tables.compare(OPTIONS.withTest(TestChoice.WILCOXON).withInterval(IntervalChoice.PERCENTILE), pm,
+        "f1");
     assertThat(w.test()).startsWith("wilcoxon");
     assertThat(w.intervalMethod()).isEqualTo("percentile");
   }
@@ -64,8 +62,7 @@ class MetricComparerTest {
   @Test
   void identicalSidesGiveAPointInterval() {
     double[] v = {0.1, 0.4, 0.9};
-    Comparison c = new MetricComparer(OPTIONS).compare(Tables.pair("f1", v, v).metric("f1"),
-        Direction.HIGHER_IS_BETTER);
+    Comparison c = Tables.compare(OPTIONS, Tables.pair("f1", v, v), "f1");
     assertThat(c.ci().lower()).isZero();
     assertThat(c.ci().upper()).isZero();
     assertThat(c.pValue()).isEqualTo(1.0);

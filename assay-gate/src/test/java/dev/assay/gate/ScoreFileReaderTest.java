@@ -15,7 +15,7 @@ class ScoreFileReaderTest {
   @Test
   void readsIdsAndNumbers() throws Exception {
     Path f = write("{\"id\": \"a\", \"f1\": 0.5, \"latency_ms\": 12}\n\n{\"id\": 7, \"f1\": null}\n");
-    ScoreTable t = ScoreFileReader.read(f);
+    RunScores t = ScoreFileReader.read(f);
     assertThat(t.ids()).containsExactly("a", "7");
     assertThat(t.value("a", "f1")).isEqualTo(0.5);
     assertThat(t.value("7", "f1")).isNull();

@@ -2,14 +2,9 @@ package dev.assay.report;
 
 import dev.assay.core.Dataset;
 import dev.assay.core.Example;
-import dev.assay.core.InputException;
-import dev.assay.core.Plugins;
 import dev.assay.core.RunRecord;
-import dev.assay.core.Suite;
-import dev.assay.core.io.DatasetLoader;
-import dev.assay.core.io.SuiteLoader;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import dev.assay.core.Store;
+import dev.assay.core.io.RunInputs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +13,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The examples behind a run (inputs, references, tags), which run records do not hold.
- *
- * <p>Loaded from the run's own suite (as {@code --resume} does) only when the dataset file is still
- * there and its hash equals the run's: showing a changed dataset's text next to the run's outputs
- * would mislead. Otherwise {@link #available()} is false and {@link #note()} says why.
+ * The examples behind a run (inputs, references, tags), read through {@link RunInputs}: the
+ * store's copy of the run's dataset, so a report works after the dataset file has moved or
+ * changed. When the examples cannot be had, {@link #available()} is false and {@link #note()} says
+ * why.
  */
 public final class DatasetView {
   private final Map<String, Example> examples;
@@ -37,13 +31,19 @@ public final class DatasetView {
 
   /** A view of examples already in hand (tests, score files). */
   public static DatasetView of(List<Example> examples) {
-    return of(examples, null);
-  }
-
-  private static DatasetView of(List<Example> examples, Dataset dataset) {
     Map<String, Example> byId = new LinkedHashMap<>();
     examples.forEach(e -> byId.put(e.id(), e));
-    return new DatasetView(Collections.unmodifiableMap(byId), dataset, null);
+    return new DatasetView(Collections.unmodifiableMap(byId), null, null);
+  }
+
+  /** A view of a dataset lookup: its examples, or why there are none. */
+  public static DatasetView of(RunInputs.Lookup lookup) {
+    if (!lookup.available()) {
+      return unavailable("dataset not available: " + lookup.reason());
+    }
+    Map<String, Example> byId = new LinkedHashMap<>();
+    lookup.dataset().examples().forEach(e -> byId.put(e.id(), e));
+    return new DatasetView(Collections.unmodifiableMap(byId), lookup.dataset(), null);
   }
 
   /** No examples, for the reason given. */
@@ -51,25 +51,12 @@ public final class DatasetView {
     return new DatasetView(Map.of(), null, why);
   }
 
-  /** The dataset of {@code run}, re-read through its suite, or unavailable with the reason. */
-  public static DatasetView forRun(RunRecord run, Plugins plugins) {
-    if (run.suite() == null || run.suitePath() == null) {
-      return unavailable("dataset not available: the run record holds no suite");
-    }
-    try {
-      Suite suite = new SuiteLoader(plugins).fromJson(run.suite(), Path.of(run.suitePath()));
-      Dataset data = DatasetLoader.load(suite.dataset());
-      if (run.datasetHash() != null && !run.datasetHash().equals(data.hash())) {
-        return unavailable("dataset not available: " + data.source() + " changed since the run (sha256 was "
-            + run.datasetHash() + ", now " + data.hash() + ")");
-      }
-      return of(data.examples(), data);
-    } catch (InputException | UncheckedIOException e) {
-      return unavailable("dataset not available: " + (e instanceof InputException ie ? ie.render() : e.getMessage()));
-    }
+  /** The examples of {@code run}, as the store keeps them. */
+  public static DatasetView forRun(Store store, RunRecord run) {
+    return of(RunInputs.dataset(store, run));
   }
 
-  /** The dataset file as read for a run ({@link #forRun}), or null (unavailable, or examples in hand). */
+  /** The dataset, or null (unavailable, or examples in hand). */
   public Dataset dataset() {
     return dataset;
   }

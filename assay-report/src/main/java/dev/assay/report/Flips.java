@@ -1,6 +1,6 @@
 package dev.assay.report;
 
-import dev.assay.gate.Direction;
+import dev.assay.core.Direction;
 import dev.assay.gate.PairedMetric;
 import java.util.ArrayList;
 import java.util.Comparator;

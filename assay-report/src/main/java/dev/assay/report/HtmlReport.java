@@ -6,9 +6,9 @@ import dev.assay.core.RunRecord;
 import dev.assay.gate.Comparison;
 import dev.assay.gate.GateResult;
 import dev.assay.gate.PairedMetric;
-import dev.assay.gate.Pairing;
-import dev.assay.gate.RuleKind;
-import dev.assay.gate.RuleResult;
+import dev.assay.gate.Rule;
+import dev.assay.gate.RuleOutcome;
+import dev.assay.gate.RunEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +31,9 @@ public final class HtmlReport {
       + "r.hidden=v!==''&&r.getAttribute('data-tags').split('\\n').indexOf(v)<0;});});})();";
 
   private final ReportInput in;
-  private final Pairing pairing;
 
-  /**
-   * @param pairing the pairing behind {@code in.comparison()} (needed for per-example flips), null
-   *     for a single-run report
-   */
-  public HtmlReport(ReportInput in, Pairing pairing) {
+  public HtmlReport(ReportInput in) {
     this.in = in;
-    this.pairing = pairing;
   }
 
   public String render() {
@@ -103,9 +97,10 @@ public final class HtmlReport {
     }
     HtmlTable t = new HtmlTable(null, "rule", "metric", "margin", "estimate", "interval", "adjusted p", "verdict",
         "reason");
-    for (RuleResult r : g.rules()) {
-      t.row(r.rule().kind().wire(), r.rule().metric(), r.rule().marginText(), Format.num(r.estimate()),
-          Format.interval(r.ci()), Format.num(r.adjustedP()), r.verdict().name(), r.reason());
+    for (RuleOutcome r : g.rules()) {
+      Outcomes cells = Outcomes.of(r, Outcomes.Style.REPORT, "–");
+      t.row(r.rule().kind(), r.rule().metric(), r.rule().marginText(), cells.estimate(), cells.interval(),
+          cells.adjustedP(), r.verdict().name(), r.reason());
     }
     return b.append(t.html()).toString();
   }
@@ -119,22 +114,22 @@ public final class HtmlReport {
           level + "interval", "p", "test", "interval method");
       List<PlotRow> rows = new ArrayList<>();
       for (Comparison c : cs) {
-        t.row(c.metric(), c.direction().wire(), Integer.toString(c.n()), c.statistic(), Format.num(c.baseline()),
+        t.row(c.name(), c.direction().wire(), Integer.toString(c.n()), c.statistic(), Format.num(c.baseline()),
             Format.num(c.candidate()), Format.signed(c.difference()), Format.interval(c.ci()), Format.num(c.pValue()),
             c.test(), c.intervalMethod());
-        rows.add(new PlotRow(c.metric() + " (" + c.direction().wire() + ")",
-            new Estimate(c.difference(), c.ci(), c.n(), c.intervalMethod()), boundary(c.metric()), tone(c)));
+        rows.add(new PlotRow(c.name() + " (" + c.direction().wire() + ")",
+            new Estimate(c.difference(), c.ci(), c.n(), c.intervalMethod()), boundary(c.name()), tone(c)));
       }
       b.append(t.html());
       b.append("<h3>Paired differences (candidate − baseline)</h3>\n<p class=\"note\">Each row has its own scale,"
           + " centred on zero; red dashes mark gate boundaries.</p>\n");
       b.append(Plots.intervals("Forest plot of paired differences", rows, true, Double.NaN));
     } else {
-      RunView r = in.baseline();
-      HtmlTable t = new HtmlTable(null, "metric", "n", "mean", Format.percent(in.confidence()) + " interval", "method");
-      for (String m : r.scores().metrics()) {
-        Estimate e = Intervals.mean(values(r, m), in.confidence());
-        t.row(m, Integer.toString(e.n()), Format.num(e.value()), Format.interval(e.ci()), e.method());
+      HtmlTable t = new HtmlTable(null, "metric", "statistic", "n", "value",
+          Format.percent(in.confidence()) + " interval", "method");
+      for (RunEstimate e : in.estimates()) {
+        t.row(e.metric().name(), e.metric().kind().wire(), Integer.toString(e.n()), Format.num(e.value()),
+            Format.interval(e.ci()), e.method());
       }
       b.append(t.html());
     }
@@ -145,10 +140,10 @@ public final class HtmlReport {
     if (in.gate() == null) {
       return Double.NaN;
     }
-    for (RuleResult r : in.gate().rules()) {
-      RuleKind k = r.rule().kind();
-      if (r.rule().metric().equals(metric) && (k == RuleKind.SUPERIORITY || k == RuleKind.NON_INFERIORITY)) {
-        return r.boundary();
+    for (RuleOutcome r : in.gate().rules()) {
+      if (r.rule().metric().equals(metric) && r.rule() instanceof Rule.Paired
+          && r instanceof RuleOutcome.IntervalOutcome o) {
+        return o.boundary();
       }
     }
     return Double.NaN;
@@ -162,7 +157,7 @@ public final class HtmlReport {
   }
 
   static double[] values(RunView r, String metric) {
-    List<String> ids = r.scores().idsWith(metric);
+    List<String> ids = r.scores().idsWithValue(metric);
     double[] v = new double[ids.size()];
     for (int i = 0; i < v.length; i++) {
       v[i] = r.scores().value(ids.get(i), metric);
@@ -262,7 +257,7 @@ public final class HtmlReport {
   private String flips(String primary) {
     StringBuilder b = new StringBuilder("<h2 id=\"flips\">Regressions and improvements</h2>\n");
     Comparison c = in.comparison().comparison(primary).orElseThrow();
-    PairedMetric pm = pairing.metric(primary);
+    PairedMetric pm = in.pairing().values(primary);
     Flips f = Flips.of(pm, c.direction());
     b.append("<p>On <b>").append(Html.text(primary)).append("</b> (").append(c.direction().wire())
         .append(" is better): ").append(f.regressions().size()).append(" regressions, ")

@@ -4,8 +4,8 @@ import dev.assay.core.text.MarkdownText;
 import dev.assay.gate.Comparison;
 import dev.assay.gate.GateResult;
 import dev.assay.gate.PairedMetric;
-import dev.assay.gate.Pairing;
-import dev.assay.gate.RuleResult;
+import dev.assay.gate.RuleOutcome;
+import dev.assay.gate.RunEstimate;
 import java.util.List;
 
 /**
@@ -20,11 +20,9 @@ public final class MarkdownReport {
   private static final int CELL_CHARS = 160;
 
   private final ReportInput in;
-  private final Pairing pairing;
 
-  public MarkdownReport(ReportInput in, Pairing pairing) {
+  public MarkdownReport(ReportInput in) {
     this.in = in;
-    this.pairing = pairing;
   }
 
   public String render() {
@@ -41,10 +39,11 @@ public final class MarkdownReport {
           .append(" confidence (pre-registered: ").append(in.preRegistered() ? "yes" : "no").append(")\n\n")
           .append("Plan: ").append(MarkdownText.inline(g.plan().summary())).append("\n\n")
           .append("| rule | metric | margin | estimate | interval | verdict |\n|---|---|---|---|---|---|\n");
-      for (RuleResult r : g.rules()) {
-        b.append("| ").append(r.rule().kind().wire()).append(" | ").append(MarkdownText.inline(r.rule().metric()))
-            .append(" | ").append(MarkdownText.inline(r.rule().marginText())).append(" | ").append(Format.num(r.estimate()))
-            .append(" | ").append(Format.interval(r.ci())).append(" | ").append(r.verdict().name()).append(" |\n");
+      for (RuleOutcome r : g.rules()) {
+        Outcomes cells = Outcomes.of(r, Outcomes.Style.REPORT, "–");
+        b.append("| ").append(r.rule().kind()).append(" | ").append(MarkdownText.inline(r.rule().metric()))
+            .append(" | ").append(MarkdownText.inline(r.rule().marginText())).append(" | ").append(cells.estimate())
+            .append(" | ").append(cells.interval()).append(" | ").append(r.verdict().name()).append(" |\n");
       }
       b.append('\n');
     }
@@ -57,18 +56,19 @@ public final class MarkdownReport {
       b.append("\n\n")
           .append("| metric | better | baseline | candidate | difference | interval | p |\n|---|---|---|---|---|---|---|\n");
       for (Comparison c : in.comparison().comparisons()) {
-        b.append("| ").append(MarkdownText.inline(c.metric())).append(" | ").append(c.direction().wire()).append(" | ")
+        b.append("| ").append(MarkdownText.inline(c.name())).append(" | ").append(c.direction().wire()).append(" | ")
             .append(Format.num(c.baseline())).append(" | ").append(Format.num(c.candidate())).append(" | ")
             .append(Format.signed(c.difference())).append(" | ").append(Format.interval(c.ci())).append(" | ")
             .append(Format.num(c.pValue())).append(" |\n");
       }
       b.append('\n').append(regressions());
     } else {
-      b.append("| metric | n | mean | ").append(Format.percent(in.confidence())).append(" interval |\n|---|---|---|---|\n");
-      for (String m : in.baseline().scores().metrics()) {
-        Estimate e = Intervals.mean(HtmlReport.values(in.baseline(), m), in.confidence());
-        b.append("| ").append(MarkdownText.inline(m)).append(" | ").append(e.n()).append(" | ").append(Format.num(e.value()))
-            .append(" | ").append(Format.interval(e.ci())).append(" |\n");
+      b.append("| metric | statistic | n | value | ").append(Format.percent(in.confidence()))
+          .append(" interval |\n|---|---|---|---|---|\n");
+      for (RunEstimate e : in.estimates()) {
+        b.append("| ").append(MarkdownText.inline(e.metric().name())).append(" | ").append(e.metric().kind().wire())
+            .append(" | ").append(e.n()).append(" | ").append(Format.num(e.value())).append(" | ")
+            .append(Format.interval(e.ci())).append(" |\n");
       }
     }
     if (!in.data().available()) {
@@ -83,7 +83,7 @@ public final class MarkdownReport {
       return "";
     }
     Comparison c = in.comparison().comparison(primary).orElseThrow();
-    PairedMetric pm = pairing.metric(primary);
+    PairedMetric pm = in.pairing().values(primary);
     Flips f = Flips.of(pm, c.direction());
     StringBuilder b = new StringBuilder("### Regressions on ").append(MarkdownText.inline(primary)).append(": ")
         .append(f.regressions().size()).append(" (improvements: ").append(f.improvements().size()).append(")\n\n");

@@ -3,6 +3,8 @@ package dev.assay.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.RunRecord;
+import dev.assay.core.VerdictRecord;
+import dev.assay.gate.RunEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,16 @@ public final class ModelCard {
   private static final Pattern SAFETY = Pattern.compile("(?i).*(safety|toxic|refus|harm|bias|fair|jailbreak).*");
   private static final String NOT_PROVIDED = "Not provided in the card file.";
 
-  /** A run with the examples behind it. */
-  public record EvaluatedRun(RunView run, DatasetView data) {}
+  /**
+   * A run with the examples behind it and its metrics with intervals.
+   *
+   * @param estimates the run's value of each metric with its interval ({@link RunEstimate#of})
+   */
+  public record EvaluatedRun(RunView run, DatasetView data, List<RunEstimate> estimates) {
+    public EvaluatedRun {
+      estimates = List.copyOf(estimates);
+    }
+  }
 
   private ModelCard() {}
 
@@ -31,9 +41,11 @@ public final class ModelCard {
    * The card of {@code system}.
    *
    * @param runs the system's runs, newest first (at least one)
+   * @param verdicts the stored gate verdicts with the system as baseline or candidate, newest first
    * @param confidence level of the intervals
    */
-  public static CardDocument build(String system, List<EvaluatedRun> runs, CardSpec spec, double confidence) {
+  public static CardDocument build(String system, List<EvaluatedRun> runs, List<VerdictRecord> verdicts,
+      CardSpec spec, double confidence) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("a card needs at least one run of " + system);
     }
@@ -47,6 +59,7 @@ public final class ModelCard {
     doc.section("Evaluation data", evaluationData(runs, spec));
     doc.section("Training data", user(spec, "training_data"));
     doc.section("Quantitative analyses", quantitative(runs, confidence));
+    doc.section("Ship decisions", decisions(system, verdicts));
     doc.section("Safety and fairness", safety(runs, confidence));
     doc.section("Ethical considerations", user(spec, "ethical_considerations"));
     doc.section("Caveats and recommendations", caveats(runs, spec));
@@ -67,9 +80,9 @@ public final class ModelCard {
     spec.details().forEach((k, v) -> rows.add(List.of(k, v)));
     RunRecord latest = runs.get(0).run().run();
     rows.add(List.of("system (assay)", system));
-    ObjectNode specJson = latest.systemSpec();
-    if (specJson != null) {
-      rows.add(List.of("system spec (latest run, credentials omitted)", redacted(specJson).toString()));
+    rows.add(List.of("system spec (latest run, credentials omitted)", redacted(latest.system().toJson()).toString()));
+    if (latest.contentHash() != null) {
+      rows.add(List.of("content sha256 (corpus, predictions or script)", latest.contentHash()));
     }
     rows.add(List.of("runs in the store", Integer.toString(runs.size())));
     return List.of(new CardDocument.Table(List.of("field", "value"), rows));
@@ -102,8 +115,10 @@ public final class ModelCard {
         : List.of(new CardDocument.Bullets(spec.section("metrics"))));
     TreeSet<String> names = new TreeSet<>();
     runs.forEach(r -> names.addAll(r.run().scores().metrics()));
-    out.add(new CardDocument.Paragraph("Metrics measured: " + String.join(", ", names) + ". Intervals are Wilson "
-        + "intervals for 0/1 metrics and Student-t intervals otherwise, over examples (repeats averaged)."));
+    out.add(new CardDocument.Paragraph("Metrics measured: " + String.join(", ", names) + ". Each value is the run's "
+        + "own value of the metric (a mean, a corpus statistic or a quantile, as the metric defines it); intervals "
+        + "are Wilson intervals for 0/1 means, Student-t for other means and percentile bootstraps of the statistic "
+        + "otherwise."));
     return out;
   }
 
@@ -128,12 +143,13 @@ public final class ModelCard {
       RunRecord h = r.run().run();
       out.add(new CardDocument.Paragraph("Run " + h.runId() + " on " + h.datasetPath() + " (" + h.startedAt() + "):"));
       List<List<String>> rows = new ArrayList<>();
-      for (String m : r.run().scores().metrics()) {
-        Estimate e = Intervals.mean(HtmlReport.values(r.run(), m), confidence);
-        rows.add(List.of(m, Integer.toString(e.n()), Format.num(e.value()), Format.interval(e.ci())));
+      for (RunEstimate e : r.estimates()) {
+        rows.add(List.of(e.metric().name(), e.metric().kind().wire(), Integer.toString(e.n()), Format.num(e.value()),
+            Format.interval(e.ci())));
       }
-      out.add(new CardDocument.Table(List.of("metric", "n", "mean", level + " interval"), rows));
-      String primary = h.metrics().stream().filter(r.run().scores().metrics()::contains).findFirst().orElse(null);
+      out.add(new CardDocument.Table(List.of("metric", "statistic", "n", "value", level + " interval"), rows));
+      String primary = h.metrics().stream().filter(m -> !r.run().scores().idsWithValue(m).isEmpty()).findFirst()
+          .orElse(null);
       if (primary != null && r.data().available()) {
         List<SliceRow> slices = Slices.of(r.data(), r.run(), null, primary, confidence);
         if (!slices.isEmpty()) {
@@ -147,18 +163,33 @@ public final class ModelCard {
         out.add(new CardDocument.Paragraph("Slices: " + r.data().note()));
       }
     }
-    out.add(new CardDocument.Paragraph("Gate verdicts: assay does not store verdicts yet; run assay compare --gate "
-        + "against a baseline to add one to the review."));
     return out;
+  }
+
+  /** The stored gate verdicts that involve the system, newest first. */
+  private static List<CardDocument.Block> decisions(String system, List<VerdictRecord> verdicts) {
+    if (verdicts.isEmpty()) {
+      return List.of(new CardDocument.Paragraph("No gate verdict involves " + system + " yet: assay gate SUITE.yaml "
+          + "or assay compare BASE CAND --gate G.yaml records one."));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (VerdictRecord v : verdicts) {
+      String role = system.equals(v.candidateSystem()) ? "candidate" : "baseline";
+      String other = role.equals("candidate") ? v.baselineSystem() + " (" + v.baselineSource() + ")"
+          : v.candidateSystem() + " (" + v.candidateSource() + ")";
+      rows.add(List.of(v.createdAt().toString(), v.verdict().name(), role, String.valueOf(other),
+          String.valueOf(v.suiteName()), v.planStatus().replace('_', ' '), v.id()));
+    }
+    return List.of(new CardDocument.Table(List.of("when", "verdict", "as", "against", "suite", "plan", "verdict id"),
+        rows));
   }
 
   private static List<CardDocument.Block> safety(List<EvaluatedRun> runs, double confidence) {
     List<List<String>> rows = new ArrayList<>();
     for (EvaluatedRun r : runs) {
-      for (String m : r.run().scores().metrics()) {
-        if (SAFETY.matcher(m).matches()) {
-          Estimate e = Intervals.mean(HtmlReport.values(r.run(), m), confidence);
-          rows.add(List.of(r.run().run().runId(), m, Integer.toString(e.n()), Format.num(e.value()),
+      for (RunEstimate e : r.estimates()) {
+        if (SAFETY.matcher(e.metric().name()).matches()) {
+          rows.add(List.of(r.run().run().runId(), e.metric().name(), Integer.toString(e.n()), Format.num(e.value()),
               Format.interval(e.ci())));
         }
       }
@@ -166,8 +197,8 @@ public final class ModelCard {
     if (rows.isEmpty()) {
       return List.of(new CardDocument.Paragraph("No safety or fairness metric was measured in these runs."));
     }
-    return List.of(new CardDocument.Table(List.of("run", "metric", "n", "mean", Format.percent(confidence) + " interval"),
-        rows));
+    return List.of(new CardDocument.Table(List.of("run", "metric", "n", "value", Format.percent(confidence)
+        + " interval"), rows));
   }
 
   private static List<CardDocument.Block> caveats(List<EvaluatedRun> runs, CardSpec spec) {

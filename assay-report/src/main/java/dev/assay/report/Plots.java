@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.stats.Percentiles;
 import dev.assay.metrics.classification.ConfusionMatrix;
 import dev.assay.metrics.classification.Reliability;
 import dev.assay.metrics.classification.ReliabilityBin;
@@ -181,14 +182,9 @@ public final class Plots {
     return svg.finish();
   }
 
-  /** The {@code p}-quantile of sorted values (linear interpolation, numpy's default). */
+  /** The {@code p}-quantile of sorted values: assay's one definition ({@link Percentiles}, numpy's default). */
   static double quantile(double[] sorted, double p) {
-    double pos = p * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    if (i >= sorted.length - 1) {
-      return sorted[sorted.length - 1];
-    }
-    return sorted[i] + (pos - i) * (sorted[i + 1] - sorted[i]);
+    return Percentiles.linear(sorted, p);
   }
 
   /** A reliability diagram: accuracy per confidence bin as bars, the diagonal of perfect calibration. */

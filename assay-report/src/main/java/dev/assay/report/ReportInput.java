@@ -2,9 +2,11 @@ package dev.assay.report;
 
 import dev.assay.gate.Comparison;
 import dev.assay.gate.ComparisonReport;
+import dev.assay.gate.ComparisonResult;
 import dev.assay.gate.GateResult;
-import dev.assay.gate.Rule;
-import dev.assay.gate.RuleResult;
+import dev.assay.gate.Pairing;
+import dev.assay.gate.RuleOutcome;
+import dev.assay.gate.RunEstimate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,19 +17,33 @@ import java.util.List;
  * @param candidate the candidate, null for a single-run report
  * @param data the examples behind the runs (may be unavailable)
  * @param comparison the paired comparison, null for a single-run report
+ * @param pairing the pairing behind {@code comparison} (per-example flips), null for a single-run report
  * @param gate the verdict, null without a gate
+ * @param estimates a single-run report's metrics with their intervals (empty for a comparison)
  * @param confidence level of the report's own intervals (slices, single-run tables)
  * @param maxFlips how many flipped examples to show in full, at least 0
  */
 public record ReportInput(RunView baseline, RunView candidate, DatasetView data, ComparisonReport comparison,
-    GateResult gate, double confidence, int maxFlips) {
+    Pairing pairing, GateResult gate, List<RunEstimate> estimates, double confidence, int maxFlips) {
   public ReportInput {
     if (maxFlips < 0) {
       throw new IllegalArgumentException("maxFlips must be >= 0, got " + maxFlips);
     }
-    if ((candidate == null) != (comparison == null)) {
-      throw new IllegalArgumentException("a comparison needs both a candidate and its comparison report");
+    if ((candidate == null) != (comparison == null) || (comparison == null) != (pairing == null)) {
+      throw new IllegalArgumentException("a comparison needs a candidate, its comparison report and its pairing");
     }
+    estimates = List.copyOf(estimates);
+  }
+
+  /** The report of a comparison of two runs (stored or exported). */
+  public static ReportInput of(ComparisonResult r, double confidence, int maxFlips) {
+    return new ReportInput(RunView.of(r.baseline()), RunView.of(r.candidate()), DatasetView.of(r.dataset()),
+        r.report(), r.pairing(), r.verdict(), List.of(), confidence, maxFlips);
+  }
+
+  /** The report of one run. */
+  public static ReportInput single(RunView run, DatasetView data, List<RunEstimate> estimates, double confidence) {
+    return new ReportInput(run, null, data, null, null, null, estimates, confidence, 0);
   }
 
   /** Whether the verdict was reached under a plan made before the runs ({@link GateResult#plan()}). */
@@ -50,18 +66,22 @@ public record ReportInput(RunView baseline, RunView candidate, DatasetView data,
   }
 
   /**
-   * The metric flips and slices are judged on: the first gate rule's metric, else the first suite
-   * metric the report has, else the first metric at all; null when there is none.
+   * The metric flips and slices are judged on: the first gate rule's metric that has per-example
+   * values, else the first suite metric that has them, else the first metric at all that has them;
+   * null when none has (a report of corpus metrics only).
    */
   public String primaryMetric() {
-    List<String> available = comparison != null
-        ? comparison.comparisons().stream().map(Comparison::metric).toList()
-        : baseline.scores().metrics();
+    List<String> available = new ArrayList<>();
+    for (String m : comparison != null ? comparison.comparisons().stream().map(Comparison::name).toList()
+        : baseline.scores().metrics()) {
+      if (!baseline.scores().idsWithValue(m).isEmpty()) {
+        available.add(m);
+      }
+    }
     if (gate != null) {
-      for (RuleResult r : gate.rules()) {
-        Rule rule = r.rule();
-        if (available.contains(rule.metric())) {
-          return rule.metric();
+      for (RuleOutcome r : gate.rules()) {
+        if (available.contains(r.rule().metric())) {
+          return r.rule().metric();
         }
       }
     }

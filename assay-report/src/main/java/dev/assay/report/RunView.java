@@ -2,28 +2,41 @@ package dev.assay.report;
 
 import dev.assay.core.ExampleResult;
 import dev.assay.core.RunRecord;
-import dev.assay.gate.ScoreTable;
+import dev.assay.gate.RunScores;
+import dev.assay.gate.Side;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A run as a report sees it: the header, its per-example results, its score table (repeats
- * averaged) and the first repeat of each example for display.
+ * A run as a report sees it: the header, its per-example results, its scores and the first repeat
+ * of each example for display.
  */
 public final class RunView {
   private final RunRecord run;
   private final List<ExampleResult> results;
-  private final ScoreTable scores;
+  private final RunScores scores;
   private final Map<String, ExampleResult> first = new HashMap<>();
 
   public RunView(RunRecord run, List<ExampleResult> results) {
+    this(run, results, RunScores.of(run, results));
+  }
+
+  private RunView(RunRecord run, List<ExampleResult> results, RunScores scores) {
     this.run = run;
     this.results = List.copyOf(results);
-    this.scores = ScoreTable.fromResults(run.runId(), this.results);
+    this.scores = scores;
     for (ExampleResult r : this.results) {
       first.merge(r.id(), r, (a, b) -> a.repeat() <= b.repeat() ? a : b);
     }
+  }
+
+  /** The view of a comparison side that is a run (stored or exported). */
+  public static RunView of(Side side) {
+    if (!side.hasRun()) {
+      throw new IllegalArgumentException("a score file has no run to report: " + side.source());
+    }
+    return new RunView(side.run(), side.results(), side.scores());
   }
 
   public RunRecord run() {
@@ -34,7 +47,7 @@ public final class RunView {
     return results;
   }
 
-  public ScoreTable scores() {
+  public RunScores scores() {
     return scores;
   }
 
@@ -58,6 +71,13 @@ public final class RunView {
       return "(error) " + (r.error() == null ? "" : r.error());
     }
     return r.output().isTextual() ? r.output().textValue() : r.output().toString();
+  }
+
+  /** The note a scorer gave an example's score of {@code metric} (a judge's rationale), or null. */
+  public String note(String id, String metric) {
+    ExampleResult r = first.get(id);
+    var s = r == null ? null : r.scores().get(metric);
+    return s == null ? null : s.note();
   }
 
   /** Latencies of every result that has one, sorted ascending. */

@@ -1,6 +1,6 @@
 package dev.assay.report;
 
-import dev.assay.gate.ScoreTable;
+import dev.assay.gate.RunScores;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,8 @@ public final class Slices {
   public static List<SliceRow> of(DatasetView data, RunView baseline, RunView candidate, String metric,
       double confidence) {
     Map<String, List<double[]>> groups = new java.util.TreeMap<>();
-    ScoreTable b = baseline.scores();
-    ScoreTable c = candidate == null ? null : candidate.scores();
+    RunScores b = baseline.scores();
+    RunScores c = candidate == null ? null : candidate.scores();
     for (String id : b.ids()) {
       Double bv = b.value(id, metric);
       Double cv = c == null ? null : c.value(id, metric);

@@ -1,6 +1,8 @@
 package dev.assay.store;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,15 +15,15 @@ import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
 import dev.assay.core.RunRecord;
-import java.io.ByteArrayOutputStream;
+import dev.assay.core.Score;
+import dev.assay.core.ScoreJson;
+import dev.assay.core.VerdictRecord;
+import dev.assay.core.io.Deflate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * The bytes the SQLite files hold for run headers, per-example results and cached outputs.
@@ -66,11 +68,20 @@ final class RecordCodec {
    */
   record ResultBody(
       JsonNode output,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> scores,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Score> scores,
       String error,
       Double latencyMs,
       Double cost,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> notes) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metricErrors) {
+    /** Reads bodies of every schema: format 1's flat scores and notes become typed scores. */
+    @JsonCreator
+    static ResultBody read(@JsonProperty("output") JsonNode output, @JsonProperty("scores") JsonNode scores,
+        @JsonProperty("error") String error, @JsonProperty("latency_ms") Double latencyMs,
+        @JsonProperty("cost") Double cost, @JsonProperty("metric_errors") Map<String, String> metricErrors,
+        @JsonProperty("notes") JsonNode notes) {
+      return new ResultBody(output, ScoreJson.upgrade(scores, notes), error, latencyMs, cost, metricErrors);
+    }
+  }
 
   /** The typed-column fields of a stored result, as read back. */
   record Columns(String id, int index, int repeat, Double latencyMs, Long tokensIn, Long tokensOut, Double cost,
@@ -84,6 +95,14 @@ final class RecordCodec {
     return read(json, RunRecord.class);
   }
 
+  static String verdict(VerdictRecord verdict) {
+    return write(verdict);
+  }
+
+  static VerdictRecord verdict(String json) {
+    return read(json, VerdictRecord.class);
+  }
+
   static String output(Output output) {
     return write(output);
   }
@@ -94,12 +113,12 @@ final class RecordCodec {
 
   static Encoded body(ExampleResult r) {
     ResultBody body = new ResultBody(r.output(), r.scores(), r.error(), nanOrNull(r.latencyMs()), nanOrNull(r.cost()),
-        r.notes());
+        r.metricErrors());
     String json = write(body);
     // Length in chars bounds the UTF-8 length from below: short bodies skip the byte conversion.
     if (json.length() > COMPRESS_OVER) {
       byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-      byte[] deflated = deflate(utf8);
+      byte[] deflated = Deflate.compress(utf8);
       if (deflated.length <= utf8.length - utf8.length / 8) {
         return new Encoded(DEFLATE, null, deflated);
       }
@@ -120,12 +139,13 @@ final class RecordCodec {
   static ExampleResult result(Columns c, int encoding, Object body) {
     ResultBody b = switch (encoding) {
       case PLAIN -> read((String) body, ResultBody.class);
-      case DEFLATE -> read(new String(inflate((byte[]) body), StandardCharsets.UTF_8), ResultBody.class);
+      case DEFLATE -> read(new String(Deflate.decompress((byte[]) body, "a stored result body"), StandardCharsets.UTF_8),
+          ResultBody.class);
       default -> throw new IllegalStateException("unknown result encoding " + encoding + " for example " + c.id());
     };
     return new ExampleResult(c.id(), c.index(), c.repeat(), b.output(), b.scores(),
         c.latencyMs() != null ? c.latencyMs() : b.latencyMs(), c.tokensIn(), c.tokensOut(),
-        c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached(), b.notes());
+        c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached(), b.metricErrors());
   }
 
   private static String write(Object value) {
@@ -141,45 +161,6 @@ final class RecordCodec {
       return MAPPER.readValue(json, type);
     } catch (IOException e) {
       throw new UncheckedIOException("a stored " + type.getSimpleName() + " is not valid JSON", e);
-    }
-  }
-
-  private static byte[] deflate(byte[] input) {
-    // Level 1: large outputs are natural-language text, where higher levels gain a few percent
-    // for several times the CPU, and the writer thread is on the engine's acknowledgement path.
-    Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-    try {
-      deflater.setInput(input);
-      deflater.finish();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 2 + 64);
-      byte[] buffer = new byte[64 * 1024];
-      while (!deflater.finished()) {
-        out.write(buffer, 0, deflater.deflate(buffer));
-      }
-      return out.toByteArray();
-    } finally {
-      deflater.end();
-    }
-  }
-
-  private static byte[] inflate(byte[] input) {
-    Inflater inflater = new Inflater(true);
-    try {
-      inflater.setInput(input);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(input.length * 3 + 64);
-      byte[] buffer = new byte[64 * 1024];
-      while (!inflater.finished()) {
-        int n = inflater.inflate(buffer);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw new IllegalStateException("a stored result body is truncated");
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
-    } catch (DataFormatException e) {
-      throw new IllegalStateException("a stored result body is corrupt: " + e.getMessage(), e);
-    } finally {
-      inflater.end();
     }
   }
 

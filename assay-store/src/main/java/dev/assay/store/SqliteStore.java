@@ -1,8 +1,13 @@
 package dev.assay.store;
 
+import dev.assay.core.Dataset;
 import dev.assay.core.ExampleResult;
+import dev.assay.core.Json;
+import dev.assay.core.Plan;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
+import dev.assay.core.VerdictRecord;
+import dev.assay.core.io.DatasetCodec;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,7 +74,7 @@ public final class SqliteStore implements Store {
   private final Connection writer;
   private final Connection reader;
   private final PreparedStatement insertResult;
-  /** run id to the row key its results refer to; runs are never deleted, so entries stay valid. */
+  /** run id to the row key its results refer to; {@link #deleteRun} removes its entry. */
   private final Map<String, Long> runKeys = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -85,6 +90,37 @@ public final class SqliteStore implements Store {
     }
     this.writer = c.writer();
     this.reader = c.reader();
+    importPlanFiles();
+  }
+
+  /** The folder where assay kept plans, one JSON file each, before they moved into the store. */
+  static final String LEGACY_PLANS = "plans";
+
+  /**
+   * Moves plans written by earlier versions ({@code plans/<hash>.json} beside the store file) into
+   * the store. Idempotent (plans are keyed by hash); the files are left in place. A file whose
+   * content does not hash to its plan's hash was edited after it was made and is not imported.
+   */
+  private void importPlanFiles() {
+    Path folder = file.toAbsolutePath().normalize().resolveSibling(LEGACY_PLANS);
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      return;
+    }
+    try (var files = java.nio.file.Files.list(folder)) {
+      for (Path f : files.filter(x -> x.getFileName().toString().endsWith(".json")
+          && !x.getFileName().toString().startsWith(".")).sorted().toList()) {
+        try {
+          Plan plan = Plan.fromJson(Json.MAPPER.readTree(java.nio.file.Files.readString(f)), f);
+          if (f.getFileName().toString().equals(plan.hash() + ".json")) {
+            savePlan(plan);
+          }
+        } catch (dev.assay.core.InputException | java.io.IOException e) {
+          // An unreadable or edited plan file was never a valid plan; it stays where it is.
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw failure("list the plans beside", e);
+    }
   }
 
   /** Opens (creating it and its parent folders if needed) the store at {@code dbFile}. */
@@ -252,6 +288,172 @@ public final class SqliteStore implements Store {
     } catch (SQLException e) {
       throw failure("read the results of run " + runId, e);
     }
+  }
+
+  @Override
+  public boolean deleteRun(String runId) {
+    boolean[] existed = {false};
+    writing(() -> {
+      writer.setAutoCommit(false);
+      try {
+        try (PreparedStatement p = writer.prepareStatement(
+            "DELETE FROM results WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)")) {
+          p.setString(1, runId);
+          p.executeUpdate();
+        }
+        try (PreparedStatement p = writer.prepareStatement("DELETE FROM runs WHERE run_id = ?")) {
+          p.setString(1, runId);
+          existed[0] = p.executeUpdate() > 0;
+        }
+        writer.commit();
+      } catch (SQLException | RuntimeException e) {
+        writer.rollback();
+        throw e;
+      } finally {
+        writer.setAutoCommit(true);
+        runKeys.remove(runId);
+      }
+    });
+    return existed[0];
+  }
+
+  @Override
+  public void putDataset(Dataset dataset) {
+    if (dataset(dataset.hash()).isPresent()) {
+      return;
+    }
+    byte[] body = DatasetCodec.encode(dataset);
+    writing(() -> {
+      try (PreparedStatement p = writer.prepareStatement(
+          "INSERT OR IGNORE INTO datasets (hash, source, size, stored_at, body) VALUES (?, ?, ?, ?, ?)")) {
+        p.setString(1, dataset.hash());
+        p.setString(2, dataset.source());
+        p.setInt(3, dataset.size());
+        p.setString(4, SORTABLE_INSTANT.format(java.time.Instant.now()));
+        p.setBytes(5, body);
+        p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public Optional<Dataset> dataset(String hash) {
+    return reading(() -> {
+      try (PreparedStatement p = reader.prepareStatement("SELECT source, body FROM datasets WHERE hash = ?")) {
+        p.setString(1, hash);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(DatasetCodec.decode(rs.getBytes(2), rs.getString(1), hash))
+              : Optional.<Dataset>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void saveVerdict(VerdictRecord v) {
+    String body = RecordCodec.verdict(v);
+    writing(() -> {
+      try (PreparedStatement p = writer.prepareStatement("INSERT INTO verdicts (verdict_id, created_at, verdict,"
+          + " suite_name, baseline_system, candidate_system, baseline_run, candidate_run, body)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        p.setString(1, v.id());
+        p.setString(2, SORTABLE_INSTANT.format(v.createdAt()));
+        p.setString(3, v.verdict().name());
+        p.setString(4, v.suiteName());
+        p.setString(5, v.baselineSystem());
+        p.setString(6, v.candidateSystem());
+        p.setString(7, v.baselineRun());
+        p.setString(8, v.candidateRun());
+        p.setString(9, body);
+        p.executeUpdate();
+      } catch (SQLException e) {
+        if (isConstraintViolation(e)) {
+          throw new IllegalStateException("verdict " + v.id() + " already exists in " + file, e);
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public Optional<VerdictRecord> verdict(String id) {
+    return reading(() -> {
+      try (PreparedStatement p = reader.prepareStatement("SELECT body FROM verdicts WHERE verdict_id = ?")) {
+        p.setString(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(RecordCodec.verdict(rs.getString(1))) : Optional.<VerdictRecord>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<VerdictRecord> verdicts(VerdictRecord.Query query) {
+    return reading(() -> {
+      StringBuilder sql = new StringBuilder("SELECT body FROM verdicts WHERE 1 = 1");
+      List<String> args = new ArrayList<>();
+      if (query.suite() != null) {
+        sql.append(" AND suite_name = ?");
+        args.add(query.suite());
+      }
+      if (query.system() != null) {
+        sql.append(" AND (baseline_system = ? OR candidate_system = ?)");
+        args.add(query.system());
+        args.add(query.system());
+      }
+      sql.append(" ORDER BY created_at DESC, verdict_id DESC");
+      if (query.limit() > 0) {
+        sql.append(" LIMIT ").append(query.limit());
+      }
+      List<VerdictRecord> out = new ArrayList<>();
+      try (PreparedStatement p = reader.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          p.setString(i + 1, args.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(RecordCodec.verdict(rs.getString(1)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void savePlan(Plan plan) {
+    String body = Json.canonical(plan.toJson());
+    writing(() -> {
+      try (PreparedStatement p = writer.prepareStatement(
+          "INSERT OR IGNORE INTO plans (hash, created_at, body) VALUES (?, ?, ?)")) {
+        p.setString(1, plan.hash());
+        p.setString(2, SORTABLE_INSTANT.format(plan.createdAt()));
+        p.setString(3, body);
+        p.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Every plan, oldest first. Each is checked against its hash as it is read, so a plan edited in
+   * the database is refused (InputException naming the store) rather than trusted.
+   */
+  @Override
+  public List<Plan> plans() {
+    return reading(() -> {
+      List<Plan> out = new ArrayList<>();
+      try (PreparedStatement p = reader.prepareStatement("SELECT body FROM plans ORDER BY created_at, hash");
+          ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          try {
+            out.add(Plan.fromJson(Json.MAPPER.readTree(rs.getString(1)), file));
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored plan in " + file + " is not valid JSON", e);
+          }
+        }
+      }
+      return out;
+    });
   }
 
   /** Closes the store; later calls fail. Closing twice is harmless. */

@@ -21,7 +21,7 @@ final class StoreSchema {
    * (TEXT, or a deflated BLOB when large; see RecordCodec), which also absorbs fields that
    * ExampleResult may gain.
    */
-  private static final Schema.Migration V1 = new Schema.Migration(1, List.of(
+  static final Schema.Migration V1 = new Schema.Migration(1, List.of(
       """
       CREATE TABLE runs (
         pk INTEGER PRIMARY KEY,
@@ -54,7 +54,46 @@ final class StoreSchema {
         UNIQUE (run_pk, example_index, repeat)
       )"""));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1));
+  /**
+   * Version 2: what makes runs self-contained and decisions part of the record. Datasets are kept
+   * once per content hash (deflated JSON Lines, see DatasetCodec), shared by every run made from
+   * the same data; verdicts and plans are immutable JSON documents with the columns they are
+   * listed by. Existing runs are untouched: their datasets are stored the first time a run is read
+   * back while its file still hashes the same (RunInputs).
+   */
+  private static final Schema.Migration V2 = new Schema.Migration(2, List.of(
+      """
+      CREATE TABLE datasets (
+        hash TEXT PRIMARY KEY,
+        source TEXT,
+        size INTEGER NOT NULL,
+        stored_at TEXT NOT NULL,
+        body BLOB NOT NULL
+      )""",
+      """
+      CREATE TABLE verdicts (
+        pk INTEGER PRIMARY KEY,
+        verdict_id TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        suite_name TEXT,
+        baseline_system TEXT,
+        candidate_system TEXT,
+        baseline_run TEXT,
+        candidate_run TEXT,
+        body TEXT NOT NULL
+      )""",
+      "CREATE INDEX verdicts_newest ON verdicts (created_at DESC, verdict_id DESC)",
+      "CREATE INDEX verdicts_by_baseline ON verdicts (baseline_run)",
+      "CREATE INDEX verdicts_by_candidate ON verdicts (candidate_run)",
+      """
+      CREATE TABLE plans (
+        hash TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      )"""));
+
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2));
 
   private StoreSchema() {}
 }

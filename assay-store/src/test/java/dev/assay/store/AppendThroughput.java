@@ -217,7 +217,8 @@ public final class AppendThroughput {
         answer.append(words[random.nextInt(words.length)]).append(' ');
       }
       out.add(new ExampleResult(id, i, 0, TextNode.valueOf(answer.toString().trim()),
-          Map.of("exact_match", (double) random.nextInt(2), "f1", Math.round(random.nextDouble() * 1e4) / 1e4),
+          Map.of("exact_match", dev.assay.core.Score.of(random.nextInt(2)), "f1",
+              dev.assay.core.Score.of(Math.round(random.nextDouble() * 1e4) / 1e4)),
           Math.round(random.nextDouble() * 2e5) / 100.0, 100L + random.nextInt(900), 1L + random.nextInt(40),
           Math.round(random.nextDouble() * 1e6) / 1e9, null, 1, false));
     }
@@ -225,7 +226,8 @@ public final class AppendThroughput {
   }
 
   private static RunRecord run() {
-    return new RunRecord(RunRecord.FORMAT_VERSION, "bench", "bench", null, null, null, "sys", null, null, null, 0, 1,
-        List.of(), null, 0L, Instant.now(), null, RunStatus.RUNNING, Counts.ZERO, Map.of());
+    return RunRecord.started("bench", "bench", null, null, null,
+        new dev.assay.core.SystemSpec("sys", "predictions", null, 0), null, null, null, 0, 1, List.of(), null, null,
+        null, 0L, Instant.now());
   }
 }

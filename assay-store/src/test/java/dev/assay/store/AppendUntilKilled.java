@@ -21,8 +21,9 @@ public final class AppendUntilKilled {
 
   public static void main(String[] args) {
     SqliteStore store = SqliteStore.open(Path.of(args[0]));
-    store.createRun(new RunRecord(RunRecord.FORMAT_VERSION, "run-kill", "s", null, null, null, "sys", null, null,
-        null, 0, 1, List.of(), null, 0L, Instant.now(), null, RunStatus.RUNNING, Counts.ZERO, Map.of()));
+    store.createRun(RunRecord.started("run-kill", "s", null, null, null,
+        new dev.assay.core.SystemSpec("sys", "predictions", null, 0), null, null, null, 0, 1, List.of(), null, null,
+        null, 0L, Instant.now()));
     long acked = 0;
     for (int batch = 0; ; batch++) {
       List<ExampleResult> results = new ArrayList<>(BATCH);
@@ -39,6 +40,6 @@ public final class AppendUntilKilled {
 
   static ExampleResult result(int index) {
     return new ExampleResult("ex-" + index, index, 0, com.fasterxml.jackson.databind.node.TextNode.valueOf(
-        "output " + index), Map.of("exact_match", index % 2 == 0 ? 1.0 : 0.0), 1.5, 10L, 3L, null, null, 1, false);
+        "output " + index), Map.of("exact_match", dev.assay.core.Score.of(index % 2 == 0 ? 1.0 : 0.0)), 1.5, 10L, 3L, null, null, 1, false);
   }
 }

@@ -26,12 +26,12 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
   @Test
-  void anExistingVersionOneStoreOpensWithoutMigratingAgain() throws SQLException {
+  void anExistingStoreOpensWithoutMigratingAgain() throws SQLException {
     Path db = dir.resolve("assay.db");
     try (SqliteStore store = SqliteStore.open(db)) {
       store.createRun(run("r1"));
@@ -39,19 +39,68 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2);
   }
 
   @Test
   void aStoreFromANewerAssayIsRefusedNamingTheFile() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    execute(db, "INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00Z')");
+    int next = StoreSchema.SCHEMA.latest() + 1;
+    execute(db, "INSERT INTO schema_version (version, applied_at) VALUES (" + next + ", '2030-01-01T00:00:00Z')");
     assertThatThrownBy(() -> SqliteStore.open(db))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(db.toString())
-        .hasMessageContaining("schema version 2")
-        .hasMessageContaining("newer than this assay understands (1)");
+        .hasMessageContaining("schema version " + next)
+        .hasMessageContaining("newer than this assay understands (" + StoreSchema.SCHEMA.latest() + ")");
+  }
+
+  /**
+   * A store written by the first release (schema 1, run records of format 1 with flat scores,
+   * {@code #} statistics and separate notes; plans as files beside it) opens, migrates forward and
+   * reads back every run, result and plan: typed scores, the system's content hash, the suite's
+   * engine settings and cluster field.
+   */
+  @Test
+  void aVersionOneStoreMigratesForwardWithoutLosingAnything() throws Exception {
+    Path db = dir.resolve("assay.db");
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1)));
+    String header = "{\"format_version\":1,\"run_id\":\"r-old\",\"suite_name\":\"mt\",\"suite_path\":\"/x/s.yaml\","
+        + "\"suite_hash\":\"aa\",\"suite\":{\"concurrency\":3,\"timeout\":\"30s\",\"cluster\":\"doc\"},"
+        + "\"system_name\":\"cand\",\"system_spec\":{\"name\":\"cand\",\"type\":\"predictions\","
+        + "\"params\":{\"path\":\"p.jsonl\"},\"content_hash\":\"cc\"},\"dataset_path\":\"d.jsonl\","
+        + "\"dataset_hash\":\"dd\",\"dataset_size\":1,\"repeats\":1,\"metrics\":[\"bleu\",\"f1_macro\",\"judge\"],"
+        + "\"lineage\":{\"assay_version\":\"0.1.0\",\"jvm\":\"j\",\"os\":\"o\"},\"seed\":4,"
+        + "\"started_at\":\"2026-11-01T00:00:00Z\",\"status\":\"completed\",\"counts\":{\"ok\":1,\"error\":0},"
+        + "\"aggregates\":{\"bleu\":21.5}}";
+    String body = "{\"output\":\"hallo\",\"scores\":{\"bleu\":21.5,\"bleu#0\":3,\"bleu#1\":1,\"f1_macro#true=pos\":1,"
+        + "\"f1_macro#pred=neg\":1,\"judge\":0.5},\"notes\":{\"judge\":\"half right\"}}";
+    execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r-old', "
+        + "'2026-11-01T00:00:00.000000000Z', 'completed', 'cand', 'mt', '" + header + "')");
+    execute(db, "INSERT INTO results (run_pk, example_index, repeat, example_id, ok, attempts, cached, encoding, body)"
+        + " VALUES ((SELECT pk FROM runs), 0, 0, 'q1', 1, 1, 0, 0, '" + body + "')");
+    dev.assay.core.Plan plan = dev.assay.core.Plan.create(Instant.parse("2026-10-01T00:00:00Z"), "cand wins", "s.yaml",
+        "aa", "dd", "gg", null);
+    java.nio.file.Files.createDirectories(dir.resolve("plans"));
+    java.nio.file.Files.writeString(dir.resolve("plans").resolve(plan.hash() + ".json"), plan.toJson().toString());
+    java.nio.file.Files.writeString(dir.resolve("plans").resolve("edited.json"), "{\"format_version\":1}");
+
+    try (SqliteStore store = SqliteStore.open(db)) {
+      RunRecord run = store.run("r-old").orElseThrow();
+      assertThat(run.contentHash()).isEqualTo("cc");
+      assertThat(run.system().param("path", null)).isEqualTo("p.jsonl");
+      assertThat(run.engine().concurrency()).isEqualTo(3);
+      assertThat(run.engine().timeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+      assertThat(run.cluster()).isEqualTo("doc");
+      var result = store.results("r-old").get(0);
+      assertThat(result.scores().get("bleu").statistics()).containsExactly(3, 1);
+      assertThat(result.scores().get("bleu").value()).isEqualTo(21.5);
+      assertThat(result.scores().get("f1_macro").labels()).containsExactly("pos", "neg");
+      assertThat(result.scores().get("f1_macro").hasValue()).isFalse();
+      assertThat(result.scores().get("judge").note()).isEqualTo("half right");
+      assertThat(store.plans()).containsExactly(plan);
+    }
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2);
   }
 
   @Test
@@ -116,8 +165,8 @@ class SchemaMigrationTest {
   }
 
   private static RunRecord run(String id) {
-    return new RunRecord(RunRecord.FORMAT_VERSION, id, "s", null, null, null, "sys", null, null, null, 0, 1,
-        List.of(), null, 0L, Instant.ofEpochMilli(0), null, RunStatus.RUNNING, Counts.ZERO, Map.of());
+    return RunRecord.started(id, "s", null, null, null, new dev.assay.core.SystemSpec("sys", "predictions", null, 0),
+        null, null, null, 0, 1, List.of(), null, null, null, 0L, Instant.ofEpochMilli(0));
   }
 
   private static void execute(Path db, String sql) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.assay.systems;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.Params;
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
@@ -38,9 +40,9 @@ public final class CommandSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
-    Params params = new Params(spec, suiteFile);
-    CommandSystem system = new CommandSystem(config(spec, params));
+  public SystemUnderTest create(SystemSpec spec, PluginContext context) {
+    Params params = Params.of(spec, context.suiteFile());
+    CommandSystem system = new CommandSystem(config(spec, params, context.folder()));
     try {
       system.start();
     } catch (IOException e) {
@@ -50,17 +52,17 @@ public final class CommandSystemProvider implements SystemProvider {
   }
 
   /** The configuration the spec declares, checked but not started. */
-  static CommandSystem.Config config(SystemSpec spec, Path suiteFile) {
-    return config(spec, new Params(spec, suiteFile));
+  static CommandSystem.Config config(SystemSpec spec, PluginContext context) {
+    return config(spec, Params.of(spec, context.suiteFile()), context.folder());
   }
 
-  private static CommandSystem.Config config(SystemSpec spec, Params params) {
-    return new CommandSystem.Config(spec.name(), command(params), workdir(params), env(params),
-        params.positiveInt("processes", 1, "the number of processes to run, e.g. 4"));
+  private static CommandSystem.Config config(SystemSpec spec, Params params, Path folder) {
+    return new CommandSystem.Config(spec.name(), command(params), workdir(params, folder), env(params),
+        params.integer("processes", 1, 1, Integer.MAX_VALUE));
   }
 
   private static List<String> command(Params params) {
-    JsonNode v = params.get("command");
+    JsonNode v = params.raw("command");
     if (v == null) {
       throw params.fault("command", "missing", COMMAND);
     }
@@ -85,16 +87,13 @@ public final class CommandSystemProvider implements SystemProvider {
     return command;
   }
 
-  private static Path workdir(Params params) {
-    JsonNode v = params.get("workdir");
-    if (v == null) {
-      return params.baseFolder();
+  private static Path workdir(Params params, Path folder) {
+    if (!params.has("workdir")) {
+      return folder;
     }
     String expected = "an existing folder, relative to the suite's folder";
-    if (!v.isTextual() || v.textValue().isBlank()) {
-      throw params.fault("workdir", "not a non-empty string: " + v, expected);
-    }
-    Path dir = params.resolve("workdir", v.textValue());
+    params.requiredString("workdir", expected);
+    Path dir = params.path("workdir", folder);
     if (!Files.isDirectory(dir)) {
       throw params.fault("workdir", "no such folder: " + dir, expected);
     }
@@ -102,7 +101,7 @@ public final class CommandSystemProvider implements SystemProvider {
   }
 
   private static Map<String, String> env(Params params) {
-    JsonNode v = params.get("env");
+    JsonNode v = params.raw("env");
     Map<String, String> env = new LinkedHashMap<>();
     if (v == null) {
       return env;

@@ -3,61 +3,42 @@ package dev.assay.systems;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.InputException;
+import dev.assay.core.Params;
 import dev.assay.systems.http.Pricing;
 import dev.assay.systems.http.PromptTemplate;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 
 /**
- * Parameter reading shared by the HTTP adapters, on top of {@link Params}: every fault is an
- * {@link InputException} naming {@code systems.NAME.PARAM}. Environment variables are read
- * through {@code env} so tests need not set real ones; messages name variables, never values.
+ * Parameter reading shared by the HTTP adapters, on top of the one reader {@link Params}: every
+ * fault is an {@link InputException} naming {@code systems.NAME.PARAM}. Environment variables come
+ * from the plug-in context, so tests need not set real ones; messages name variables, never values.
  */
 final class HttpParams {
   static final Duration DEFAULT_RETRY_AFTER_MAX = Duration.ofSeconds(10);
 
   final Params params;
-  private final UnaryOperator<String> env;
+  private final Map<String, String> env;
 
-  HttpParams(Params params, UnaryOperator<String> env) {
+  HttpParams(Params params, Map<String, String> env) {
     this.params = params;
     this.env = env;
   }
 
-  String optionalString(String name, String expected) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw params.fault(name, "not a string: " + v, expected);
-    }
-    return v.textValue();
+  String optionalString(String name) {
+    return params.string(name, null);
   }
 
-  Double optionalNumber(String name, double min, String expected) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < min) {
-      throw params.fault(name, "not a number >= " + (min == (long) min ? Long.toString((long) min) : min) + ": " + v,
-          expected);
-    }
-    return v.doubleValue();
+  /** A number >= {@code min}, or null when absent. */
+  Double optionalNumber(String name, double min) {
+    return params.has(name) ? params.number(name, 0, min, Double.POSITIVE_INFINITY) : null;
   }
 
-  Long optionalPositiveLong(String name, String expected) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 1) {
-      throw params.fault(name, "not a positive integer: " + v, expected);
-    }
-    return v.longValue();
+  /** A positive integer of at most {@code max}, or null when absent. */
+  Long optionalPositiveLong(String name, long max) {
+    return params.has(name) ? params.longInteger(name, 0, 1, max) : null;
   }
 
   /** An absolute http(s) URL. */
@@ -85,7 +66,7 @@ final class HttpParams {
 
   JsonPointer pointer(String name, boolean required) {
     String expected = "a JSON pointer, e.g. /choices/0/message/content";
-    String s = required ? params.requiredString(name, expected) : optionalString(name, expected);
+    String s = required ? params.requiredString(name, expected) : optionalString(name);
     if (s == null) {
       return null;
     }
@@ -97,19 +78,17 @@ final class HttpParams {
   }
 
   Pricing pricing() {
-    String expected = "a price per million tokens, e.g. 0.15";
-    return new Pricing(optionalNumber("price_in_per_million", 0, expected),
-        optionalNumber("price_out_per_million", 0, expected));
+    return new Pricing(optionalNumber("price_in_per_million", 0), optionalNumber("price_out_per_million", 0));
   }
 
   Duration retryAfterMax() {
-    Double s = optionalNumber("retry_after_max_s", 0, "the longest Retry-After a call waits itself, in seconds");
+    Double s = optionalNumber("retry_after_max_s", 0);
     return s == null ? DEFAULT_RETRY_AFTER_MAX : Duration.ofMillis(Math.round(s * 1000));
   }
 
   /** The non-empty value of environment variable {@code variable}, named by parameter {@code name}. */
   String envValue(String name, String variable) {
-    String value = env.apply(variable);
+    String value = env.get(variable);
     if (value == null || value.isEmpty()) {
       throw params.fault(name, "environment variable " + variable + " is not set",
           "export " + variable + " before running, or remove " + name);

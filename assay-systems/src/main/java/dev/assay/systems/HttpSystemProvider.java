@@ -1,17 +1,17 @@
 package dev.assay.systems;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.Params;
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.systems.http.HttpSystem;
 import dev.assay.systems.http.RequestTemplate;
 import dev.assay.systems.http.Secrets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,17 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class HttpSystemProvider implements SystemProvider {
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
-  private final UnaryOperator<String> env;
-
-  public HttpSystemProvider() {
-    this(System::getenv);
-  }
-
-  /** With another environment, for tests. */
-  HttpSystemProvider(UnaryOperator<String> env) {
-    this.env = env;
-  }
 
   @Override
   public String type() {
@@ -47,11 +36,11 @@ public final class HttpSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
-    HttpParams p = new HttpParams(new Params(spec, suiteFile), env);
+  public SystemUnderTest create(SystemSpec spec, PluginContext context) {
+    HttpParams p = new HttpParams(Params.of(spec, context.suiteFile()), context.env());
     Params params = p.params;
     var url = p.url("url", "the service's URL, e.g. http://127.0.0.1:8000/answer");
-    JsonNode requestNode = params.get("request");
+    JsonNode requestNode = params.raw("request");
     String expected = "a JSON object with {{field}} placeholders in its string values";
     if (requestNode == null) {
       throw params.fault("request", "missing", expected);
@@ -67,7 +56,7 @@ public final class HttpSystemProvider implements SystemProvider {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     Secrets secrets = Secrets.NONE;
-    JsonNode h = params.get("headers");
+    JsonNode h = params.raw("headers");
     if (h != null) {
       if (!h.isObject()) {
         throw params.fault("headers", "not a map: " + h, "a map of header names to strings");

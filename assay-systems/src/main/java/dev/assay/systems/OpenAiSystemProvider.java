@@ -1,15 +1,15 @@
 package dev.assay.systems;
 
+import dev.assay.core.Params;
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.systems.http.OpenAiSystem;
 import dev.assay.systems.http.OpenAiSystem.Endpoint;
 import dev.assay.systems.http.OpenAiSystem.SeedPolicy;
-import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Adapter type {@code openai}: an {@link OpenAiSystem}. Parameters are documented in {@code
@@ -18,16 +18,6 @@ import java.util.function.UnaryOperator;
  * input error naming the variable.
  */
 public final class OpenAiSystemProvider implements SystemProvider {
-  private final UnaryOperator<String> env;
-
-  public OpenAiSystemProvider() {
-    this(System::getenv);
-  }
-
-  /** With another environment, for tests. */
-  OpenAiSystemProvider(UnaryOperator<String> env) {
-    this.env = env;
-  }
 
   @Override
   public String type() {
@@ -41,9 +31,9 @@ public final class OpenAiSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
-    HttpParams p = new HttpParams(new Params(spec, suiteFile), env);
-    String keyVar = p.optionalString("api_key_env", "the name of an environment variable, e.g. OPENAI_API_KEY");
+  public SystemUnderTest create(SystemSpec spec, PluginContext context) {
+    HttpParams p = new HttpParams(Params.of(spec, context.suiteFile()), context.env());
+    String keyVar = p.optionalString("api_key_env");
     String key = keyVar == null ? null : p.envValue("api_key_env", keyVar);
     return new OpenAiSystem(config(spec, p), key, d -> Thread.sleep(d.toMillis()));
   }
@@ -52,30 +42,20 @@ public final class OpenAiSystemProvider implements SystemProvider {
     Params params = p.params;
     var baseUrl = p.url("base_url", "the API's base URL, e.g. http://127.0.0.1:8000/v1");
     String model = params.requiredString("model", "the model name the server expects");
-    String endpointText = p.optionalString("endpoint", "chat or completions");
-    Endpoint endpoint = Endpoint.CHAT;
-    if (endpointText != null) {
-      switch (endpointText.toLowerCase(Locale.ROOT)) {
-        case "chat" -> endpoint = Endpoint.CHAT;
-        case "completions" -> endpoint = Endpoint.COMPLETIONS;
-        default -> throw params.fault("endpoint", "unknown endpoint '" + endpointText + "'", "chat or completions");
-      }
-    }
-    Double temperature = p.optionalNumber("temperature", 0, "a sampling temperature >= 0, e.g. 0");
-    Long maxTokens = p.optionalPositiveLong("max_tokens", "a positive number of tokens, e.g. 256");
-    if (maxTokens != null && maxTokens > Integer.MAX_VALUE) {
-      throw params.fault("max_tokens", "too large: " + maxTokens, "a positive number of tokens, e.g. 256");
-    }
-    String systemPrompt = p.optionalString("system_prompt", "the system message text");
-    String promptText = p.optionalString("prompt", "text with {{field}} placeholders");
-    Long tpm = p.optionalPositiveLong("tokens_per_minute", "a positive number of tokens per minute");
+    Endpoint endpoint = params.choice("endpoint", "chat", List.of("chat", "completions")).equals("chat")
+        ? Endpoint.CHAT : Endpoint.COMPLETIONS;
+    Double temperature = p.optionalNumber("temperature", 0);
+    Long maxTokens = p.optionalPositiveLong("max_tokens", Integer.MAX_VALUE);
+    String systemPrompt = p.optionalString("system_prompt");
+    String promptText = p.optionalString("prompt");
+    Long tpm = p.optionalPositiveLong("tokens_per_minute", Long.MAX_VALUE);
     return new OpenAiSystem.Config(spec.name(), baseUrl, endpoint, model, temperature,
         maxTokens == null ? null : maxTokens.intValue(), seed(params), systemPrompt,
         p.template("prompt", promptText == null ? "{{input}}" : promptText), p.pricing(), tpm, p.retryAfterMax());
   }
 
   private static SeedPolicy seed(Params params) {
-    var v = params.get("seed");
+    var v = params.raw("seed");
     String expected = "auto (the invocation's seed) or an integer";
     if (v == null) {
       return new SeedPolicy.None();
@@ -86,6 +66,6 @@ public final class OpenAiSystemProvider implements SystemProvider {
     if (v.isIntegralNumber() && v.canConvertToLong()) {
       return new SeedPolicy.Fixed(v.longValue());
     }
-    throw params.fault("seed", "not auto or an integer: " + v, expected);
+    throw params.fault("seed", "got " + dev.assay.core.io.Describe.node(v), expected);
   }
 }

@@ -1,5 +1,7 @@
 package dev.assay.systems;
 
+import dev.assay.core.Params;
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
@@ -25,9 +27,10 @@ public final class PredictionsSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
-    Params params = new Params(spec, suiteFile);
-    Path file = params.resolve("path", params.requiredString("path", EXPECTED));
+  public SystemUnderTest create(SystemSpec spec, PluginContext context) {
+    Params params = Params.of(spec, context.suiteFile());
+    params.requiredString("path", EXPECTED);
+    Path file = params.path("path", context.folder());
     if (!Files.exists(file)) {
       throw params.fault("path", "no such file: " + file, EXPECTED);
     }

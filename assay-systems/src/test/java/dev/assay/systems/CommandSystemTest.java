@@ -261,20 +261,20 @@ class CommandSystemTest extends SystemConformance {
 
   @Test
   void theProviderRunsInTheSuiteFolderWithTheGivenEnvironment() throws Exception {
-    assertThat(Plugins.load().systemTypes()).contains("command", "predictions");
+    assertThat(Plugins.installed().systemTypes()).contains("command", "predictions");
     ObjectNode p = params(EchoProcess.command("--answer", "cwd"));
-    try (SystemUnderTest s = Plugins.load().system(spec(p), suite())) {
+    try (SystemUnderTest s = Plugins.installed().system(spec(p), dev.assay.testkit.Contexts.suite(suite()))) {
       assertThat(s.call(call("ex-0")).text()).isEqualTo(dir.toAbsolutePath().toString());
     }
     Path sub = Files.createDirectory(dir.resolve("work"));
     p.put("workdir", "work");
     p.putObject("env").put("ASSAY_TEST_VAR", "hello world").put("ASSAY_N", 5);
     p.put("processes", 1);
-    CommandSystem.Config config = CommandSystemProvider.config(spec(p), suite());
+    CommandSystem.Config config = CommandSystemProvider.config(spec(p), dev.assay.testkit.Contexts.suite(suite()));
     assertThat(config.workdir()).isEqualTo(sub);
     assertThat(config.env()).isEqualTo(Map.of("ASSAY_TEST_VAR", "hello world", "ASSAY_N", "5"));
     p.set("command", params(EchoProcess.command("--answer", "env:ASSAY_TEST_VAR")).get("command"));
-    try (SystemUnderTest s = new CommandSystemProvider().create(spec(p), suite())) {
+    try (SystemUnderTest s = new CommandSystemProvider().create(spec(p), dev.assay.testkit.Contexts.suite(suite()))) {
       assertThat(s.call(call("ex-0")).text()).isEqualTo("hello world");
     }
   }
@@ -282,12 +282,12 @@ class CommandSystemTest extends SystemConformance {
   @Test
   void aStringCommandIsSplitOnWhitespaceAndProcessesStartAtCreation() throws Exception {
     ObjectNode p = Json.object().put("command", "  " + JAVA + "  -version\t--x ").put("processes", 3);
-    CommandSystem.Config config = CommandSystemProvider.config(spec(p), suite());
+    CommandSystem.Config config = CommandSystemProvider.config(spec(p), dev.assay.testkit.Contexts.suite(suite()));
     assertThat(config.command()).containsExactly(JAVA, "-version", "--x");
     assertThat(config.processes()).isEqualTo(3);
     ObjectNode echo = params(EchoProcess.command());
     echo.put("processes", 2);
-    try (CommandSystem s = (CommandSystem) new CommandSystemProvider().create(spec(echo), suite())) {
+    try (CommandSystem s = (CommandSystem) new CommandSystemProvider().create(spec(echo), dev.assay.testkit.Contexts.suite(suite()))) {
       assertThat(s.processes()).hasSize(2);
     }
   }
@@ -301,7 +301,7 @@ class CommandSystemTest extends SystemConformance {
     ObjectNode mixed = Json.object();
     mixed.putArray("command").add("java").add(1);
     assertThat(bad(mixed)).startsWith(at + "command': element 1 is not a string: 1");
-    assertThat(bad(params(List.of(JAVA)).put("processes", 0))).startsWith(at + "processes': not a positive integer: 0");
+    assertThat(bad(params(List.of(JAVA)).put("processes", 0))).startsWith(at + "processes': got 0 (an integer from 1 to");
     assertThat(bad(params(List.of(JAVA)).put("workdir", "nowhere")))
         .startsWith(at + "workdir': no such folder: " + dir.resolve("nowhere"));
     ObjectNode env = params(List.of(JAVA));
@@ -312,7 +312,7 @@ class CommandSystemTest extends SystemConformance {
   }
 
   private String bad(ObjectNode params) {
-    try (SystemUnderTest s = new CommandSystemProvider().create(spec(params), suite())) {
+    try (SystemUnderTest s = new CommandSystemProvider().create(spec(params), dev.assay.testkit.Contexts.suite(suite()))) {
       throw new AssertionError("no InputException for " + params + ", got " + s);
     } catch (InputException e) {
       return e.render();

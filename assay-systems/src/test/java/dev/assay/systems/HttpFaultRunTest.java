@@ -57,8 +57,8 @@ class HttpFaultRunTest {
           : HttpSystemTest.params(stub.baseUrl()).put("retry_after_max_s", 1);
       SystemSpec spec = new SystemSpec("sut", adapter, params, 0);
       SystemUnderTest system = adapter.equals("openai")
-          ? new OpenAiSystemProvider(OpenAiSystemTest.ENV::get).create(spec, null)
-          : new HttpSystemProvider(OpenAiSystemTest.ENV::get).create(spec, null);
+          ? new OpenAiSystemProvider().create(spec, OpenAiSystemTest.CONTEXT)
+          : new HttpSystemProvider().create(spec, OpenAiSystemTest.CONTEXT);
       Dataset dataset = dataset();
       InMemoryStore store = new InMemoryStore();
       RunSettings settings = new RunSettings(16, Duration.ofSeconds(10), retries, null, 7, 1, false,
@@ -107,8 +107,7 @@ class HttpFaultRunTest {
   }
 
   private static RunRecord header(SystemSpec spec, Dataset d) {
-    return new RunRecord(RunRecord.FORMAT_VERSION, RunIds.next(), "faults", "faults.yaml", "faults", Json.object(),
-        spec.name(), spec.toJson(), d.source(), d.hash(), d.size(), 1, List.of(), LineageProbe.probe(Path.of(".")), 7,
-        Instant.now(), null, RunStatus.RUNNING, Counts.ZERO, Map.of());
+    return RunRecord.started(RunIds.next(), "faults", "faults.yaml", "faults", Json.object(), spec, null, d.source(),
+        d.hash(), d.size(), 1, List.of(), null, null, LineageProbe.probe(Path.of(".")), 7, Instant.now());
   }
 }

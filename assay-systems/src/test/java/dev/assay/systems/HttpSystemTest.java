@@ -47,7 +47,7 @@ class HttpSystemTest extends SystemConformance {
   }
 
   static SystemUnderTest http(ObjectNode params) {
-    return new HttpSystemProvider(OpenAiSystemTest.ENV::get).create(new SystemSpec("svc", "http", params, 4), null);
+    return new HttpSystemProvider().create(new SystemSpec("svc", "http", params, 4), OpenAiSystemTest.CONTEXT);
   }
 
   @Override

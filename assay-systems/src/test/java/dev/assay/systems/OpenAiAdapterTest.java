@@ -37,8 +37,8 @@ class OpenAiAdapterTest {
     ObjectNode p = Json.object().put("base_url", stub.baseUrl()).put("model", "m-1").put("api_key_env", "STUB_KEY");
     p.setAll(extra);
     SystemSpec spec = new SystemSpec("llm", "openai", p, 3);
-    OpenAiSystem.Config config = ((OpenAiSystem) new OpenAiSystemProvider(OpenAiSystemTest.ENV::get)
-        .create(spec, null)).config();
+    OpenAiSystem.Config config = ((OpenAiSystem) new OpenAiSystemProvider()
+        .create(spec, OpenAiSystemTest.CONTEXT)).config();
     return new OpenAiSystem(config, KEY, sleeps::add);
   }
 
@@ -172,8 +172,8 @@ class OpenAiAdapterTest {
     try {
       ObjectNode p = Json.object().put("base_url", "http://127.0.0.1:" + echoing.getAddress().getPort() + "/v1")
           .put("model", "m").put("api_key_env", "STUB_KEY");
-      try (SystemUnderTest sys = new OpenAiSystemProvider(OpenAiSystemTest.ENV::get)
-          .create(new SystemSpec("llm", "openai", p, 1), null)) {
+      try (SystemUnderTest sys = new OpenAiSystemProvider()
+          .create(new SystemSpec("llm", "openai", p, 1), OpenAiSystemTest.CONTEXT)) {
         SystemException ex = catchThrowableOfType(SystemException.class, () -> sys.call(call(Example.of("a", "x", null), 1)));
         assertThat(ex.getMessage()).contains("Incorrect API key provided: Bearer ***").doesNotContain(KEY);
         assertThat(sys.toString()).doesNotContain(KEY);
@@ -185,24 +185,24 @@ class OpenAiAdapterTest {
 
   @Test
   void badParametersAreInputErrorsNamingTheField() {
-    OpenAiSystemProvider provider = new OpenAiSystemProvider(OpenAiSystemTest.ENV::get);
+    OpenAiSystemProvider provider = new OpenAiSystemProvider();
     record Case(ObjectNode params, String field, String text) {}
     List<Case> cases = List.of(
         new Case(Json.object().put("model", "m"), "systems.llm.base_url", "missing"),
         new Case(Json.object().put("base_url", "ftp://x").put("model", "m"), "systems.llm.base_url", "http or https"),
         new Case(Json.object().put("base_url", "http://h/v1"), "systems.llm.model", "missing"),
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("endpoint", "chats"),
-            "systems.llm.endpoint", "unknown endpoint"),
+            "systems.llm.endpoint", "did you mean 'chat'"),
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("seed", "random"),
-            "systems.llm.seed", "not auto or an integer"),
+            "systems.llm.seed", "got the string \"random\" (auto (the invocation's seed) or an integer)"),
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("prompt", "{{input"),
             "systems.llm.prompt", "not closed"),
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("temperature", -1),
-            "systems.llm.temperature", "not a number >= 0"),
+            "systems.llm.temperature", "got -1 (a number >= 0)"),
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("api_key_env", "NOPE_KEY"),
             "systems.llm.api_key_env", "environment variable NOPE_KEY is not set"));
     for (Case c : cases) {
-      assertThatThrownBy(() -> provider.create(new SystemSpec("llm", "openai", c.params(), 5), null))
+      assertThatThrownBy(() -> provider.create(new SystemSpec("llm", "openai", c.params(), 5), OpenAiSystemTest.CONTEXT))
           .as("params %s", c.params())
           .isInstanceOfSatisfying(InputException.class, e -> {
             assertThat(e.field()).isEqualTo(c.field());
@@ -214,7 +214,7 @@ class OpenAiAdapterTest {
 
   @Test
   void everyHttpAdapterAcceptsTheEnginesRateLimit() {
-    Plugins plugins = Plugins.load();
+    Plugins plugins = Plugins.installed();
     for (String type : List.of("openai", "http")) {
       ObjectNode p = Json.object().put("rate_limit_rpm", 60);
       plugins.checkSystem(new SystemSpec("s", type, p, 1), null);

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 class OpenAiSystemTest extends SystemConformance {
   static final String KEY = "sk-test-9f8e7d6c5b4a39281706";
   static final Map<String, String> ENV = Map.of("STUB_KEY", KEY);
+  /** Plug-in context of the adapter tests: no suite, the stub's key in the environment. */
+  static final dev.assay.core.PluginContext CONTEXT = new dev.assay.core.PluginContext(null,
+      java.nio.file.Path.of("").toAbsolutePath(), ENV, null, null, null);
   private static final Example REFUSED = Example.of("refused", "please refuse this", null);
 
   private static StubLlmServer stub;
@@ -40,7 +43,7 @@ class OpenAiSystemTest extends SystemConformance {
     if (extra != null) {
       p.setAll(extra);
     }
-    return new OpenAiSystemProvider(ENV::get).create(new SystemSpec("llm", "openai", p, 3), null);
+    return new OpenAiSystemProvider().create(new SystemSpec("llm", "openai", p, 3), CONTEXT);
   }
 
   @Override

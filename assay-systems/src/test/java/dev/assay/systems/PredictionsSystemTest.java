@@ -45,7 +45,7 @@ class PredictionsSystemTest extends SystemConformance {
       jsonl.append(Json.MAPPER.writeValueAsString(record)).append('\n');
     }
     Files.writeString(dir.resolve("preds.jsonl"), jsonl, StandardCharsets.UTF_8);
-    return Plugins.load().system(spec("preds.jsonl"), dir.resolve("suite.yaml"));
+    return Plugins.installed().system(spec("preds.jsonl"), dev.assay.testkit.Contexts.suite(dir.resolve("suite.yaml")));
   }
 
   @Override
@@ -97,7 +97,7 @@ class PredictionsSystemTest extends SystemConformance {
   @Test
   void anAbsolutePathIsUsedAsItIs() throws Exception {
     Path file = write("abs.jsonl", "{\"id\": \"a\", \"output\": \"A\"}\n");
-    try (SystemUnderTest s = new PredictionsSystemProvider().create(spec(file.toString()), Path.of("elsewhere/suite.yaml"))) {
+    try (SystemUnderTest s = new PredictionsSystemProvider().create(spec(file.toString()), dev.assay.testkit.Contexts.suite(Path.of("elsewhere/suite.yaml")))) {
       assertThat(s.call(call("a")).text()).isEqualTo("A");
     }
   }
@@ -176,14 +176,14 @@ class PredictionsSystemTest extends SystemConformance {
   void missingFileOrPathNameTheSuiteAndParameter() throws Exception {
     Path suite = dir.resolve("suite.yaml");
     InputException missing = catchThrowableOfType(InputException.class,
-        () -> new PredictionsSystemProvider().create(spec("nope.jsonl"), suite));
+        () -> new PredictionsSystemProvider().create(spec("nope.jsonl"), dev.assay.testkit.Contexts.suite(suite)));
     assertThat(missing.render()).isEqualTo(suite + ":6: field 'systems.preds.path': no such file: "
         + dir.resolve("nope.jsonl") + " (a JSONL file of {id, output} records, relative to the suite's folder)");
     InputException folder = catchThrowableOfType(InputException.class,
-        () -> new PredictionsSystemProvider().create(spec("."), suite));
+        () -> new PredictionsSystemProvider().create(spec("."), dev.assay.testkit.Contexts.suite(suite)));
     assertThat(folder.render()).contains("field 'systems.preds.path': not a regular file: " + dir);
     InputException noPath = catchThrowableOfType(InputException.class,
-        () -> new PredictionsSystemProvider().create(new SystemSpec("preds", "predictions", null, 6), suite));
+        () -> new PredictionsSystemProvider().create(new SystemSpec("preds", "predictions", null, 6), dev.assay.testkit.Contexts.suite(suite)));
     assertThat(noPath.render()).startsWith(suite + ":6: field 'systems.preds.path': missing (");
   }
 }

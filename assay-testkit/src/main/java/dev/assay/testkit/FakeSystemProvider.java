@@ -1,12 +1,10 @@
 package dev.assay.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.core.DidYouMean;
-import dev.assay.core.InputException;
+import dev.assay.core.Params;
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -34,70 +32,15 @@ public final class FakeSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
-    Params p = new Params(spec, suiteFile);
+  public SystemUnderTest create(SystemSpec spec, PluginContext context) {
+    Params p = Params.of(spec, context.suiteFile());
+    List<String> modes = Arrays.stream(FakeSystem.Mode.values()).map(FakeSystem.Mode::paramName).toList();
+    String mode = p.choice("mode", FakeSystem.Mode.ECHO.paramName(), modes);
     return new FakeSystem(new FakeSystem.Config(
-        p.mode(),
-        p.nonNegativeLong("latency_ms"),
-        p.rate("transient_failure_rate"),
-        p.rate("permanent_failure_rate"),
-        p.bool("seed_in_output")));
-  }
-
-  /** Reads and checks one spec's parameters; every fault names the suite file and the parameter. */
-  private record Params(SystemSpec spec, Path suiteFile) {
-    FakeSystem.Mode mode() {
-      JsonNode v = spec.params().get("mode");
-      if (v == null || v.isNull()) {
-        return FakeSystem.Mode.ECHO;
-      }
-      List<String> names = Arrays.stream(FakeSystem.Mode.values()).map(FakeSystem.Mode::paramName).toList();
-      if (v.isTextual()) {
-        for (FakeSystem.Mode m : FakeSystem.Mode.values()) {
-          if (m.paramName().equals(v.textValue())) {
-            return m;
-          }
-        }
-        throw fault("mode", "unknown mode '" + v.textValue() + "'", DidYouMean.expected(v.textValue(), names));
-      }
-      throw fault("mode", "not a string: " + v, "one of " + String.join(", ", names));
-    }
-
-    long nonNegativeLong(String name) {
-      JsonNode v = spec.params().get(name);
-      if (v == null || v.isNull()) {
-        return 0;
-      }
-      if (!v.canConvertToExactIntegral() || !v.canConvertToLong() || v.asLong() < 0) {
-        throw fault(name, "not a non-negative integer: " + v, "milliseconds, e.g. 50");
-      }
-      return v.asLong();
-    }
-
-    double rate(String name) {
-      JsonNode v = spec.params().get(name);
-      if (v == null || v.isNull()) {
-        return 0;
-      }
-      if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() <= 1)) {
-        throw fault(name, "not a probability: " + v, "a number from 0 to 1");
-      }
-      return v.asDouble();
-    }
-
-    boolean bool(String name) {
-      JsonNode v = spec.params().get(name);
-      if (v == null || v.isNull()) {
-        return false;
-      }
-      if (!v.isBoolean()) {
-        throw fault(name, "not a boolean: " + v, "true or false");
-      }
-      return v.booleanValue();
-    }
-
-    private InputException fault(String param, String problem, String expected) {
-      return new InputException(suiteFile, spec.line(), "systems." + spec.name() + "." + param, problem, expected);
-    }
+        Arrays.stream(FakeSystem.Mode.values()).filter(m -> m.paramName().equals(mode)).findFirst().orElseThrow(),
+        p.longInteger("latency_ms", 0, 0, 3_600_000),
+        p.number("transient_failure_rate", 0, 0, 1),
+        p.number("permanent_failure_rate", 0, 0, 1),
+        p.bool("seed_in_output", false)));
   }
 }

@@ -1,8 +1,11 @@
 package dev.assay.testkit;
 
+import dev.assay.core.Dataset;
 import dev.assay.core.ExampleResult;
+import dev.assay.core.Plan;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
+import dev.assay.core.VerdictRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +39,9 @@ public final class InMemoryStore implements Store {
 
   private final Map<String, RunRecord> headers = new HashMap<>();
   private final Map<String, Map<ExampleResult.Key, ExampleResult>> results = new HashMap<>();
+  private final Map<String, Dataset> datasets = new HashMap<>();
+  private final Map<String, VerdictRecord> verdicts = new HashMap<>();
+  private final Map<String, Plan> plans = new HashMap<>();
   private boolean closed;
 
   @Override
@@ -96,6 +102,61 @@ public final class InMemoryStore implements Store {
     }
     snapshot.sort(DATASET_ORDER);
     snapshot.forEach(consumer);
+  }
+
+  @Override
+  public synchronized boolean deleteRun(String runId) {
+    checkOpen();
+    results.remove(runId);
+    return headers.remove(runId) != null;
+  }
+
+  @Override
+  public synchronized void putDataset(Dataset dataset) {
+    checkOpen();
+    datasets.putIfAbsent(dataset.hash(), dataset);
+  }
+
+  @Override
+  public synchronized Optional<Dataset> dataset(String hash) {
+    checkOpen();
+    return Optional.ofNullable(datasets.get(hash));
+  }
+
+  @Override
+  public synchronized void saveVerdict(VerdictRecord verdict) {
+    checkOpen();
+    if (verdicts.putIfAbsent(verdict.id(), verdict) != null) {
+      throw new IllegalStateException("verdict " + verdict.id() + " already exists");
+    }
+  }
+
+  @Override
+  public synchronized Optional<VerdictRecord> verdict(String id) {
+    checkOpen();
+    return Optional.ofNullable(verdicts.get(id));
+  }
+
+  @Override
+  public synchronized List<VerdictRecord> verdicts(VerdictRecord.Query query) {
+    checkOpen();
+    List<VerdictRecord> out = new ArrayList<>(verdicts.values().stream().filter(query::matches).toList());
+    out.sort(Comparator.comparing(VerdictRecord::createdAt).thenComparing(VerdictRecord::id).reversed());
+    return query.limit() > 0 && out.size() > query.limit() ? out.subList(0, query.limit()) : out;
+  }
+
+  @Override
+  public synchronized void savePlan(Plan plan) {
+    checkOpen();
+    plans.putIfAbsent(plan.hash(), plan);
+  }
+
+  @Override
+  public synchronized List<Plan> plans() {
+    checkOpen();
+    List<Plan> out = new ArrayList<>(plans.values());
+    out.sort(Comparator.comparing(Plan::createdAt).thenComparing(Plan::hash));
+    return out;
   }
 
   @Override

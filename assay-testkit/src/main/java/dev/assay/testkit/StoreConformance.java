@@ -10,14 +10,23 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Counts;
+import dev.assay.core.Dataset;
+import dev.assay.core.EngineSettings;
+import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.Lineage;
+import dev.assay.core.Plan;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
+import dev.assay.core.Score;
 import dev.assay.core.Store;
+import dev.assay.core.SystemSpec;
+import dev.assay.core.Verdict;
+import dev.assay.core.VerdictRecord;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -103,15 +112,18 @@ public abstract class StoreConformance {
   @Test
   void nullFieldsOfARunReadBackAsNull() {
     RunRecord sparse =
-        new RunRecord(RunRecord.FORMAT_VERSION, "run-sparse", "s", null, null, null, "sys", null, null, null, 0, 1,
-            List.of(), new Lineage("0.1.0", null, null, "jvm", "os"), 0L, Instant.ofEpochMilli(0), null,
-            RunStatus.RUNNING, Counts.ZERO, Map.of());
+        new RunRecord(RunRecord.FORMAT_VERSION, "run-sparse", "s", null, null, null, "sys", SYSTEM, null, null, null,
+            0, 1, List.of(), null, null, new Lineage("0.1.0", null, null, "jvm", "os"), 0L, Instant.ofEpochMilli(0),
+            null, RunStatus.RUNNING, Counts.ZERO, Map.of(), null);
     store.createRun(sparse);
     RunRecord back = store.run("run-sparse").orElseThrow();
     assertThat(back.lineage().gitCommit()).isNull();
     assertThat(back.lineage().gitDirty()).isNull();
     assertThat(back.suite()).isNull();
     assertThat(back.endedAt()).isNull();
+    assertThat(back.contentHash()).isNull();
+    assertThat(back.engine()).isNull();
+    assertThat(back.cluster()).isNull();
     assertThat(normalised(back)).isEqualTo(normalised(sparse));
   }
 
@@ -135,8 +147,9 @@ public abstract class StoreConformance {
   void duplicateRunIdIsRejectedAndTheFirstRunKept() {
     RunRecord first = fullRun("run-dup", Instant.ofEpochMilli(1000));
     store.createRun(first);
-    RunRecord second = new RunRecord(first.formatVersion(), "run-dup", "other", null, null, null, "other", null,
-        null, null, 1, 1, List.of(), null, 1L, Instant.ofEpochMilli(2000), null, RunStatus.RUNNING, null, null);
+    RunRecord second = new RunRecord(first.formatVersion(), "run-dup", "other", null, null, null, "other", SYSTEM,
+        null, null, null, 1, 1, List.of(), null, null, null, 1L, Instant.ofEpochMilli(2000), null, RunStatus.RUNNING,
+        null, null, null);
     assertThatThrownBy(() -> store.createRun(second)).isInstanceOf(IllegalStateException.class);
     assertThat(store.run("run-dup").map(StoreConformance::normalised)).contains(normalised(first));
     assertThat(store.runs()).hasSize(1);
@@ -274,9 +287,14 @@ public abstract class StoreConformance {
     assertThat(errorBack.ok()).isFalse();
     ExampleResult scoringFailed = back.stream().filter(r -> r.id().equals("scoring-failed")).findFirst().orElseThrow();
     assertThat(scoringFailed.output()).isNotNull();
-    assertThat(scoringFailed.error()).isNotNull();
-    ExampleResult nan = back.stream().filter(r -> r.id().equals("nan-score")).findFirst().orElseThrow();
-    assertThat(nan.scores().get("f1")).isNaN();
+    assertThat(scoringFailed.ok()).isTrue();
+    assertThat(scoringFailed.metricErrors()).containsEntry("f1", "reference missing");
+    assertThat(scoringFailed.scores()).containsKey("exact_match");
+    ExampleResult typed = back.stream().filter(r -> r.id().equals("typed-scores")).findFirst().orElseThrow();
+    assertThat(typed.scores().get("f1_macro").hasValue()).isFalse();
+    assertThat(typed.scores().get("f1_macro").labels()).containsExactly("pos", "neg", "neg", "pos");
+    assertThat(typed.scores().get("bleu").statistics()).containsExactly(3, 2, 1, 0, 4, 3, 2, 1, 4, 5);
+    assertThat(typed.scores().get("judge").note()).startsWith("Correct city");
   }
 
   @Test
@@ -354,6 +372,74 @@ public abstract class StoreConformance {
     assertThat(store.results("run-abort")).hasSize(51);
   }
 
+  // ---- deleting runs ----
+
+  @Test
+  void deleteRunRemovesTheRunAndItsResultsOnly() {
+    store.createRun(fullRun("run-del", Instant.ofEpochMilli(1)));
+    store.createRun(fullRun("run-stay", Instant.ofEpochMilli(2)));
+    store.append("run-del", List.of(ok("q1", 0, 0, "a")));
+    store.append("run-stay", List.of(ok("q1", 0, 0, "b")));
+    assertThat(store.deleteRun("run-del")).isTrue();
+    assertThat(store.deleteRun("run-del")).as("a second delete finds nothing").isFalse();
+    assertThat(store.run("run-del")).isEmpty();
+    assertThat(store.results("run-del")).isEmpty();
+    assertThat(store.runs()).extracting(RunRecord::runId).containsExactly("run-stay");
+    assertThat(store.results("run-stay")).hasSize(1);
+    store.createRun(fullRun("run-del", Instant.ofEpochMilli(3)));
+    assertThat(store.results("run-del")).as("a new run under the old id starts empty").isEmpty();
+  }
+
+  // ---- datasets, verdicts, plans ----
+
+  @Test
+  void datasetsAreKeptOncePerHashAndReadBackEqual() {
+    Dataset data = dataset(new Random(SEED), 50);
+    assertThat(store.dataset(data.hash())).isEmpty();
+    store.putDataset(data);
+    store.putDataset(data);
+    Dataset back = store.dataset(data.hash()).orElseThrow();
+    assertThat(back.hash()).isEqualTo(data.hash());
+    assertThat(normalisedExamples(back.examples())).as("seed %d", SEED).isEqualTo(normalisedExamples(data.examples()));
+    assertThat(store.dataset("00".repeat(32))).isEmpty();
+  }
+
+  @Test
+  void verdictsReadBackAndFilterBySuiteAndSystemNewestFirst() {
+    VerdictRecord a = verdict("019a0000-0000-7000-8000-000000000001", Instant.parse("2024-01-01T00:00:00Z"), "qa",
+        "base", "cand", Verdict.PASS);
+    VerdictRecord b = verdict("019a0000-0000-7000-8000-000000000002", Instant.parse("2024-01-02T00:00:00Z"), "qa",
+        "base", "other", Verdict.INCONCLUSIVE);
+    VerdictRecord c = verdict("019a0000-0000-7000-8000-000000000003", Instant.parse("2024-01-03T00:00:00Z"), "mt",
+        "x", "y", Verdict.FAIL);
+    store.saveVerdict(b);
+    store.saveVerdict(a);
+    store.saveVerdict(c);
+    assertThat(store.verdict(a.id())).hasValueSatisfying(v -> assertThat(normalised(v)).isEqualTo(normalised(a)));
+    assertThat(store.verdicts(VerdictRecord.Query.ALL)).extracting(VerdictRecord::id)
+        .containsExactly(c.id(), b.id(), a.id());
+    assertThat(store.verdicts(new VerdictRecord.Query("qa", null, 0))).extracting(VerdictRecord::id)
+        .containsExactly(b.id(), a.id());
+    assertThat(store.verdicts(new VerdictRecord.Query(null, "cand", 0))).extracting(VerdictRecord::id)
+        .containsExactly(a.id());
+    assertThat(store.verdicts(new VerdictRecord.Query(null, "base", 1))).extracting(VerdictRecord::id)
+        .containsExactly(b.id());
+    assertThatThrownBy(() -> store.saveVerdict(a)).isInstanceOf(IllegalStateException.class);
+    assertThat(store.verdict("no-such-verdict")).isEmpty();
+  }
+
+  @Test
+  void plansAreKeptOncePerHashOldestFirst() {
+    Plan later = Plan.create(Instant.parse("2024-02-01T00:00:00Z"), "candidate is not worse", "suite.yaml",
+        "aa".repeat(32), "bb".repeat(32), "cc".repeat(32), "gate.yaml");
+    Plan earlier = Plan.create(Instant.parse("2024-01-01T00:00:00Z"), "candidate beats baseline — ✓", null, null,
+        "bb".repeat(32), "dd".repeat(32), null);
+    store.savePlan(later);
+    store.savePlan(earlier);
+    store.savePlan(later);
+    assertThat(store.plans()).containsExactly(earlier, later);
+  }
+
   // ---- durability across reopen ----
 
   @Test
@@ -367,9 +453,22 @@ public abstract class StoreConformance {
     RunRecord finished = run.finish(RunStatus.COMPLETED, Instant.parse("2023-03-04T06:00:00.001Z"),
         new Counts(results.size() - 1, 1), Map.of("f1", Double.NaN, "exact_match", 0.25));
     store.updateRun(finished);
+    Dataset data = dataset(new Random(SEED), 10);
+    store.putDataset(data);
+    VerdictRecord verdict = verdict("019a0000-0000-7000-8000-0000000000aa", Instant.parse("2023-03-05T00:00:00Z"),
+        "qa-suite", "gpt-x", "gpt-y", Verdict.PASS);
+    store.saveVerdict(verdict);
+    Plan plan = Plan.create(Instant.parse("2023-03-01T00:00:00Z"), "h", "s.yaml", "aa".repeat(32), data.hash(),
+        "cc".repeat(32), null);
+    store.savePlan(plan);
     store.close();
 
     store = openStore(dir);
+    assertThat(store.dataset(data.hash()).map(d -> normalisedExamples(d.examples())))
+        .contains(normalisedExamples(data.examples()));
+    assertThat(store.verdicts(VerdictRecord.Query.ALL)).singleElement()
+        .satisfies(v -> assertThat(normalised(v)).isEqualTo(normalised(verdict)));
+    assertThat(store.plans()).containsExactly(plan);
     assertThat(store.run("run-keep").map(StoreConformance::normalised)).contains(normalised(finished));
     assertThat(store.runs()).extracting(RunRecord::runId).containsExactly("run-keep", "run-older");
     assertThat(normalised(store.results("run-keep"))).as("seed %d", SEED).isEqualTo(normalised(results));
@@ -400,15 +499,54 @@ public abstract class StoreConformance {
     aggregates.put("exact_match", 0.6123456789012345);
     aggregates.put("f1", Double.NaN);
     return new RunRecord(RunRecord.FORMAT_VERSION, runId, "qa-suite", "suites/qa.yaml", "ab".repeat(32), suite,
-        "gpt-x", systemSpec, "data/qa.jsonl", "cd".repeat(32), 100, 3, List.of("exact_match", "f1"),
+        "gpt-x", SystemSpec.fromJson(systemSpec), "ef".repeat(32), "data/qa.jsonl", "cd".repeat(32), 100, 3,
+        List.of("exact_match", "f1"), new EngineSettings(16, Duration.ofMillis(2500), 3, 120.5, 0.25), "doc_id",
         new Lineage("0.1.0", "0123456789abcdef0123456789abcdef01234567", Boolean.TRUE, "Eclipse 17", "Linux 6 amd64"),
-        -1234567890123456789L, startedAt, startedAt.plusMillis(61_001), RunStatus.COMPLETED, new Counts(290, 10),
-        aggregates);
+        -1234567890123456789L, startedAt, startedAt.plusMillis(61_001), RunStatus.FAILED,
+        new Counts(290, 10, Map.of("f1", 3L)), aggregates, "13 of 300 results (4.3%) failed — σ ✓");
   }
 
+  /** A dataset of {@code n} examples with text, object and list inputs, references, tags and extra fields. */
+  protected static Dataset dataset(Random random, int n) {
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      JsonNode input = i % 3 == 0 ? parse("{\"question\":\"q" + i + " — ü\",\"context\":[1,2.50,null]}")
+          : TextNode.valueOf("question " + i + " " + random.nextInt(1000));
+      JsonNode reference = i % 4 == 0 ? null : i % 4 == 1 ? parse("[\"a\",\"b " + i + "\"]")
+          : TextNode.valueOf("answer " + i);
+      Map<String, String> tags = i % 2 == 0 ? Map.of("topic", "t" + (i % 5), "critical", "yes") : Map.of();
+      ObjectNode extra = i % 5 == 0 ? (ObjectNode) parse("{\"doc_id\":\"d" + (i / 3) + "\",\"n\":" + i + "}") : null;
+      examples.add(new Example("ex-" + i, input, reference, tags, extra, i + 1));
+    }
+    return new Dataset("data/qa.jsonl", examples, dev.assay.core.io.DatasetHasher.hash(examples));
+  }
+
+  /** A stored verdict with a nested detail. */
+  protected static VerdictRecord verdict(String id, Instant at, String suite, String baseline, String candidate,
+      Verdict v) {
+    ObjectNode detail = (ObjectNode) parse("{\"verdict\":\"" + v + "\",\"rules\":[{\"metric\":\"f1\","
+        + "\"ci\":[0.01,0.0300000000000000004],\"p_value\":1e-9,\"reason\":\"σ — ✓\"}]}");
+    return new VerdictRecord(id, at, v, suite, baseline, candidate, "run-" + baseline, null, "run-" + baseline,
+        "scores-" + candidate + ".jsonl", "ee".repeat(32), "cd".repeat(32), "no_plan", null, "0.1.0", detail);
+  }
+
+  private static VerdictRecord normalised(VerdictRecord v) {
+    return new VerdictRecord(v.id(), v.createdAt(), v.verdict(), v.suiteName(), v.baselineSystem(),
+        v.candidateSystem(), v.baselineRun(), v.candidateRun(), v.baselineSource(), v.candidateSource(), v.gateHash(),
+        v.datasetHash(), v.planStatus(), v.planHash(), v.assayVersion(), (ObjectNode) canonicalNode(v.detail()));
+  }
+
+  private static List<Example> normalisedExamples(List<Example> examples) {
+    return examples.stream().map(e -> new Example(e.id(), canonicalNode(e.input()), canonicalNode(e.reference()),
+        e.tags(), (ObjectNode) canonicalNode(e.extra()), e.line())).collect(Collectors.toList());
+  }
+
+  /** The system of sparse fixtures. */
+  protected static final SystemSpec SYSTEM = new SystemSpec("sys", "predictions", null, 0);
+
   protected static ExampleResult ok(String id, int index, int repeat, String text) {
-    return new ExampleResult(id, index, repeat, TextNode.valueOf(text), Map.of("exact_match", 1.0), 12.5, 10L, 2L,
-        0.0001, null, 1, false);
+    return new ExampleResult(id, index, repeat, TextNode.valueOf(text), Map.of("exact_match", Score.of(1.0)), 12.5,
+        10L, 2L, 0.0001, null, 1, false);
   }
 
   protected static ExampleResult error(String id, int index, int repeat, String message) {
@@ -424,7 +562,8 @@ public abstract class StoreConformance {
         if (random.nextInt(10) == 0) {
           out.add(error(id, i, k, "HTTP 503 after " + (1 + random.nextInt(4)) + " attempts"));
         } else {
-          Map<String, Double> scores = Map.of("exact_match", (double) random.nextInt(2), "f1", random.nextDouble());
+          Map<String, Score> scores = Map.of("exact_match", Score.of(random.nextInt(2)), "f1",
+              Score.of(random.nextDouble()));
           out.add(new ExampleResult(id, i, k, TextNode.valueOf("answer " + random.nextInt(1000)), scores,
               random.nextDouble() * 900, (long) random.nextInt(4000), (long) random.nextInt(500),
               random.nextDouble() / 100, null, 1 + random.nextInt(2), random.nextBoolean()));
@@ -442,28 +581,33 @@ public abstract class StoreConformance {
     out.add(new ExampleResult("empty-error", i++, 0, null, null, null, null, null, null, "", 1, false));
     out.add(new ExampleResult("json-null", i++, 0, NullNode.getInstance(), Map.of(), null, null, null, null, null, 1,
         true));
-    out.add(new ExampleResult("scoring-failed", i++, 0, TextNode.valueOf("kept output"), Map.of(), 8.0, 5L, 1L, null,
-        "scorer f1 failed: reference missing", 1, false));
-    out.add(new ExampleResult("empty-text", i++, 0, TextNode.valueOf(""), Map.of("f1", 0.0), 0.0, 0L, 0L, 0.0, null,
-        1, false));
+    out.add(new ExampleResult("scoring-failed", i++, 0, TextNode.valueOf("kept output"),
+        Map.of("exact_match", Score.of(0)), 8.0, 5L, 1L, null, null, 1, false, Map.of("f1", "reference missing")));
+    out.add(new ExampleResult("empty-text", i++, 0, TextNode.valueOf(""), Map.of("f1", Score.of(0.0)), 0.0, 0L, 0L,
+        0.0, null, 1, false));
     out.add(ok("unicode", i++, 0,
         "naïve café — 日本語 — עברית — 🙂👩‍🔬 — \u0000 nul — \u001f ctl — \r\n — \\ back \" quote — \u2028 sep"));
     out.add(ok("ключ-ид-🙂", i++, 0, "id is unicode"));
-    Map<String, Double> odd = new LinkedHashMap<>();
-    odd.put("f1", Double.NaN);
-    odd.put("log_loss", Double.POSITIVE_INFINITY);
-    odd.put("delta", -Double.MAX_VALUE);
-    odd.put("unicode métrique", 1.0 / 7.0);
-    out.add(new ExampleResult("nan-score", i++, 0, TextNode.valueOf("x"), odd, Double.MIN_VALUE, Long.MAX_VALUE,
+    Map<String, Score> odd = new LinkedHashMap<>();
+    odd.put("delta", Score.of(-Double.MAX_VALUE));
+    odd.put("tiny", Score.of(Double.MIN_VALUE));
+    odd.put("unicode métrique", Score.of(1.0 / 7.0));
+    out.add(new ExampleResult("odd-values", i++, 0, TextNode.valueOf("x"), odd, Double.MIN_VALUE, Long.MAX_VALUE,
         Long.MIN_VALUE, Double.MAX_VALUE, null, Integer.MAX_VALUE, true));
+    Map<String, Score> typed = new LinkedHashMap<>();
+    typed.put("f1_macro", new Score(Double.NaN, new double[] {0.25, 0.75}, List.of("pos", "neg", "neg", "pos"), null));
+    typed.put("bleu", Score.of(37.5, new double[] {3, 2, 1, 0, 4, 3, 2, 1, 4, 5}));
+    typed.put("judge", Score.of(0.9).withNote("Correct city; \"Paris\" — naïve 🙂\nsecond line"));
+    out.add(new ExampleResult("typed-scores", i++, 0, TextNode.valueOf("Paris"), typed, 4.0, null, null, null, null, 1,
+        false));
     out.add(new ExampleResult("structured", i++, 0, parse(
         "{\"label\":\"positive\",\"scores\":[0.1,0.2000000000000000111,1e-300,12345678901234567890123],"
             + "\"nested\":{\"ok\":true,\"none\":null,\"list\":[[],{},\"ü\"]},\"int\":-42}"),
-        Map.of("accuracy", 1.0), 3.0, 1L, 1L, null, null, 1, false));
-    out.add(new ExampleResult("array-output", i++, 0, parse("[\"d3\",\"d1\",\"d7\"]"), Map.of("ndcg@10", 0.75),
-        null, null, null, null, null, 1, false));
-    out.add(new ExampleResult("judged", i++, 0, TextNode.valueOf("Paris"), Map.of("judge", 0.9), 4.0, null, null,
-        null, null, 1, false, Map.of("judge", "Correct city; \"Paris\" — naïve 🙂\nsecond line")));
+        Map.of("accuracy", Score.of(1.0)), 3.0, 1L, 1L, null, null, 1, false));
+    out.add(new ExampleResult("array-output", i++, 0, parse("[\"d3\",\"d1\",\"d7\"]"),
+        Map.of("ndcg@10", Score.of(0.75)), null, null, null, null, null, 1, false));
+    out.add(new ExampleResult("nan-latency", i++, 0, TextNode.valueOf("y"), Map.of(), Double.NaN, null, null,
+        Double.NaN, null, 1, false));
     out.add(ok("large-compressible", i++, 0, "The quick brown fox jumps over the lazy dog. ".repeat(23_302)));
     out.add(ok("large-random", i++, 0, randomText(random, 1 << 20)));
     return out;
@@ -502,16 +646,18 @@ public abstract class StoreConformance {
 
   /** A run whose JSON fields are replaced by their canonical representation. */
   protected static RunRecord normalised(RunRecord r) {
+    SystemSpec s = r.system();
     return new RunRecord(r.formatVersion(), r.runId(), r.suiteName(), r.suitePath(), r.suiteHash(),
-        (ObjectNode) canonicalNode(r.suite()), r.systemName(), (ObjectNode) canonicalNode(r.systemSpec()),
-        r.datasetPath(), r.datasetHash(), r.datasetSize(), r.repeats(), r.metrics(), r.lineage(), r.seed(),
-        r.startedAt(), r.endedAt(), r.status(), r.counts(), r.aggregates());
+        (ObjectNode) canonicalNode(r.suite()), r.systemName(),
+        new SystemSpec(s.name(), s.type(), (ObjectNode) canonicalNode(s.params()), 0), r.contentHash(),
+        r.datasetPath(), r.datasetHash(), r.datasetSize(), r.repeats(), r.metrics(), r.engine(), r.cluster(),
+        r.lineage(), r.seed(), r.startedAt(), r.endedAt(), r.status(), r.counts(), r.aggregates(), r.failure());
   }
 
   /** A result whose output is replaced by its canonical representation. */
   protected static ExampleResult normalised(ExampleResult r) {
     return new ExampleResult(r.id(), r.index(), r.repeat(), canonicalNode(r.output()), r.scores(), r.latencyMs(),
-        r.tokensIn(), r.tokensOut(), r.cost(), r.error(), r.attempts(), r.cached(), r.notes());
+        r.tokensIn(), r.tokensOut(), r.cost(), r.error(), r.attempts(), r.cached(), r.metricErrors());
   }
 
   protected static List<ExampleResult> normalised(List<ExampleResult> results) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The fake in reference mode passes the conformance suite; its modes, failures and params. */
 class FakeSystemTest extends SystemConformance {
   private static final Path SUITE = Path.of("suites", "fake.yaml");
+  private static final dev.assay.core.PluginContext CONTEXT =
+      dev.assay.core.PluginContext.standalone(Path.of("").toAbsolutePath(), java.util.Map.of()).forSuite(SUITE);
 
   @Override
   protected SystemUnderTest newSystem() {
@@ -170,16 +172,16 @@ class FakeSystemTest extends SystemConformance {
 
   @Test
   void theProviderIsFoundAndReadsItsParameters() throws Exception {
-    assertThat(Plugins.load().systemTypes()).contains("fake");
+    assertThat(Plugins.installed().systemTypes()).contains("fake");
     ObjectNode params = Json.object()
         .put("mode", "upper").put("latency_ms", 0).put("transient_failure_rate", 0.25)
         .put("permanent_failure_rate", 0).put("seed_in_output", true);
-    try (SystemUnderTest s = Plugins.load().system(new SystemSpec("f", "fake", params, 3), SUITE)) {
+    try (SystemUnderTest s = Plugins.installed().system(new SystemSpec("f", "fake", params, 3), CONTEXT)) {
       FakeSystem fake = (FakeSystem) s;
       assertThat(fake.config())
           .isEqualTo(new FakeSystem.Config(FakeSystem.Mode.UPPER, 0, 0.25, 0, true));
     }
-    try (SystemUnderTest s = new FakeSystemProvider().create(new SystemSpec("f", "fake", null, 3), SUITE)) {
+    try (SystemUnderTest s = new FakeSystemProvider().create(new SystemSpec("f", "fake", null, 3), CONTEXT)) {
       assertThat(((FakeSystem) s).config()).isEqualTo(FakeSystem.Config.echo());
     }
   }
@@ -187,24 +189,22 @@ class FakeSystemTest extends SystemConformance {
   @Test
   void badParametersNameTheSuiteFileAndParameter() {
     assertThat(badParam(Json.object().put("mode", "uper")))
-        .isEqualTo("suites/fake.yaml:3: field 'systems.f.mode': unknown mode 'uper' "
+        .isEqualTo("suites/fake.yaml:3: field 'systems.f.mode': got the string \"uper\" "
             + "(did you mean 'upper'? known: echo, reference, upper, wrong)");
     assertThat(badParam(Json.object().put("latency_ms", -1)))
-        .isEqualTo("suites/fake.yaml:3: field 'systems.f.latency_ms': not a non-negative integer: -1 "
-            + "(milliseconds, e.g. 50)");
-    assertThat(badParam(Json.object().put("latency_ms", "50"))).contains("not a non-negative integer: \"50\"");
+        .isEqualTo("suites/fake.yaml:3: field 'systems.f.latency_ms': got -1 (an integer from 0 to 3600000)");
+    assertThat(badParam(Json.object().put("latency_ms", "50"))).contains("got the string \"50\"");
     assertThat(badParam(Json.object().put("transient_failure_rate", 1.5)))
-        .isEqualTo("suites/fake.yaml:3: field 'systems.f.transient_failure_rate': not a probability: 1.5 "
-            + "(a number from 0 to 1)");
+        .isEqualTo("suites/fake.yaml:3: field 'systems.f.transient_failure_rate': got 1.5 (a number from 0 to 1)");
     assertThat(badParam(Json.object().put("permanent_failure_rate", "high")))
         .contains("field 'systems.f.permanent_failure_rate'");
     assertThat(badParam(Json.object().put("seed_in_output", "yes")))
-        .isEqualTo("suites/fake.yaml:3: field 'systems.f.seed_in_output': not a boolean: \"yes\" (true or false)");
+        .isEqualTo("suites/fake.yaml:3: field 'systems.f.seed_in_output': got the string \"yes\" (true or false)");
   }
 
   private static String badParam(ObjectNode params) {
     try {
-      new FakeSystemProvider().create(new SystemSpec("f", "fake", params, 3), SUITE);
+      new FakeSystemProvider().create(new SystemSpec("f", "fake", params, 3), CONTEXT);
     } catch (InputException e) {
       return e.render();
     }

@@ -5,18 +5,18 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Json;
 
 /** Short descriptions of values for error messages ("got a list", "got -1"). */
-final class Describe {
+public final class Describe {
   private static final int MAX_TEXT = 40;
 
   private Describe() {}
 
   /** The value in suite (YAML) words: scalars are shown, containers named. */
-  static String node(JsonNode v) {
+  public static String node(JsonNode v) {
     return describe(v, "a mapping");
   }
 
   /** The value in JSON words: scalars are shown, containers named. */
-  static String json(JsonNode v) {
+  public static String json(JsonNode v) {
     return describe(v, "an object");
   }
 

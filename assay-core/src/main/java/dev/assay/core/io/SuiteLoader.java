@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.DatasetSpec;
 import dev.assay.core.DidYouMean;
+import dev.assay.core.EngineSettings;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Plugins;
@@ -37,7 +38,7 @@ public final class SuiteLoader {
   /** The top-level keys of a suite. */
   public static final List<String> KEYS =
       List.of("name", "description", "dataset", "systems", "metrics", "concurrency", "timeout", "retries",
-          "rate_limit_rpm", "seed", "repeats", "gate", "cluster");
+          "rate_limit_rpm", "seed", "repeats", "gate", "cluster", "max_error_rate");
 
   private static final List<String> DATASET_KEYS = List.of("path", "format", "fields");
   private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -57,7 +58,7 @@ public final class SuiteLoader {
   /** Reads and validates the suite in {@code file}; errors name {@code file} as given. */
   public Suite load(Path file) {
     YamlTreeReader.YamlTree tree = YamlTreeReader.read(file);
-    return build(tree.root(), file, new SuiteTree(file.toString(), tree.lines()));
+    return build(tree.root(), file, new SuiteTree(file.toString(), tree.lines()), tree.lines());
   }
 
   /**
@@ -67,10 +68,19 @@ public final class SuiteLoader {
    * @param file the original suite file: the dataset path resolves against its folder
    */
   public Suite fromJson(ObjectNode json, Path file) {
-    return build(json.deepCopy(), file, new SuiteTree(file.toString(), Map.of()));
+    return build(json.deepCopy(), file, new SuiteTree(file.toString(), Map.of()), Map.of());
   }
 
-  private Suite build(ObjectNode json, Path file, SuiteTree t) {
+  /**
+   * The dataset section of a suite kept in a run record, without checking the rest of the suite
+   * (its systems and metrics may no longer be installed): what {@code RunInputs} needs to find a
+   * format-1 run's dataset file.
+   */
+  public static DatasetSpec datasetOf(ObjectNode json, Path file) {
+    return dataset(json, file, new SuiteTree(file.toString(), Map.of()));
+  }
+
+  private Suite build(ObjectNode json, Path file, SuiteTree t, Map<String, Integer> lines) {
     t.onlyKeys(json, "", "", KEYS);
     String name = t.string(json, "/name", "name");
     if (name == null) {
@@ -87,11 +97,13 @@ public final class SuiteLoader {
     Duration timeout = timeout(json, t);
     int retries = integer(json, t, "retries", 0, 2);
     Double rateLimit = rateLimit(json, t);
+    double maxErrorRate = maxErrorRate(json, t);
     long seed = seed(json, t);
     int repeats = integer(json, t, "repeats", 1, 1);
-    cluster(json, t);
-    return new Suite(name, file, Json.hash(json), json, dataset, systems, metrics, concurrency, timeout, retries,
-        rateLimit, seed, repeats);
+    String cluster = cluster(json, t);
+    EngineSettings engine = new EngineSettings(concurrency, timeout, retries, rateLimit, maxErrorRate);
+    return new Suite(name, file, Json.hash(json), json, lines, dataset, systems, metrics, engine, seed, repeats,
+        cluster);
   }
 
   private static String defaultName(Path file) {
@@ -211,19 +223,35 @@ public final class SuiteLoader {
       if (first != null) {
         throw t.error(pointer, "metrics", "metric '" + spec + "' listed twice", "each metric once");
       }
-      plugins.scorer(spec, t.file(), t.line(pointer));
+      plugins.metric(spec, t.file(), t.line(pointer));
       metrics.add(spec);
     }
     return metrics;
   }
 
   /** {@code cluster: FIELD}: a field name; whether examples carry it is checked against the dataset. */
-  private static void cluster(ObjectNode json, SuiteTree t) {
+  private static String cluster(ObjectNode json, SuiteTree t) {
     JsonNode v = json.get("cluster");
-    if (v != null && (!v.isTextual() || v.textValue().isBlank())) {
+    if (v == null) {
+      return null;
+    }
+    if (!v.isTextual() || v.textValue().isBlank()) {
       throw t.wrong("/cluster", "cluster", v, "the name of the example field that groups examples, "
           + "e.g. cluster: document_id");
     }
+    return v.textValue();
+  }
+
+  /** {@code max_error_rate}: the largest share of failed results a completed run may have. */
+  private static double maxErrorRate(ObjectNode json, SuiteTree t) {
+    JsonNode v = json.get("max_error_rate");
+    if (v == null) {
+      return EngineSettings.DEFAULT_MAX_ERROR_RATE;
+    }
+    if (!v.isNumber() || !(v.doubleValue() >= 0 && v.doubleValue() <= 1)) {
+      throw t.wrong("/max_error_rate", "max_error_rate", v, "a share from 0 to 1, e.g. 0.05 for 5%");
+    }
+    return v.doubleValue();
   }
 
   private static int integer(ObjectNode json, SuiteTree t, String key, int min, int fallback) {
@@ -264,6 +292,19 @@ public final class SuiteLoader {
     if (v == null) {
       return Duration.ofSeconds(60);
     }
+    Duration d = duration(v);
+    if (d == null) {
+      throw t.wrong("/timeout", "timeout", v, DURATION_TEXT);
+    }
+    return d;
+  }
+
+  /**
+   * A suite duration: a number of seconds, or text such as {@code 30s}, {@code 500ms}, {@code 2m},
+   * {@code 1h}; null when {@code v} is not one, or not positive, or too long for a {@link Duration}
+   * of nanoseconds.
+   */
+  public static Duration duration(JsonNode v) {
     BigDecimal amount;
     BigDecimal unit;
     if (v.isNumber()) {
@@ -272,21 +313,18 @@ public final class SuiteLoader {
     } else if (v.isTextual()) {
       Matcher m = DURATION.matcher(v.textValue().trim());
       if (!m.matches()) {
-        throw t.wrong("/timeout", "timeout", v, DURATION_TEXT);
+        return null;
       }
       amount = new BigDecimal(m.group(1));
       unit = NANOS_PER_UNIT.get(m.group(2));
     } else {
-      throw t.wrong("/timeout", "timeout", v, DURATION_TEXT);
+      return null;
     }
     try {
       long nanos = amount.multiply(unit).setScale(0, RoundingMode.HALF_UP).longValueExact();
-      if (nanos <= 0) {
-        throw t.wrong("/timeout", "timeout", v, DURATION_TEXT);
-      }
-      return Duration.ofNanos(nanos);
+      return nanos <= 0 ? null : Duration.ofNanos(nanos);
     } catch (ArithmeticException e) {
-      throw t.wrong("/timeout", "timeout", v, "a duration of at most 292 years");
+      return null;
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.assay.core.Output;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import java.nio.file.Path;
 import java.util.Set;
 
 /** Test adapter {@code echo}: answers the input followed by the {@code suffix} parameter. */
@@ -20,7 +19,7 @@ public final class EchoSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
+  public SystemUnderTest create(SystemSpec spec, dev.assay.core.PluginContext context) {
     String suffix = spec.param("suffix", "");
     return invocation -> Output.text(invocation.example().inputText() + suffix);
   }

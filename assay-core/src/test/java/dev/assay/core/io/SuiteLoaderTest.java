@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SuiteLoaderTest {
-  private static final SuiteLoader LOADER = new SuiteLoader(Plugins.load());
+  private static final SuiteLoader LOADER = new SuiteLoader(Plugins.installed());
 
   /** A minimal valid suite; tests append or replace lines. */
   private static final String MINIMAL = """
@@ -99,10 +99,10 @@ class SuiteLoaderTest {
     assertThat(cand.line()).isEqualTo(14);
     assertThat(s.systems().get(0).params()).isEmpty();
     assertThat(s.metrics()).containsExactly("exact_match");
-    assertThat(s.concurrency()).isEqualTo(4);
-    assertThat(s.timeout()).isEqualTo(Duration.ofMillis(500));
-    assertThat(s.retries()).isZero();
-    assertThat(s.rateLimitRpm()).isEqualTo(120.5);
+    assertThat(s.engine().concurrency()).isEqualTo(4);
+    assertThat(s.engine().timeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(s.engine().retries()).isZero();
+    assertThat(s.engine().rateLimitRpm()).isEqualTo(120.5);
     assertThat(s.seed()).isEqualTo(-7L);
     assertThat(s.repeats()).isEqualTo(3);
     assertThat(s.json().get("description").textValue()).isEqualTo("Smoke test.");
@@ -116,10 +116,10 @@ class SuiteLoaderTest {
     assertThat(s.dataset().format()).isEqualTo("jsonl");
     assertThat(s.dataset().resolved()).isEqualTo(dir.resolve("data/qa.jsonl"));
     assertThat(s.dataset().fields()).isEmpty();
-    assertThat(s.concurrency()).isEqualTo(8);
-    assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(s.retries()).isEqualTo(2);
-    assertThat(s.rateLimitRpm()).isNull();
+    assertThat(s.engine().concurrency()).isEqualTo(8);
+    assertThat(s.engine().timeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.engine().retries()).isEqualTo(2);
+    assertThat(s.engine().rateLimitRpm()).isNull();
     assertThat(s.seed()).isZero();
     assertThat(s.repeats()).isEqualTo(1);
     assertThat(s.systems().get(0).line()).isEqualTo(4);
@@ -127,12 +127,12 @@ class SuiteLoaderTest {
 
   @Test
   void timeoutForms() throws IOException {
-    assertThat(load(MINIMAL + "timeout: 30s\n").timeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(load(MINIMAL + "timeout: 2m\n").timeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(load(MINIMAL + "timeout: 1h\n").timeout()).isEqualTo(Duration.ofHours(1));
-    assertThat(load(MINIMAL + "timeout: 90\n").timeout()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(load(MINIMAL + "timeout: 1.5\n").timeout()).isEqualTo(Duration.ofMillis(1500));
-    assertThat(load(MINIMAL + "timeout: 0.25s\n").timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(load(MINIMAL + "timeout: 30s\n").engine().timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(load(MINIMAL + "timeout: 2m\n").engine().timeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(load(MINIMAL + "timeout: 1h\n").engine().timeout()).isEqualTo(Duration.ofHours(1));
+    assertThat(load(MINIMAL + "timeout: 90\n").engine().timeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(load(MINIMAL + "timeout: 1.5\n").engine().timeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(load(MINIMAL + "timeout: 0.25s\n").engine().timeout()).isEqualTo(Duration.ofMillis(250));
     String expected = "(a duration > 0 such as 30s, 500ms or 2m, or a number of seconds)";
     error(MINIMAL + "timeout: 30 sec\n").isEqualTo(file() + ":7: field 'timeout': got the string \"30 sec\" " + expected);
     error(MINIMAL + "timeout: 0s\n").isEqualTo(file() + ":7: field 'timeout': got the string \"0s\" " + expected);
@@ -159,7 +159,7 @@ class SuiteLoaderTest {
   void unknownKeysSuggestTheNearestKnownKey() throws IOException {
     error(MINIMAL + "concurency: 4\n")
         .isEqualTo(file() + ":7: field 'concurency': unknown key (did you mean 'concurrency'? known: cluster, concurrency, dataset, "
-            + "description, gate, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
+            + "description, gate, max_error_rate, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  formt: csv\n"))
         .isEqualTo(file() + ":3: field 'dataset.formt': unknown key (did you mean 'format'? known: fields, format, path)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  fields:\n    refernce: answer\n"))
@@ -193,8 +193,8 @@ class SuiteLoaderTest {
 
   @Test
   void clusterNamesAnExampleField() throws IOException {
-    assertThat(load(MINIMAL).cluster()).isEmpty();
-    assertThat(load(MINIMAL + "cluster: document_id\n").cluster()).contains("document_id");
+    assertThat(load(MINIMAL).clusterField()).isEmpty();
+    assertThat(load(MINIMAL + "cluster: document_id\n").clusterField()).contains("document_id");
     error(MINIMAL + "cluster: 3\n").isEqualTo(file() + ":7: field 'cluster': got 3 (the name of the example "
         + "field that groups examples, e.g. cluster: document_id)");
     error(MINIMAL + "cluster: [doc]\n").startsWith(file() + ":7: field 'cluster': got a list");
@@ -310,7 +310,7 @@ class SuiteLoaderTest {
     Suite s = load(MINIMAL + "seed: 5\ntimeout: 2m\n");
     ObjectNode stored = (ObjectNode) Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(s.json()));
     Suite again = LOADER.fromJson(stored, s.file());
-    assertThat(again).usingRecursiveComparison().ignoringFields("dataset.line", "systems.line").isEqualTo(s);
+    assertThat(again).usingRecursiveComparison().ignoringFields("dataset.line", "systems.line", "lines").isEqualTo(s);
     assertThat(again.dataset().line()).isZero();
   }
 

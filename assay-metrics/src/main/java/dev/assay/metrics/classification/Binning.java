@@ -6,7 +6,7 @@ public enum Binning {
   UNIFORM,
   /**
    * Equal-mass bins: edges at the type-7 quantiles of the confidences (see {@link
-   * dev.assay.metrics.efficiency.Percentiles}), each bin (lower, upper]. Tied confidences share a
+   * dev.assay.stats.Percentiles}), each bin (lower, upper]. Tied confidences share a
    * bin, so bins hold equal counts only up to ties, and coincident edges leave empty bins.
    */
   QUANTILE

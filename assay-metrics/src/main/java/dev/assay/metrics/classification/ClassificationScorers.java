@@ -1,6 +1,8 @@
 package dev.assay.metrics.classification;
 
+import dev.assay.core.Metric;
 import dev.assay.core.MetricName;
+import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.Collections;
@@ -37,7 +39,18 @@ public final class ClassificationScorers implements ScorerProvider {
    *     malformed
    */
   @Override
-  public Optional<Scorer> create(String spec) {
+  public Optional<Metric> metric(String spec) {
+    return build(spec).map(s -> s.metrics().get(0));
+  }
+
+  /** Classification scorers hold no resources: the scorer is built again from the metric's name. */
+  @Override
+  public Scorer scorer(Metric metric, PluginContext context) {
+    return build(metric.name()).orElseThrow(() ->
+        new IllegalArgumentException("not a classification metric: " + metric.name()));
+  }
+
+  private static Optional<Scorer> build(String spec) {
     ClassificationMetric metric = ClassificationMetric.byName(MetricName.baseOf(spec));
     if (metric == null) {
       return Optional.empty();

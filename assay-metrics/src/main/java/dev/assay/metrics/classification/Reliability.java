@@ -1,6 +1,6 @@
 package dev.assay.metrics.classification;
 
-import dev.assay.metrics.efficiency.Percentiles;
+import dev.assay.stats.Percentiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

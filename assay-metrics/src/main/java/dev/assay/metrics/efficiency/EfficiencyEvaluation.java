@@ -1,6 +1,7 @@
 package dev.assay.metrics.efficiency;
 
 import dev.assay.core.InputException;
+import dev.assay.stats.Percentiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

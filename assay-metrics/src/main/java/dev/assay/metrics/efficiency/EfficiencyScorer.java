@@ -1,17 +1,24 @@
 package dev.assay.metrics.efficiency;
 
+import dev.assay.core.Direction;
 import dev.assay.core.Example;
+import dev.assay.core.MeanMetric;
+import dev.assay.core.Metric;
 import dev.assay.core.Output;
+import dev.assay.core.QuantileMetric;
+import dev.assay.core.Scale;
+import dev.assay.core.Score;
 import dev.assay.core.Scorer;
-import java.util.ArrayList;
+import dev.assay.core.ValueSumsMetric;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One efficiency metric as a {@link Scorer}: the per-example value is the example's own
- * measurement, the aggregate is the metric over those measurements as {@link
- * EfficiencyEvaluation} defines it (so {@code latency_p95} of a run is the type-7 95th percentile of
- * its examples' latencies, not a mean).
+ * measurement; the run value is the metric over those measurements as {@link
+ * EfficiencyEvaluation} defines it: {@code latency_p95} is the type-7 95th percentile of the
+ * examples' latencies ({@link QuantileMetric}), not a mean; {@code *_total} are sums; the rest
+ * are means.
  *
  * <p>Per-example values, read from the {@link Output} the engine scores:
  *
@@ -25,15 +32,14 @@ import java.util.Map;
  *       1,000 times that, so its mean is the run value.
  * </ul>
  *
- * A missing measurement fails the example's scoring with a message naming the example and what is
- * missing, rather than leaving the example out: an average over the examples that happen to be
- * measured would be silently biased. Stateless and thread-safe.
+ * A missing measurement fails the metric for that example with a message naming the example and
+ * what is missing, rather than leaving the example out silently. Stateless and thread-safe.
  */
 final class EfficiencyScorer implements Scorer {
   private final String name;
   private final EfficiencyMetric metric;
   private final ModelPrice price;
-  private final EfficiencyEvaluation aggregation;
+  private final Metric aggregate;
 
   /**
    * @param name the reported name: the spec as written
@@ -43,24 +49,33 @@ final class EfficiencyScorer implements Scorer {
     this.name = name;
     this.metric = metric;
     this.price = price;
-    // The aggregate re-reads per-example values as measurements; cost_per_1k values are already
-    // multiplied by 1,000, so their run value is the plain mean ("cost") of them.
-    String over = metric.kind() == EfficiencyMetric.Kind.COST_PER_1K ? "cost" : metric.name();
-    this.aggregation = EfficiencyEvaluation.of(List.of(over), PriceTable.EMPTY);
+    this.aggregate = aggregate(name, metric);
+  }
+
+  /** How the metric's per-example values make its run value. */
+  static Metric aggregate(String name, EfficiencyMetric metric) {
+    Direction lower = Direction.LOWER_IS_BETTER;
+    Scale ms = Scale.nonNegative("ms");
+    Scale tokens = Scale.nonNegative("tokens");
+    return switch (metric.kind()) {
+      case LATENCY_PERCENTILE -> new QuantileMetric(name, lower, ms, metric.percentile() / 100);
+      case LATENCY_MAX -> new QuantileMetric(name, lower, ms, 1);
+      case LATENCY_MEAN -> new MeanMetric(name, lower, ms);
+      case TOKENS_IN, TOKENS_OUT -> new MeanMetric(name, lower, tokens);
+      case TOKENS_IN_TOTAL, TOKENS_OUT_TOTAL -> ValueSumsMetric.total(name, lower, tokens);
+      case COST, COST_PER_1K -> new MeanMetric(name, lower, Scale.NON_NEGATIVE);
+      case COST_TOTAL -> ValueSumsMetric.total(name, lower, Scale.NON_NEGATIVE);
+      case THROUGHPUT -> throw new IllegalArgumentException("throughput has no per-example value");
+    };
   }
 
   @Override
-  public List<String> names() {
-    return List.of(name);
+  public List<Metric> metrics() {
+    return List.of(aggregate);
   }
 
   @Override
-  public boolean higherIsBetter(String metricName) {
-    return false;
-  }
-
-  @Override
-  public Map<String, Double> score(Example example, Output output) {
+  public Map<String, Score> score(Example example, Output output) {
     double value = switch (metric.kind()) {
       case LATENCY_PERCENTILE, LATENCY_MEAN, LATENCY_MAX -> require(output.latencyMs(), example, "latency");
       case TOKENS_IN, TOKENS_IN_TOTAL -> require(output.tokensIn(), example, "tokens_in");
@@ -69,25 +84,7 @@ final class EfficiencyScorer implements Scorer {
       case COST_PER_1K -> 1000 * cost(example, output);
       case THROUGHPUT -> throw new IllegalStateException("throughput has no per-example value");
     };
-    return Map.of(name, value);
-  }
-
-  /** The metric over the scored examples' values; NaN when none was scored. */
-  @Override
-  public Map<String, Double> aggregate(List<Map<String, Double>> perExample) {
-    List<EfficiencyRecord> records = new ArrayList<>(perExample.size());
-    for (Map<String, Double> scores : perExample) {
-      Double v = scores.get(name);
-      if (v != null) {
-        // One value fills every field: the aggregation reads only the one its metric measures.
-        // Token values came from longs, so rounding them back is exact.
-        records.add(new EfficiencyRecord("", v, Math.round(v), Math.round(v), v, null));
-      }
-    }
-    if (records.isEmpty()) {
-      return Map.of(name, Double.NaN);
-    }
-    return Map.of(name, aggregation.evaluate(records, null).values().iterator().next());
+    return Map.of(name, Score.of(value));
   }
 
   private double cost(Example example, Output output) {

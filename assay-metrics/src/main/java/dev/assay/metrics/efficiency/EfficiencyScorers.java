@@ -1,7 +1,9 @@
 package dev.assay.metrics.efficiency;
 
 import dev.assay.core.InputException;
+import dev.assay.core.Metric;
 import dev.assay.core.MetricName;
+import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.Collections;
@@ -44,7 +46,18 @@ public final class EfficiencyScorers implements ScorerProvider {
    *     metric other than cost, and for unknown, missing or malformed price parameters
    */
   @Override
-  public Optional<Scorer> create(String spec) {
+  public Optional<Metric> metric(String spec) {
+    return build(spec).map(s -> s.metrics().get(0));
+  }
+
+  /** Efficiency scorers hold no resources: the scorer is built again from the metric's name. */
+  @Override
+  public Scorer scorer(Metric metric, PluginContext context) {
+    return build(metric.name()).orElseThrow(() ->
+        new IllegalArgumentException("not an efficiency metric: " + metric.name()));
+  }
+
+  private static Optional<Scorer> build(String spec) {
     String base = MetricName.baseOf(spec);
     if (!EfficiencyMetric.knows(base)) {
       return Optional.empty();

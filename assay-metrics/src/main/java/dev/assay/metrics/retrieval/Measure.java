@@ -123,6 +123,21 @@ public final class Measure {
     return perTopic;
   }
 
+  /**
+   * The range of one topic's value: counts and unnormalised gains are non-negative, utility is
+   * unbounded, every other measure (precision, recall, AP, nDCG, ...) lies in [0, 1].
+   */
+  public dev.assay.core.Scale perQueryScale() {
+    String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+    if (base.startsWith("utility")) {
+      return dev.assay.core.Scale.UNBOUNDED;
+    }
+    if (integer || base.equals("G") || base.equals("dcg") || base.equals("ideal_dcg") || base.equals("binG")) {
+      return dev.assay.core.Scale.NON_NEGATIVE;
+    }
+    return dev.assay.core.Scale.UNIT;
+  }
+
   public boolean higherIsBetter() {
     return higherIsBetter;
   }

@@ -1,6 +1,8 @@
 package dev.assay.metrics.retrieval;
 
 import dev.assay.core.InputException;
+import dev.assay.core.Metric;
+import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.Optional;
@@ -20,13 +22,24 @@ public final class RetrievalScorers implements ScorerProvider {
   }
 
   @Override
-  public Optional<Scorer> create(String spec) {
+  public Optional<Metric> metric(String spec) {
+    return build(spec).map(s -> s.metrics().get(0));
+  }
+
+  /** Retrieval scorers hold no resources: the scorer is built again from the metric's name. */
+  @Override
+  public Scorer scorer(Metric metric, PluginContext context) {
+    return build(metric.name()).orElseThrow(() -> new IllegalArgumentException("not a retrieval measure: "
+        + metric.name()));
+  }
+
+  private static Optional<Scorer> build(String spec) {
     return MeasureCatalog.single(spec, 0).map(m -> {
       if (m.kind() != Measure.Kind.VALUE) {
         throw InputException.of("retrieval measure '" + m.name() + "' has no per-example value",
             "a per-query measure such as map or ndcg_cut_10");
       }
-      return new RetrievalScorer(m);
+      return (Scorer) new RetrievalScorer(m);
     });
   }
 }

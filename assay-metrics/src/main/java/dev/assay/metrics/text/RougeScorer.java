@@ -1,7 +1,10 @@
 package dev.assay.metrics.text;
 
 import dev.assay.core.Example;
+import dev.assay.core.MeanMetric;
+import dev.assay.core.Metric;
 import dev.assay.core.Output;
+import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import java.util.List;
 import java.util.Map;
@@ -13,23 +16,23 @@ import java.util.function.ToDoubleFunction;
  * aggregator reports it (its bootstrap "mid").
  */
 final class RougeScorer implements Scorer {
-  private final String name;
+  private final MeanMetric metric;
   private final Rouge rouge;
   private final ToDoubleFunction<Rouge.Score> part;
 
   RougeScorer(String name, Rouge rouge, ToDoubleFunction<Rouge.Score> part) {
-    this.name = name;
+    this.metric = MeanMetric.unit(name);
     this.rouge = rouge;
     this.part = part;
   }
 
   @Override
-  public List<String> names() {
-    return List.of(name);
+  public List<Metric> metrics() {
+    return List.of(metric);
   }
 
   @Override
-  public Map<String, Double> score(Example example, Output output) {
-    return Map.of(name, part.applyAsDouble(rouge.scoreBest(References.of(example), output.text())));
+  public Map<String, Score> score(Example example, Output output) {
+    return Map.of(metric.name(), Score.of(part.applyAsDouble(rouge.scoreBest(References.of(example), output.text()))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.stats.bootstrap.CorpusStatistic;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * {@link #corpusScore} of the element-wise sum over a corpus equals the reference implementation's
  * corpus score, and is therefore invariant to the order of examples.
  */
-public interface SufficientStatistics {
+public interface SufficientStatistics extends CorpusStatistic {
   /** Length of every statistics vector. */
   int size();
 
@@ -24,4 +25,14 @@ public interface SufficientStatistics {
 
   /** The corpus-level score from statistics summed over the examples of a corpus. */
   double corpusScore(double[] summed);
+
+  @Override
+  default int dimension() {
+    return size();
+  }
+
+  @Override
+  default double value(double[] sums) {
+    return corpusScore(sums);
+  }
 }

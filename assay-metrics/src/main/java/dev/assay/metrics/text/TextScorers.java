@@ -1,6 +1,8 @@
 package dev.assay.metrics.text;
 
+import dev.assay.core.Metric;
 import dev.assay.core.MetricName;
+import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.Collections;
@@ -133,7 +135,18 @@ public final class TextScorers implements ScorerProvider {
    *     malformed
    */
   @Override
-  public Optional<Scorer> create(String spec) {
+  public Optional<Metric> metric(String spec) {
+    return build(spec).map(s -> s.metrics().get(0));
+  }
+
+  /** Text scorers hold no resources: the scorer is built again from the metric's name. */
+  @Override
+  public Scorer scorer(Metric metric, PluginContext context) {
+    return build(metric.name()).orElseThrow(() -> new IllegalArgumentException("not a text metric: " + metric.name()));
+  }
+
+  /** The scorer of {@code spec}, or empty when the name is not a text metric. */
+  static Optional<Scorer> build(String spec) {
     Function<MetricSpec, Scorer> factory = FACTORIES.get(MetricName.baseOf(spec));
     return factory == null ? Optional.empty() : Optional.of(factory.apply(MetricSpec.parse(spec)));
   }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.classification;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +11,7 @@ import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
+import dev.assay.core.Score;
 import dev.assay.core.Plugins;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
@@ -56,7 +58,7 @@ class ClassificationScorersTest {
     for (String spec : List.of("f1", "exact_match", "precision", "recall", "bleu:tokenize=intl",
         "judge:base_url=http://127.0.0.1:8000/v1:model=m:rubric=r.txt", "latency_p95",
         "cost:input_per_million=0.15:output_per_million=0.60", "map", "P_5", "recall_10", "ndcg@10", "ap", "mrr")) {
-      assertThat(PROVIDER.create(spec)).as(spec).isEmpty();
+      assertThat(Scoring.create(PROVIDER, spec)).as(spec).isEmpty();
     }
   }
 
@@ -67,7 +69,7 @@ class ClassificationScorersTest {
       for (String name : ClassificationMetric.names()) {
         boolean claimed;
         try {
-          claimed = other.create(name).isPresent();
+          claimed = other.metric(name).isPresent();
         } catch (InputException e) {
           // Retrieval reads recall_macro as recall at cutoff "macro" and rejects it: no working
           // metric of that family has the name, and classification is asked first (next test).
@@ -80,18 +82,18 @@ class ClassificationScorersTest {
 
   @Test
   void suitesResolveEveryClassificationNameToThisFamily() {
-    Plugins plugins = Plugins.load();
+    Plugins plugins = Plugins.installed();
     for (String name : ClassificationMetric.names()) {
-      assertThat(plugins.scorer(name, "suite.yaml", 3)).as(name).isInstanceOf(ClassificationScorer.class);
+      assertThat(plugins.metric(name, "suite.yaml", 3)).as(name).isInstanceOf(SuiteMetric.class);
     }
-    assertThat(plugins.scorer("f1", "suite.yaml", 3)).isNotInstanceOf(ClassificationScorer.class);
-    assertThat(plugins.scorer("recall_10", "suite.yaml", 3)).isNotInstanceOf(ClassificationScorer.class);
+    assertThat(plugins.metric("f1", "suite.yaml", 3)).isNotInstanceOf(SuiteMetric.class);
+    assertThat(plugins.metric("recall_10", "suite.yaml", 3)).isNotInstanceOf(SuiteMetric.class);
   }
 
   @Test
   void badParametersOfOurMetricsAreInputErrors() {
     for (String spec : List.of("accuracy:foo=1", "ece:bins=0", "cohen_kappa:weights=cubic", "log_loss:eps", "roc_auc:x")) {
-      assertThatThrownBy(() -> PROVIDER.create(spec)).as(spec).isInstanceOf(InputException.class);
+      assertThatThrownBy(() -> Scoring.create(PROVIDER, spec)).as(spec).isInstanceOf(InputException.class);
     }
   }
 
@@ -100,7 +102,7 @@ class ClassificationScorersTest {
     for (String name : ClassificationMetric.names()) {
       Scorer s = scorer(name);
       boolean lower = name.equals("log_loss") || name.equals("brier") || name.equals("ece");
-      assertThat(s.higherIsBetter(name)).as(name).isEqualTo(!lower);
+      assertThat(s.metrics().get(0).direction().higherIsBetter()).as(name).isEqualTo(!lower);
     }
   }
 
@@ -138,36 +140,40 @@ class ClassificationScorersTest {
     Random rnd = new Random(seed);
     List<ClassificationRecord> records = randomRecords(rnd, 200, 3, false);
     List<String> specs = List.of("accuracy", "log_loss", "log_loss:renormalize=true", "brier");
-    List<Map<String, Double>> scored = scoreAll(records, specs);
+    List<Map<String, Score>> scored = scoreAll(records, specs);
     List<Map<String, Double>> expected =
         ClassificationEvaluation.of(specs).perExample(ClassificationData.of(records));
     for (int i = 0; i < records.size(); i++) {
       for (String spec : specs) {
-        assertThat(scored.get(i).get(spec)).as("seed " + seed + " example " + i + " " + spec)
+        assertThat(scored.get(i).get(spec).value()).as("seed " + seed + " example " + i + " " + spec)
             .isCloseTo(expected.get(i).get(spec), within(1e-15));
       }
     }
   }
 
   @Test
-  void corpusMetricsHaveNoPerExampleValueOnlyInternalKeys() {
-    Map<String, Double> s = scorer("f1_macro").score(Example.of("a", "x", "cat"), Output.text("dog"));
-    assertThat(s).containsOnlyKeys("f1_macro#true=cat", "f1_macro#pred=dog");
-    Map<String, Double> p = scorer("roc_auc").score(Example.of("a", "x", "cat"),
-        output("{\"label\":\"dog\",\"scores\":{\"cat\":0.25,\"dog\":0.75}}"));
-    assertThat(p).containsOnlyKeys("roc_auc#true=cat", "roc_auc#pred=dog", "roc_auc#p=cat", "roc_auc#p=dog");
-    assertThat(scorer("accuracy").score(Example.of("a", "x", "cat"), Output.text("cat"))).containsEntry("accuracy", 1.0);
+  void corpusMetricsHaveNoPerExampleValueOnlyTheirLabels() {
+    Score s = Scoring.scores(scorer("f1_macro"), Example.of("a", "x", "cat"), Output.text("dog")).get("f1_macro");
+    assertThat(s.hasValue()).isFalse();
+    assertThat(s.labels()).containsExactly("cat", "dog");
+    assertThat(s.statisticCount()).isZero();
+    Score p = Scoring.scores(scorer("roc_auc"), Example.of("a", "x", "cat"),
+        output("{\"label\":\"dog\",\"scores\":{\"cat\":0.25,\"dog\":0.75}}")).get("roc_auc");
+    assertThat(p.labels()).containsExactly("cat", "dog", "cat", "dog");
+    assertThat(p.statistics()).containsExactly(0.25, 0.75);
+    assertThat(Scoring.values(scorer("accuracy"), Example.of("a", "x", "cat"), Output.text("cat")))
+        .containsEntry("accuracy", 1.0);
   }
 
   @Test
-  void examplesWithoutOurKeysAreSkippedAndNoneGivesNaN() {
+  void examplesWithoutOurScoresAreSkippedAndNoneGivesNaN() {
     Scorer s = scorer("f1_macro");
-    assertThat(s.aggregate(List.of()).get("f1_macro")).isNaN();
-    List<Map<String, Double>> per = new ArrayList<>();
-    per.add(Map.of("bleu", 12.0));
-    per.add(s.score(Example.of("a", "x", "cat"), Output.text("cat")));
-    per.add(s.score(Example.of("b", "x", "dog"), Output.text("cat")));
-    assertThat(s.aggregate(per).get("f1_macro")).isEqualTo(
+    assertThat(Scoring.aggregate(s, List.of()).get("f1_macro")).isNaN();
+    List<Map<String, Score>> per = new ArrayList<>();
+    per.add(Map.of("bleu", Score.of(12.0)));
+    per.add(Scoring.scores(s, Example.of("a", "x", "cat"), Output.text("cat")));
+    per.add(Scoring.scores(s, Example.of("b", "x", "dog"), Output.text("cat")));
+    assertThat(Scoring.aggregate(s, per).get("f1_macro")).isEqualTo(
         ClassificationEvaluation.evaluate(List.of(ClassificationRecord.of("1", "cat", "cat"),
             ClassificationRecord.of("2", "dog", "cat")), List.of("f1_macro")).get("f1_macro"));
   }
@@ -177,11 +183,11 @@ class ClassificationScorersTest {
     Scorer s = scorer("accuracy");
     Example one = new Example("a", Json.MAPPER.getNodeFactory().textNode("x"),
         Json.MAPPER.getNodeFactory().numberNode(1), Map.of(), null, 3);
-    assertThat(s.score(one, output("1.0")).get("accuracy")).isEqualTo(1.0);
-    assertThat(s.score(one, output("{\"label\":1}")).get("accuracy")).isEqualTo(1.0);
-    assertThat(s.score(one, output("\"1\"")).get("accuracy")).isEqualTo(1.0);
-    assertThat(s.score(one, output("\"1 \"")).get("accuracy")).isEqualTo(0.0);
-    assertThat(s.score(Example.of("b", "x", "true"), output("true")).get("accuracy")).isEqualTo(1.0);
+    assertThat(Scoring.values(s, one, output("1.0")).get("accuracy")).isEqualTo(1.0);
+    assertThat(Scoring.values(s, one, output("{\"label\":1}")).get("accuracy")).isEqualTo(1.0);
+    assertThat(Scoring.values(s, one, output("\"1\"")).get("accuracy")).isEqualTo(1.0);
+    assertThat(Scoring.values(s, one, output("\"1 \"")).get("accuracy")).isEqualTo(0.0);
+    assertThat(Scoring.values(s, Example.of("b", "x", "true"), output("true")).get("accuracy")).isEqualTo(1.0);
   }
 
   @Test
@@ -193,11 +199,11 @@ class ClassificationScorersTest {
         "{\"label\":\"cat\",\"score\":-0.1}", "{\"label\":\"cat\",\"score\":0.5,\"scores\":{\"cat\":1}}");
     for (String name : List.of("accuracy", "f1_macro", "roc_auc")) {
       for (String out : bad) {
-        assertThatThrownBy(() -> scorer(name).score(e, output(out))).as(name + " " + out)
+        assertThatThrownBy(() -> Scoring.values(scorer(name), e, output(out))).as(name + " " + out)
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected");
       }
     }
-    assertThatThrownBy(() -> scorer("accuracy").score(e, new Output(null, null, null, null, null)))
+    assertThatThrownBy(() -> Scoring.values(scorer("accuracy"), e, new Output(null, null, null, null, null)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -205,15 +211,15 @@ class ClassificationScorersTest {
   void probabilityMetricsRejectOutputsWithoutTheProbabilitiesTheyNeed() {
     Example e = Example.of("a", "x", "cat");
     for (String name : List.of("roc_auc", "average_precision", "log_loss", "brier", "ece")) {
-      assertThatThrownBy(() -> scorer(name).score(e, Output.text("cat"))).as(name)
+      assertThatThrownBy(() -> Scoring.values(scorer(name), e, Output.text("cat"))).as(name)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs probabilities");
     }
     for (String name : List.of("log_loss", "brier")) {
-      assertThatThrownBy(() -> scorer(name).score(e, output("{\"label\":\"cat\",\"score\":0.9}"))).as(name)
+      assertThatThrownBy(() -> Scoring.values(scorer(name), e, output("{\"label\":\"cat\",\"score\":0.9}"))).as(name)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("per-label probabilities");
     }
-    assertThat(scorer("roc_auc").score(e, output("{\"label\":\"cat\",\"score\":0.9}")))
-        .containsEntry("roc_auc#score", 0.9);
+    assertThat(Scoring.scores(scorer("roc_auc"), e, output("{\"label\":\"cat\",\"score\":0.9}")).get("roc_auc")
+        .statistics()).containsExactly(0.9);
   }
 
   @Test
@@ -222,7 +228,7 @@ class ClassificationScorersTest {
     for (JsonNode ref : new JsonNode[] {null, Json.MAPPER.getNodeFactory().nullNode(), obj,
         Json.MAPPER.createArrayNode().add("cat")}) {
       Example e = new Example("a", Json.MAPPER.getNodeFactory().textNode("x"), ref, Map.of(), null, 7);
-      assertThatThrownBy(() -> scorer("accuracy").score(e, Output.text("cat"))).as(String.valueOf(ref))
+      assertThatThrownBy(() -> Scoring.values(scorer("accuracy"), e, Output.text("cat"))).as(String.valueOf(ref))
           .isInstanceOfSatisfying(InputException.class, x -> {
             assertThat(x.line()).isEqualTo(7);
             assertThat(x.field()).isEqualTo("reference");
@@ -242,9 +248,9 @@ class ClassificationScorersTest {
       labels.forEach(l -> oneHot.put(l, l.equals(t) ? 1.0 : 0.0));
       records.add(ClassificationRecord.withScores("e" + i, t, t, oneHot));
     }
-    List<Map<String, Double>> scored = scoreAll(records, MULTICLASS);
+    List<Map<String, Score>> scored = scoreAll(records, MULTICLASS);
     for (String spec : MULTICLASS) {
-      double value = scorer(spec).aggregate(scored).get(spec);
+      double value = Scoring.aggregate(scorer(spec), scored).get(spec);
       boolean lower = spec.startsWith("log_loss") || spec.startsWith("brier") || spec.startsWith("ece");
       // log loss clips p = 1 to 1 - eps, so its best is -ln(1 - eps), not 0.
       assertThat(value).as("seed " + seed + " " + spec).isCloseTo(lower ? 0 : 1, within(1e-15));
@@ -254,16 +260,16 @@ class ClassificationScorersTest {
       String t = i < 2 ? List.of("ham", "spam").get(i) : rnd.nextBoolean() ? "spam" : "ham";
       binary.add(ClassificationRecord.of("b" + i, t, t));
     }
-    List<Map<String, Double>> scoredBinary = scoreAll(binary, BINARY_ONLY);
+    List<Map<String, Score>> scoredBinary = scoreAll(binary, BINARY_ONLY);
     for (String spec : BINARY_ONLY) {
-      assertThat(scorer(spec).aggregate(scoredBinary).get(spec)).as("seed " + seed + " " + spec).isEqualTo(1.0);
+      assertThat(Scoring.aggregate(scorer(spec), scoredBinary).get(spec)).as("seed " + seed + " " + spec).isEqualTo(1.0);
     }
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
   private static Scorer scorer(String spec) {
-    return PROVIDER.create(spec).orElseThrow();
+    return Scoring.create(PROVIDER, spec).orElseThrow();
   }
 
   private static Output output(String json) {
@@ -275,9 +281,9 @@ class ClassificationScorersTest {
   }
 
   /** The examples and outputs a suite would hold for {@code records}, scored as the engine does. */
-  private static List<Map<String, Double>> scoreAll(List<ClassificationRecord> records, List<String> specs) {
+  private static List<Map<String, Score>> scoreAll(List<ClassificationRecord> records, List<String> specs) {
     List<Scorer> scorers = specs.stream().map(ClassificationScorersTest::scorer).toList();
-    List<Map<String, Double>> out = new ArrayList<>();
+    List<Map<String, Score>> out = new ArrayList<>();
     for (ClassificationRecord r : records) {
       Example e = new Example(r.id(), Json.MAPPER.getNodeFactory().textNode("x"), labelNode(r.label()), Map.of(),
           null, r.line());
@@ -290,9 +296,9 @@ class ClassificationScorersTest {
       }
       Output output = new Output(r.hasProbabilities() || r.id().hashCode() % 2 == 0 ? o : labelNode(r.predicted()),
           null, null, null, null);
-      Map<String, Double> merged = new LinkedHashMap<>();
-      merged.put("exact_match", 1.0); // another family's key, as in a mixed suite
-      scorers.forEach(s -> merged.putAll(s.score(e, output)));
+      Map<String, Score> merged = new LinkedHashMap<>();
+      merged.put("exact_match", Score.of(1.0)); // another family's score, as in a mixed suite
+      scorers.forEach(s -> merged.putAll(Scoring.scores(s, e, output)));
       out.add(merged);
     }
     return out;
@@ -307,9 +313,9 @@ class ClassificationScorersTest {
 
   private static void assertRunEqualsEvaluation(List<ClassificationRecord> records, List<String> specs, String what) {
     Map<String, Double> expected = ClassificationEvaluation.evaluate(records, specs);
-    List<Map<String, Double>> scored = scoreAll(records, specs);
+    List<Map<String, Score>> scored = scoreAll(records, specs);
     for (String spec : specs) {
-      Double run = scorer(spec).aggregate(scored).get(spec);
+      Double run = Scoring.aggregate(scorer(spec), scored).get(spec);
       assertThat(run).as(what + ": " + spec).isEqualTo(expected.get(spec));
     }
   }

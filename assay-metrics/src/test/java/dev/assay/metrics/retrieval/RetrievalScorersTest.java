@@ -1,5 +1,6 @@
 package dev.assay.metrics.retrieval;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +11,7 @@ import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
+import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ class RetrievalScorersTest {
   }
 
   private static Scorer scorer(String spec) {
-    return PROVIDER.create(spec).orElseThrow();
+    return Scoring.create(PROVIDER, spec).orElseThrow();
   }
 
   @Test
@@ -39,19 +41,19 @@ class RetrievalScorersTest {
     assertThat(ServiceLoader.load(ScorerProvider.class).stream().map(ServiceLoader.Provider::type))
         .contains(RetrievalScorers.class);
     assertThat(PROVIDER.names()).contains("map", "ndcg_cut_10", "P_5", "recip_rank", "ndcg@10");
-    assertThat(PROVIDER.create("bleu")).isEmpty();
+    assertThat(Scoring.create(PROVIDER, "bleu")).isEmpty();
   }
 
   @Test
   void anotherFamilysMetricIsLeftAloneWhateverItsParameters() {
     RetrievalScorers provider = new RetrievalScorers();
-    assertThat(provider.create("judge:base_url=http://127.0.0.1:8000/v1:model=m:rubric=r.txt")).isEmpty();
-    assertThat(provider.create("bleu:tokenize=intl")).isEmpty();
-    assertThat(provider.create("recall_macro")).as("a cutoff is a number: classification's name").isEmpty();
-    assertThat(provider.create("f1_weighted")).isEmpty();
-    assertThatThrownBy(() -> provider.create("recall_1O")).isInstanceOf(InputException.class)
+    assertThat(Scoring.create(provider, "judge:base_url=http://127.0.0.1:8000/v1:model=m:rubric=r.txt")).isEmpty();
+    assertThat(Scoring.create(provider, "bleu:tokenize=intl")).isEmpty();
+    assertThat(Scoring.create(provider, "recall_macro")).as("a cutoff is a number: classification's name").isEmpty();
+    assertThat(Scoring.create(provider, "f1_weighted")).isEmpty();
+    assertThatThrownBy(() -> Scoring.create(provider, "recall_1O")).isInstanceOf(InputException.class)
         .hasMessageContaining("bad cutoff '1o' in metric 'recall_1O'");
-    assertThatThrownBy(() -> provider.create("ndcg_cut_10:level=x:oops"))
+    assertThatThrownBy(() -> Scoring.create(provider, "ndcg_cut_10:level=x:oops"))
         .as("our own metric with a malformed parameter is still an input error")
         .isInstanceOf(InputException.class).hasMessageContaining("oops");
   }
@@ -60,37 +62,37 @@ class RetrievalScorersTest {
   void outputShapesGiveTheSameRanking() throws Exception {
     Example ex = example("e1", "{\"a\": 1, \"b\": 0, \"c\": 2}");
     Scorer s = scorer("ndcg@10");
-    double fromList = s.score(ex, output("[\"b\", \"c\", \"x\", \"a\"]")).get("ndcg_cut_10");
-    double fromScores = s.score(ex, output(
+    double fromList = Scoring.values(s, ex, output("[\"b\", \"c\", \"x\", \"a\"]")).get("ndcg_cut_10");
+    double fromScores = Scoring.values(s, ex, output(
         "[{\"docid\": \"a\", \"score\": 0.1}, {\"docid\": \"b\", \"score\": 9}, {\"docid\": \"c\", \"score\": 5},"
             + " {\"docid\": \"x\", \"score\": 1}]")).get("ndcg_cut_10");
-    double fromText = s.score(ex, Output.text("b c\nx, a")).get("ndcg_cut_10");
-    double fromJsonText = s.score(ex, Output.text("[\"b\",\"c\",\"x\",\"a\",\"b\"]")).get("ndcg_cut_10");
+    double fromText = Scoring.values(s, ex, Output.text("b c\nx, a")).get("ndcg_cut_10");
+    double fromJsonText = Scoring.values(s, ex, Output.text("[\"b\",\"c\",\"x\",\"a\",\"b\"]")).get("ndcg_cut_10");
     double log2 = Math.log(2);
     double expected = (2 / (Math.log(3) / log2) + 1 / (Math.log(5) / log2)) / (2 + 1 / (Math.log(3) / log2));
     assertThat(fromList).isCloseTo(expected, within(1e-12));
     assertThat(fromScores).isEqualTo(fromList);
     assertThat(fromText).isEqualTo(fromList);
     assertThat(fromJsonText).as("a repeated document counts once").isEqualTo(fromList);
-    assertThat(s.score(ex, output("[]")).get("ndcg_cut_10")).isZero();
+    assertThat(Scoring.values(s, ex, output("[]")).get("ndcg_cut_10")).isZero();
   }
 
   @Test
   void badReferencesAndOutputsAreInputErrors() throws Exception {
     Scorer s = scorer("map");
-    assertThatThrownBy(() -> s.score(example("e", "\"d1\""), output("[\"d1\"]")))
+    assertThatThrownBy(() -> Scoring.values(s, example("e", "\"d1\""), output("[\"d1\"]")))
         .isInstanceOfSatisfying(InputException.class, e -> {
           assertThat(e.field()).isEqualTo("reference");
           assertThat(e.line()).isEqualTo(7);
         });
-    assertThatThrownBy(() -> s.score(example("e", "{\"d1\": 1.5}"), output("[\"d1\"]")))
+    assertThatThrownBy(() -> Scoring.values(s, example("e", "{\"d1\": 1.5}"), output("[\"d1\"]")))
         .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.field()).isEqualTo("reference.d1"));
-    assertThatThrownBy(() -> s.score(example("e", "{\"d1\": 1}"), output("{\"d1\": 3}")))
+    assertThatThrownBy(() -> Scoring.values(s, example("e", "{\"d1\": 1}"), output("{\"d1\": 3}")))
         .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.field()).isEqualTo("output"));
-    assertThatThrownBy(() -> s.score(example("e", "{\"d1\": 1}"), output("[{\"docid\": \"d1\", \"score\": 1}, {\"docid\": \"d2\"}]")))
+    assertThatThrownBy(() -> Scoring.values(s, example("e", "{\"d1\": 1}"), output("[{\"docid\": \"d1\", \"score\": 1}, {\"docid\": \"d2\"}]")))
         .isInstanceOf(InputException.class);
-    assertThatThrownBy(() -> PROVIDER.create("runid")).isInstanceOf(InputException.class);
-    assertThatThrownBy(() -> PROVIDER.create("map:foo=1")).isInstanceOf(InputException.class);
+    assertThatThrownBy(() -> Scoring.create(PROVIDER, "runid")).isInstanceOf(InputException.class);
+    assertThatThrownBy(() -> Scoring.create(PROVIDER, "map:foo=1")).isInstanceOf(InputException.class);
   }
 
   /** Scoring each fixture topic as an example reproduces the per-query values and aggregates of trec_eval. */
@@ -103,7 +105,7 @@ class RetrievalScorersTest {
     RetrievalResult reference = RetrievalEvaluation.evaluate(qrels, run, RetrievalOptions.defaults().withMeasures(specs));
     for (String spec : specs) {
       Scorer s = scorer(spec);
-      List<Map<String, Double>> perExample = new ArrayList<>();
+      List<Map<String, Score>> perExample = new ArrayList<>();
       for (String topic : reference.topics()) {
         ObjectNode judgments = Json.object();
         for (String line : java.nio.file.Files.readAllLines(Fixtures.file("qrels.test"))) {
@@ -118,20 +120,20 @@ class RetrievalScorersTest {
           ranked.addObject().put("docid", ranking.docid(i)).put("score", ranking.score(i));
         }
         Example ex = new Example(topic, Json.MAPPER.getNodeFactory().textNode(topic), judgments, Map.of(), null, 0);
-        Map<String, Double> score = s.score(ex, new Output(ranked, null, null, null, null));
+        Map<String, Score> score = Scoring.scores(s, ex, new Output(ranked, null, null, null, null));
         perExample.add(score);
         if (!spec.equals("gm_map")) {
-          assertThat(score.get(spec)).as(spec + " " + topic).isCloseTo(reference.value(topic, spec), within(1e-12));
+          assertThat(score.get(spec).value()).as(spec + " " + topic).isCloseTo(reference.value(topic, spec), within(1e-12));
         }
       }
-      assertThat(s.aggregate(perExample).get(spec)).as(spec + " aggregate")
+      assertThat(Scoring.aggregate(s, perExample).get(spec)).as(spec + " aggregate")
           .isCloseTo(reference.aggregate().get(spec), within(1e-12));
     }
   }
 
   @Test
   void directionIsKnown() {
-    assertThat(scorer("unj_10").higherIsBetter("unj_10")).isFalse();
-    assertThat(scorer("map").higherIsBetter("map")).isTrue();
+    assertThat(scorer("unj_10").metrics().get(0).direction().higherIsBetter()).isFalse();
+    assertThat(scorer("map").metrics().get(0).direction().higherIsBetter()).isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -106,15 +107,15 @@ class BleuTest {
   @Test
   void parametersAreValidated() {
     TextScorers p = new TextScorers();
-    assertThat(p.create("bleu:tokenize=intl:smooth=add-k:smooth_value=1").orElseThrow().names())
+    assertThat(Scoring.names(Scoring.create(p, "bleu:tokenize=intl:smooth=add-k:smooth_value=1").orElseThrow()))
         .containsExactly("bleu:tokenize=intl:smooth=add-k:smooth_value=1");
-    assertThatThrownBy(() -> p.create("bleu:tokenize=zh")).isInstanceOf(InputException.class)
+    assertThatThrownBy(() -> Scoring.create(p, "bleu:tokenize=zh")).isInstanceOf(InputException.class)
         .hasMessageContaining("tokenize");
-    assertThatThrownBy(() -> p.create("bleu:smooth=exp:smooth_value=2")).isInstanceOf(InputException.class)
+    assertThatThrownBy(() -> Scoring.create(p, "bleu:smooth=exp:smooth_value=2")).isInstanceOf(InputException.class)
         .hasMessageContaining("smooth_value");
-    assertThatThrownBy(() -> p.create("bleu:tokenize")).isInstanceOf(InputException.class)
+    assertThatThrownBy(() -> Scoring.create(p, "bleu:tokenize")).isInstanceOf(InputException.class)
         .hasMessageContaining("malformed");
-    assertThatThrownBy(() -> p.create("bleu:lowercase=yes")).isInstanceOfSatisfying(InputException.class,
+    assertThatThrownBy(() -> Scoring.create(p, "bleu:lowercase=yes")).isInstanceOfSatisfying(InputException.class,
         e -> assertThat(e.render()).contains("true or false"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -60,11 +61,11 @@ class ChrfTest {
   @Test
   void parametersAreValidated() {
     TextScorers p = new TextScorers();
-    assertThat(p.create("chrf++").orElseThrow().names()).containsExactly("chrf++");
-    assertThatThrownBy(() -> p.create("chrf:beta=0")).isInstanceOf(InputException.class);
-    assertThatThrownBy(() -> p.create("chrf:char_order=0")).isInstanceOf(InputException.class)
+    assertThat(Scoring.names(Scoring.create(p, "chrf++").orElseThrow())).containsExactly("chrf++");
+    assertThatThrownBy(() -> Scoring.create(p, "chrf:beta=0")).isInstanceOf(InputException.class);
+    assertThatThrownBy(() -> Scoring.create(p, "chrf:char_order=0")).isInstanceOf(InputException.class)
         .hasMessageContaining("both 0");
-    assertThatThrownBy(() -> p.create("chrf:whitespace=true")).isInstanceOfSatisfying(InputException.class,
+    assertThatThrownBy(() -> Scoring.create(p, "chrf:whitespace=true")).isInstanceOfSatisfying(InputException.class,
         e -> assertThat(e.render()).contains("known:").contains("remove_whitespace"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -46,13 +47,13 @@ class RougeTest {
   @Test
   void scorerUsesBestReferenceAndRequestedPart() {
     TextScorers p = new TextScorers();
-    Scorer recall = p.create("rougeL_recall").orElseThrow();
+    Scorer recall = Scoring.create(p, "rougeL_recall").orElseThrow();
     var ex = TextScorersTest.withReferences("e", "x y z w", "the cat sat");
-    assertThat(recall.score(ex, Output.text("the cat sat down")).get("rougeL_recall")).isEqualTo(1.0);
-    Scorer f = p.create("rouge1:stemmer=true").orElseThrow();
+    assertThat(Scoring.values(recall, ex, Output.text("the cat sat down")).get("rougeL_recall")).isEqualTo(1.0);
+    Scorer f = Scoring.create(p, "rouge1:stemmer=true").orElseThrow();
     var stems = TextScorersTest.withReferences("s", "dogs running");
-    assertThat(f.score(stems, Output.text("dog runs")).get("rouge1:stemmer=true")).isEqualTo(1.0);
-    assertThat(p.create("rouge1").orElseThrow().score(stems, Output.text("dog runs")).get("rouge1")).isZero();
+    assertThat(Scoring.values(f, stems, Output.text("dog runs")).get("rouge1:stemmer=true")).isEqualTo(1.0);
+    assertThat(Scoring.values(Scoring.create(p, "rouge1").orElseThrow(), stems, Output.text("dog runs")).get("rouge1")).isZero();
     assertThat(new Rouge(Rouge.Kind.N, 1, false).scoreBest(List.of("a b", "a c"), "a c").fmeasure())
         .isCloseTo(1.0, within(0.0));
   }

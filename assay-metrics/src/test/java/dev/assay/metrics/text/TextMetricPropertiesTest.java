@@ -1,10 +1,12 @@
 package dev.assay.metrics.text;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.assay.core.Example;
 import dev.assay.core.Output;
+import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,16 +49,17 @@ class TextMetricPropertiesTest {
     return Combinators.combine(text(), text()).as(Pair::new).list().ofMinSize(1).ofMaxSize(8);
   }
 
-  private static List<Map<String, Double>> score(Scorer scorer, List<Pair> corpus) {
-    List<Map<String, Double>> out = new ArrayList<>();
+  private static List<Map<String, Score>> score(Scorer scorer, List<Pair> corpus) {
+    List<Map<String, Score>> out = new ArrayList<>();
     for (int i = 0; i < corpus.size(); i++) {
-      out.add(scorer.score(Example.of("e" + i, "q", corpus.get(i).reference()), Output.text(corpus.get(i).hypothesis())));
+      out.add(Scoring.scores(scorer, Example.of("e" + i, "q", corpus.get(i).reference()),
+          Output.text(corpus.get(i).hypothesis())));
     }
     return out;
   }
 
-  private static double value(Scorer scorer, List<Map<String, Double>> per) {
-    return scorer.aggregate(per).get(scorer.names().get(0));
+  private static double value(Scorer scorer, List<Map<String, Score>> per) {
+    return Scoring.runValue(scorer, per);
   }
 
   @Property(tries = 25, seed = "20240611")
@@ -64,7 +67,7 @@ class TextMetricPropertiesTest {
     List<Pair> shuffled = new ArrayList<>(corpus);
     Collections.shuffle(shuffled, new Random(shuffleSeed));
     for (String name : CORPUS_METRICS) {
-      Scorer s = PROVIDER.create(name).orElseThrow();
+      Scorer s = Scoring.create(PROVIDER, name).orElseThrow();
       // statistics are integer counts summed in any order, so the value is bit-identical
       assertThat(value(s, score(s, shuffled))).as(name + " shuffle seed " + shuffleSeed)
           .isEqualTo(value(s, score(s, corpus)));
@@ -79,7 +82,7 @@ class TextMetricPropertiesTest {
     List<String> names = new ArrayList<>(MEAN_METRICS);
     names.addAll(List.of("bleu:smooth=none", "chrf", "chrf++"));
     for (String name : names) {
-      Scorer s = PROVIDER.create(name).orElseThrow();
+      Scorer s = Scoring.create(PROVIDER, name).orElseThrow();
       assertThat(value(s, score(s, twice))).as(name).isCloseTo(value(s, score(s, corpus)), within(1e-9));
     }
   }
@@ -87,7 +90,7 @@ class TextMetricPropertiesTest {
   @Property(tries = 25, seed = "20240613")
   void weightsActAsMultiplicities(@ForAll("corpus") List<Pair> corpus) {
     for (String name : CORPUS_METRICS) {
-      CorpusScorer s = (CorpusScorer) PROVIDER.create(name).orElseThrow();
+      Scorer s = Scoring.create(PROVIDER, name).orElseThrow();
       double[] weights = new double[corpus.size()];
       List<Pair> expanded = new ArrayList<>();
       for (int i = 0; i < weights.length; i++) {
@@ -96,26 +99,26 @@ class TextMetricPropertiesTest {
           expanded.add(corpus.get(i));
         }
       }
-      double weighted = s.corpusValue(score(s, corpus), weights);
       if (expanded.isEmpty()) {
-        assertThat(weighted).isNaN();
-      } else {
-        assertThat(weighted).as(name).isEqualTo(value(s, score(s, expanded)));
+        continue; // a sample's weights must include a positive one
       }
+      double weighted = s.metrics().get(0).sample(score(s, corpus).stream().map(m -> m.get(name)).toList())
+          .value(weights);
+      assertThat(weighted).as(name).isEqualTo(value(s, score(s, expanded)));
     }
   }
 
   @Property(tries = 30, seed = "20240614")
   void everyScoreStaysInItsRange(@ForAll("corpus") List<Pair> corpus) {
     for (String name : CORPUS_METRICS) {
-      Scorer s = PROVIDER.create(name).orElseThrow();
-      List<Map<String, Double>> per = score(s, corpus);
-      per.forEach(m -> assertThat(m.get(name)).as(name).isBetween(0.0, 100.0 + 1e-9));
+      Scorer s = Scoring.create(PROVIDER, name).orElseThrow();
+      List<Map<String, Score>> per = score(s, corpus);
+      per.forEach(m -> assertThat(m.get(name).value()).as(name).isBetween(0.0, 100.0 + 1e-9));
       assertThat(value(s, per)).as(name).isBetween(0.0, 100.0 + 1e-9);
     }
     for (String name : MEAN_METRICS) {
-      Scorer s = PROVIDER.create(name).orElseThrow();
-      score(s, corpus).forEach(m -> assertThat(m.get(name)).as(name).isBetween(0.0, 1.0));
+      Scorer s = Scoring.create(PROVIDER, name).orElseThrow();
+      score(s, corpus).forEach(m -> assertThat(m.get(name).value()).as(name).isBetween(0.0, 1.0));
     }
   }
 
@@ -123,7 +126,7 @@ class TextMetricPropertiesTest {
   void aPerfectPredictionReachesTheMaximum(@ForAll("corpus") List<Pair> corpus) {
     List<Pair> perfect = corpus.stream().map(p -> new Pair(p.reference(), p.reference())).toList();
     for (String name : List.of("exact_match", "exact_match_strict", "contains")) {
-      Scorer s = PROVIDER.create(name).orElseThrow();
+      Scorer s = Scoring.create(PROVIDER, name).orElseThrow();
       assertThat(value(s, score(s, perfect))).as(name).isEqualTo(1.0);
     }
     for (Pair p : perfect) {
@@ -133,16 +136,16 @@ class TextMetricPropertiesTest {
       }
       if (!new RougeTokenizer(false).tokenize(p.reference()).isEmpty()) {
         for (String name : List.of("rouge1", "rougeL", "rougeLsum")) {
-          Scorer s = PROVIDER.create(name).orElseThrow();
+          Scorer s = Scoring.create(PROVIDER, name).orElseThrow();
           assertThat(value(s, score(s, List.of(p)))).as(name + " " + p).isEqualTo(1.0);
         }
       }
       if (PyText.split(p.reference()).size() > 0) {
-        Scorer chrf = PROVIDER.create("chrf").orElseThrow();
+        Scorer chrf = Scoring.create(PROVIDER, "chrf").orElseThrow();
         assertThat(value(chrf, score(chrf, List.of(p)))).as("chrf " + p).isEqualTo(100.0);
       }
       if (Bleu.defaults().tokens(p.reference()).size() >= 4) {
-        Scorer bleu = PROVIDER.create("bleu").orElseThrow();
+        Scorer bleu = Scoring.create(PROVIDER, "bleu").orElseThrow();
         assertThat(value(bleu, score(bleu, List.of(p)))).as("bleu " + p).isCloseTo(100.0, within(1e-9));
       }
     }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.assay.core.Example;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
+import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,11 +54,11 @@ class TextMetricsParityTest {
 
   /** Scores a corpus: hypotheses[i] against references[i], returns the run-level value. */
   private static double corpus(Scorer scorer, List<String> hypotheses, List<List<String>> references) {
-    List<Map<String, Double>> per = new ArrayList<>();
+    List<Map<String, Score>> per = new ArrayList<>();
     for (int i = 0; i < hypotheses.size(); i++) {
-      per.add(scorer.score(example(i, references.get(i)), Output.text(hypotheses.get(i))));
+      per.add(Scoring.scores(scorer, example(i, references.get(i)), Output.text(hypotheses.get(i))));
     }
-    return scorer.aggregate(per).get(scorer.names().get(0));
+    return Scoring.runValue(scorer, per);
   }
 
   @TestFactory
@@ -74,7 +76,7 @@ class TextMetricsParityTest {
           }
           refs.add(segment);
         }
-        double value = corpus(PROVIDER.create(spec).orElseThrow(), hyps, refs);
+        double value = corpus(Scoring.create(PROVIDER, spec).orElseThrow(), hyps, refs);
         assertThat(value).as(spec).isCloseTo(c.get("expected").asDouble(), within(c.get("tolerance").asDouble()));
       }));
     }
@@ -87,9 +89,9 @@ class TextMetricsParityTest {
     for (JsonNode c : data().get("bleu_sentence")) {
       String spec = bleuSpec(c.get("params"));
       tests.add(DynamicTest.dynamicTest(spec + " = " + c.get("expected").asDouble(), () -> {
-        Scorer scorer = PROVIDER.create(spec).orElseThrow();
-        double value = scorer.score(example(0, texts(c.get("references"))), Output.text(c.get("hypothesis").asText()))
-            .get(spec);
+        Scorer scorer = Scoring.create(PROVIDER, spec).orElseThrow();
+        double value = Scoring.values(scorer, example(0, texts(c.get("references"))),
+            Output.text(c.get("hypothesis").asText())).get(spec);
         assertThat(value).as(spec).isCloseTo(c.get("expected").asDouble(), within(c.get("tolerance").asDouble()));
       }));
     }
@@ -109,7 +111,7 @@ class TextMetricsParityTest {
       List<String> hyps = texts(c.get("hypotheses"));
       List<List<String>> refs = texts(c.get("references")).stream().map(List::of).toList();
       tests.add(DynamicTest.dynamicTest(hyps + " vs " + refs + " = " + c.get("expected").asDouble(), () -> {
-        double value = corpus(PROVIDER.create(spec).orElseThrow(), hyps, refs);
+        double value = corpus(Scoring.create(PROVIDER, spec).orElseThrow(), hyps, refs);
         assertThat(value).as(spec + " " + hyps).isCloseTo(c.get("expected").asDouble(), within(tolerance));
       }));
     }
@@ -134,9 +136,9 @@ class TextMetricsParityTest {
           String spec = type + "_" + part + ":stemmer=" + stem;
           double expected = e.get(type).get(part).asDouble();
           tests.add(DynamicTest.dynamicTest("line " + line + " " + spec + " = " + expected, () -> {
-            Scorer scorer = PROVIDER.create(spec).orElseThrow();
-            double value = scorer.score(example(line, List.of(targets.get(line))), Output.text(predictions.get(line)))
-                .get(spec);
+            Scorer scorer = Scoring.create(PROVIDER, spec).orElseThrow();
+            double value = Scoring.values(scorer, example(line, List.of(targets.get(line))),
+                Output.text(predictions.get(line))).get(spec);
             assertThat(value).as(spec + " line " + line).isCloseTo(expected, within(tolerance));
           }));
         }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.testkit.Scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
+import dev.assay.core.Score;
 import dev.assay.core.Plugins;
 import dev.assay.core.Scorer;
 import java.util.List;
@@ -27,42 +29,42 @@ class TextScorersTest {
 
   @Test
   void isFoundByServiceLoader() {
-    Plugins plugins = Plugins.load();
+    Plugins plugins = Plugins.installed();
     assertThat(plugins.metricNames()).contains("exact_match", "exact_match_strict", "f1", "contains");
-    assertThat(plugins.scorer("f1", null, 0).names()).containsExactly("f1");
+    assertThat(plugins.metric("f1", null, 0).name()).isEqualTo("f1");
   }
 
   @Test
   void takesTheBestReference() {
-    Scorer em = provider.create("exact_match").orElseThrow();
+    Scorer em = Scoring.create(provider, "exact_match").orElseThrow();
     Example ex = withReferences("e1", "Paris", "the city of Paris");
-    assertThat(em.score(ex, Output.text("City of Paris."))).containsEntry("exact_match", 1.0);
-    Scorer f1 = provider.create("f1").orElseThrow();
-    assertThat(f1.score(ex, Output.text("Paris France")).get("f1")).isEqualTo(2.0 / 3);
+    assertThat(Scoring.values(em, ex, Output.text("City of Paris."))).containsEntry("exact_match", 1.0);
+    Scorer f1 = Scoring.create(provider, "f1").orElseThrow();
+    assertThat(Scoring.values(f1, ex, Output.text("Paris France")).get("f1")).isEqualTo(2.0 / 3);
   }
 
   @Test
   void meanIsTheRunValue() {
-    Scorer em = provider.create("exact_match").orElseThrow();
-    List<Map<String, Double>> per = List.of(
-        em.score(Example.of("a", "q", "yes"), Output.text("Yes")),
-        em.score(Example.of("b", "q", "no"), Output.text("yes")));
-    assertThat(em.aggregate(per)).containsEntry("exact_match", 0.5);
+    Scorer em = Scoring.create(provider, "exact_match").orElseThrow();
+    List<Map<String, Score>> per = List.of(
+        Scoring.scores(em, Example.of("a", "q", "yes"), Output.text("Yes")),
+        Scoring.scores(em, Example.of("b", "q", "no"), Output.text("yes")));
+    assertThat(Scoring.aggregate(em, per)).containsEntry("exact_match", 0.5);
   }
 
   @Test
   void rejectsParametersAndMissingReferences() {
-    assertThat(provider.create("bogus")).isEmpty();
-    assertThatThrownBy(() -> provider.create("f1:stem=true"))
+    assertThat(Scoring.create(provider, "bogus")).isEmpty();
+    assertThatThrownBy(() -> Scoring.create(provider, "f1:stem=true"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("unknown parameter 'stem'");
-    Scorer em = provider.create("exact_match").orElseThrow();
+    Scorer em = Scoring.create(provider, "exact_match").orElseThrow();
     Example none = Example.of("x", "q", null);
-    assertThatThrownBy(() -> em.score(none, Output.text("a")))
+    assertThatThrownBy(() -> Scoring.values(em, none, Output.text("a")))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("example 'x' has no reference");
     Example empty = withReferences("y");
-    assertThatThrownBy(() -> em.score(empty, Output.text("a")))
+    assertThatThrownBy(() -> Scoring.values(em, empty, Output.text("a")))
         .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.line()).isEqualTo(7));
   }
 }

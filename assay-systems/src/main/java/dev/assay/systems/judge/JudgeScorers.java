@@ -1,11 +1,12 @@
 package dev.assay.systems.judge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.Metric;
 import dev.assay.core.MetricName;
-import dev.assay.core.ResponseCache;
+import dev.assay.core.Params;
+import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import dev.assay.core.SystemSpec;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,16 +26,19 @@ import java.util.Set;
  * Metric {@code judge}: LLM-as-judge ({@link JudgeScorer}), configured on the metric name:
  *
  * <pre>judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]
- *      [:temperature=0][:max_tokens=N][:retries=3][:timeout_s=60]</pre>
+ *      [:temperature=0][:max_tokens=N][:timeout_s=60]</pre>
  *
  * <p>Parameters follow {@link MetricName}: split at each {@code :} that starts a {@code key=}
- * pair, so a URL's own colons ({@code http://127.0.0.1:8000/v1}) need no escaping. {@code rubric} is a text file of the judge
- * prompt with {@code {{field}}} placeholders ({@code {{output}}} is the system's answer), resolved
- * against the working directory. Temperature defaults to 0.
+ * pair, so a URL's own colons ({@code http://127.0.0.1:8000/v1}) need no escaping. {@code rubric}
+ * is a text file of the judge prompt with {@code {{field}}} placeholders ({@code {{output}}} is
+ * the system's answer), resolved against the suite's folder; its content is part of the judge's
+ * identity, so editing the rubric misses the response cache. The judge's model is called through
+ * the engine (rate limit, retries and backoff of the suite); {@code timeout_s} is its own
+ * per-attempt timeout. Temperature defaults to 0.
  */
 public final class JudgeScorers implements ScorerProvider {
   private static final Set<String> KEYS = Set.of("base_url", "model", "rubric", "api_key_env", "min", "max",
-      "temperature", "max_tokens", "retries", "timeout_s");
+      "temperature", "max_tokens", "timeout_s");
   private static final String USAGE = "judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]";
 
   @Override
@@ -44,17 +47,50 @@ public final class JudgeScorers implements ScorerProvider {
   }
 
   @Override
-  public Optional<Scorer> create(String spec) {
+  public Optional<Metric> metric(String spec) {
     if (!MetricName.baseOf(spec).equals(JudgeScorer.NAME)) {
       return Optional.empty();
     }
-    Map<String, String> params = parse(spec);
-    Path rubricFile = path(required(params, "rubric"));
+    MetricName name = MetricName.parse(spec);
+    if (name.params().isEmpty()) {
+      throw fault("judge needs its model and rubric", USAGE);
+    }
+    if (name.params().containsKey("retries")) {
+      throw fault("the judge's 'retries' parameter is gone: its calls take the suite's retries and backoff",
+          "retries: N at the top of the suite");
+    }
+    Params p = Params.of(name).allowOnly(KEYS);
+    p.requiredString("base_url", USAGE);
+    p.requiredString("model", USAGE);
+    p.requiredString("rubric", USAGE);
+    double min = p.number("min", 0, -1e12, 1e12);
+    double max = p.number("max", 1, -1e12, 1e12);
+    if (!(min < max)) {
+      throw fault("min " + min + " is not below max " + max, "a score range such as min=1:max=5");
+    }
+    p.number("temperature", 0, 0, 10);
+    p.integer("max_tokens", 1, 1, Integer.MAX_VALUE);
+    p.number("timeout_s", 60, 0.001, 86_400);
+    return Optional.of(new JudgeMetric(name.text(), name.params(), min, max));
+  }
+
+  /**
+   * Reads the rubric (relative to the suite's folder) and creates the judge's model as an {@code
+   * openai} system.
+   *
+   * @throws InputException when the rubric cannot be read or parsed, or the model's settings are wrong
+   */
+  @Override
+  public Scorer scorer(Metric metric, PluginContext context) {
+    JudgeMetric m = (JudgeMetric) metric;
+    Params p = Params.of(MetricName.parse(m.spec()));
+    Path rubricFile = path(context, p.string("rubric", null));
     String rubricText;
     try {
       rubricText = Files.readString(rubricFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw fault("cannot read rubric " + rubricFile + ": " + e.getMessage(), "a readable text file");
+      throw fault("cannot read rubric " + rubricFile + ": " + e.getMessage(), "a readable text file, relative to "
+          + "the suite's folder");
     }
     PromptTemplate rubric;
     try {
@@ -62,90 +98,43 @@ public final class JudgeScorers implements ScorerProvider {
     } catch (IllegalArgumentException e) {
       throw fault("rubric " + rubricFile + ": " + e.getMessage(), "{{field}} placeholders such as {{output}}");
     }
-    double min = number(params, "min", 0);
-    double max = number(params, "max", 1);
-    if (!(min < max)) {
-      throw fault("min " + min + " is not below max " + max, "a score range such as min=1:max=5");
-    }
-    int retries = (int) number(params, "retries", 3);
-    double timeoutS = number(params, "timeout_s", 60);
-    ObjectNode judgeParams = judgeParams(params);
-    SystemUnderTest judge = openai(judgeParams);
-    return Optional.of(new JudgeScorer(judge, Json.hash(judgeParams), ResponseCache.NONE, rubric, min, max,
-        Math.max(0, retries), Duration.ofMillis(Math.round(timeoutS * 1000))));
-  }
-
-  private static Map<String, String> parse(String spec) {
-    MetricName name;
-    try {
-      name = MetricName.parse(spec);
-    } catch (InputException e) {
-      throw fault(e.getMessage(), USAGE);
-    }
-    if (name.params().isEmpty()) {
-      throw fault("judge needs its model and rubric", USAGE);
-    }
-    for (String key : name.params().keySet()) {
-      if (!KEYS.contains(key)) {
-        throw fault("unknown judge parameter '" + key + "'", DidYouMean.expected(key, KEYS));
-      }
-    }
-    return name.params();
+    ObjectNode judgeParams = judgeParams(p);
+    SystemUnderTest judge = openai(judgeParams, context);
+    ObjectNode identity = judgeParams.deepCopy();
+    identity.put("rubric_sha256", Json.hex(Json.digest().digest(rubricText.getBytes(StandardCharsets.UTF_8))));
+    Duration timeout = Duration.ofMillis(Math.round(p.number("timeout_s", 60, 0.001, 86_400) * 1000));
+    return new JudgeScorer(m, judge, Json.hash(identity), context.models(), rubric, timeout);
   }
 
   /** The judge model's {@code openai} parameters: the API key variable's name, never its value. */
-  private static ObjectNode judgeParams(Map<String, String> params) {
+  private static ObjectNode judgeParams(Params params) {
     ObjectNode p = Json.object();
-    p.put("base_url", required(params, "base_url"));
-    p.put("model", required(params, "model"));
-    p.put("temperature", number(params, "temperature", 0));
-    if (params.containsKey("max_tokens")) {
-      p.put("max_tokens", (long) number(params, "max_tokens", 0));
+    p.put("base_url", params.string("base_url", null));
+    p.put("model", params.string("model", null));
+    p.put("temperature", params.number("temperature", 0, 0, 10));
+    if (params.has("max_tokens")) {
+      p.put("max_tokens", params.integer("max_tokens", 1, 1, Integer.MAX_VALUE));
     }
-    if (params.containsKey("api_key_env")) {
-      p.put("api_key_env", params.get("api_key_env"));
+    if (params.has("api_key_env")) {
+      p.put("api_key_env", params.string("api_key_env", null));
     }
     p.put("seed", "auto");
     return p;
   }
 
   /** The judge model as an {@code openai} system; its parameter faults are reported on the metric. */
-  private static SystemUnderTest openai(ObjectNode p) {
+  private static SystemUnderTest openai(ObjectNode p, PluginContext context) {
     try {
-      return new OpenAiSystemProvider().create(new SystemSpec("judge", "openai", p, 0), null);
+      return new OpenAiSystemProvider().create(new SystemSpec("judge", "openai", p, 0), context.forSuite(null));
     } catch (InputException e) {
       String field = e.field() == null ? "" : e.field().replace("systems.judge.", "");
       throw fault("judge " + field + ": " + e.getMessage(), e.expected());
     }
   }
 
-  private static String required(Map<String, String> params, String key) {
-    String v = params.get(key);
-    if (v == null || v.isBlank()) {
-      throw fault("judge parameter '" + key + "' is missing", USAGE);
-    }
-    return v;
-  }
-
-  private static double number(Map<String, String> params, String key, double fallback) {
-    String v = params.get(key);
-    if (v == null) {
-      return fallback;
-    }
+  private static Path path(PluginContext context, String p) {
     try {
-      double d = Double.parseDouble(v);
-      if (Double.isFinite(d)) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below.
-    }
-    throw fault("judge parameter '" + key + "' is not a number: " + v, "a number");
-  }
-
-  private static Path path(String p) {
-    try {
-      return Path.of(p).toAbsolutePath().normalize();
+      return context.resolve(p);
     } catch (InvalidPathException e) {
       throw fault("rubric is not a valid path: " + e.getReason(), "a file path");
     }

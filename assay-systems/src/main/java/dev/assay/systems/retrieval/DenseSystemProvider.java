@@ -1,9 +1,9 @@
 package dev.assay.systems.retrieval;
 
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -24,8 +24,8 @@ public final class DenseSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
-    RetrievalParams p = new RetrievalParams(spec, suiteFile);
+  public SystemUnderTest create(SystemSpec spec, PluginContext context) {
+    RetrievalParams p = new RetrievalParams(spec, context);
     int topK = RetrieverFactory.topK(p);
     Corpus corpus = p.corpus();
     return new RetrieverSystem(type(), RetrieverFactory.dense(p, corpus), topK, corpus.hash());

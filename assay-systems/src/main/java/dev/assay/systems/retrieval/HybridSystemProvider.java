@@ -1,9 +1,9 @@
 package dev.assay.systems.retrieval;
 
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -26,10 +26,10 @@ public final class HybridSystemProvider implements SystemProvider {
   }
 
   @Override
-  public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
-    RetrievalParams p = new RetrievalParams(spec, suiteFile);
+  public SystemUnderTest create(SystemSpec spec, PluginContext context) {
+    RetrievalParams p = new RetrievalParams(spec, context);
     int topK = RetrieverFactory.topK(p);
-    int depth = p.positiveInt("depth", 100, "a positive number of documents taken from each part (default 100)");
+    int depth = p.params().integer("depth", 100, 1, 100_000);
     Fusion fusion = fusion(p);
     RetrievalParams bm25 = p.nested("bm25", RetrieverFactory.BM25_PARAMS);
     RetrievalParams dense = p.nested("dense", RetrieverFactory.DENSE_PARAMS);
@@ -45,16 +45,16 @@ public final class HybridSystemProvider implements SystemProvider {
   }
 
   private static Fusion fusion(RetrievalParams p) {
-    String method = p.choice("fusion", "rrf", Set.of("rrf", "weighted"));
+    String method = p.params().choice("fusion", "rrf", Set.of("rrf", "weighted"));
     if (method.equals("rrf")) {
-      if (p.has("weight")) {
+      if (p.params().has("weight")) {
         throw p.fault("weight", "applies to weighted fusion only", "fusion: weighted, or no weight");
       }
-      return new Fusion.Rrf(p.number("rrf_k", 60, 1e-9, 1e9, "a positive number (default 60)"));
+      return new Fusion.Rrf(p.params().number("rrf_k", 60, 1e-9, 1e9));
     }
-    if (p.has("rrf_k")) {
+    if (p.params().has("rrf_k")) {
       throw p.fault("rrf_k", "applies to reciprocal rank fusion only", "fusion: rrf, or no rrf_k");
     }
-    return new Fusion.Weighted(p.number("weight", 0.5, 0, 1, "the dense share, a number in [0, 1] (default 0.5)"));
+    return new Fusion.Weighted(p.params().number("weight", 0.5, 0, 1));
   }
 }

@@ -2,89 +2,54 @@ package dev.assay.systems.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
+import dev.assay.core.Params;
+import dev.assay.core.PluginContext;
 import dev.assay.core.SystemSpec;
-import dev.assay.systems.Params;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * The parameters of a retrieval system, read through {@link Params} so every fault names the
- * suite file, the system's line and the field {@code systems.NAME.PARAM} (nested parameters:
- * {@code systems.NAME.bm25.k1}).
+ * The parameters of a retrieval system, read through the one reader {@link Params} so every fault
+ * names the suite file, the system's line and the field {@code systems.NAME.PARAM} (nested
+ * parameters: {@code systems.NAME.bm25.k1}); paths resolve against the suite's folder.
  */
 final class RetrievalParams {
   private static final String CORPUS = "a JSONL file of {id, title?, text} records, relative to the suite's folder";
 
   private final Params params;
   private final SystemSpec spec;
-  private final Path suiteFile;
+  private final PluginContext context;
 
-  RetrievalParams(SystemSpec spec, Path suiteFile) {
-    this.params = new Params(spec, suiteFile);
+  RetrievalParams(SystemSpec spec, PluginContext context) {
+    this.params = Params.of(spec, context.suiteFile());
     this.spec = spec;
-    this.suiteFile = suiteFile;
+    this.context = context;
   }
 
   /** The corpus named by parameter {@code corpus}, loaded. */
   Corpus corpus() {
-    Path file = params.resolve("corpus", params.requiredString("corpus", CORPUS));
+    params.requiredString("corpus", CORPUS);
+    Path file = params.path("corpus", context.folder());
     if (!Files.isRegularFile(file)) {
       throw params.fault("corpus", Files.exists(file) ? "not a regular file: " + file : "no such file: " + file, CORPUS);
     }
     return Corpus.load(file);
   }
 
-  int positiveInt(String name, int fallback, String expected) {
-    return params.positiveInt(name, fallback, expected);
+  Params params() {
+    return params;
   }
 
-  /** A finite number in [min, max], or {@code fallback} when absent. */
-  double number(String name, double fallback, double min, double max, String expected) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < min || v.doubleValue() > max) {
-      throw params.fault(name, "not a number in [" + min + ", " + max + "]: " + v, expected);
-    }
-    return v.doubleValue();
+  /** The folder relative paths resolve against. */
+  Path folder() {
+    return context.folder();
   }
 
-  /** One of {@code choices} (case-insensitive, returned in lower case), or {@code fallback}. */
-  String choice(String name, String fallback, Set<String> choices) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    String s = v.isTextual() ? v.textValue().toLowerCase(Locale.ROOT) : null;
-    if (s == null || !choices.contains(s)) {
-      throw params.fault(name, "unknown value " + v, DidYouMean.expected(v.asText(), choices));
-    }
-    return s;
-  }
-
-  /** A string, or {@code fallback} when absent. */
-  String string(String name, String fallback, String expected) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    if (!v.isTextual() || v.textValue().isBlank()) {
-      throw params.fault(name, "not a non-empty string: " + v, expected);
-    }
-    return v.textValue();
-  }
-
-  boolean has(String name) {
-    return params.get(name) != null;
-  }
-
-  Path resolve(String name, String path) {
-    return params.resolve(name, path);
+  /** The working directory (the base of default caches). */
+  Path workingDirectory() {
+    return context.workingDirectory();
   }
 
   InputException fault(String name, String problem, String expected) {
@@ -96,22 +61,18 @@ final class RetrievalParams {
    * against {@code allowed}; faults name {@code systems.NAME.name.KEY}.
    */
   RetrievalParams nested(String name, Set<String> allowed) {
-    JsonNode v = params.get(name);
+    JsonNode v = params.raw(name);
     ObjectNode sub;
     if (v == null) {
       sub = null;
     } else if (v instanceof ObjectNode o) {
       sub = o;
     } else {
-      throw params.fault(name, "not an object: " + v, "an object of parameters, one of " + allowed);
+      throw params.fault(name, "got " + dev.assay.core.io.Describe.node(v), "an object of parameters: " + String.join(", ", new java.util.TreeSet<>(allowed)));
     }
     SystemSpec nestedSpec = new SystemSpec(spec.name() + "." + name, spec.type(), sub, spec.line());
-    RetrievalParams nested = new RetrievalParams(nestedSpec, suiteFile);
-    nestedSpec.params().fieldNames().forEachRemaining(k -> {
-      if (!allowed.contains(k)) {
-        throw nested.fault(k, "unknown parameter", DidYouMean.expected(k, allowed));
-      }
-    });
+    RetrievalParams nested = new RetrievalParams(nestedSpec, context);
+    nested.params.allowOnly(allowed);
     return nested;
   }
 }

@@ -27,15 +27,15 @@ final class RetrieverFactory {
   private RetrieverFactory() {}
 
   static Bm25Retriever bm25(RetrievalParams p, Corpus corpus) {
-    double k1 = p.number("k1", DEFAULT_K1, 0, 1000, "a non-negative number, e.g. 1.2 (default) or 0.9");
-    double b = p.number("b", DEFAULT_B, 0, 1, "a number in [0, 1], e.g. 0.75 (default) or 0.4");
-    String analyzer = p.choice("analyzer", DEFAULT_ANALYZER, Set.of("standard", "english"));
+    double k1 = p.params().number("k1", DEFAULT_K1, 0, 1000);
+    double b = p.params().number("b", DEFAULT_B, 0, 1);
+    String analyzer = p.params().choice("analyzer", DEFAULT_ANALYZER, Set.of("standard", "english"));
     return new Bm25Retriever(corpus, k1, b, TextAnalysis.valueOf(analyzer.toUpperCase(java.util.Locale.ROOT)));
   }
 
   static DenseRetriever dense(RetrievalParams p, Corpus corpus) {
-    String dir = p.string("cache_dir", null, "a folder for cached corpus embeddings");
-    Path cacheDir = dir == null ? DEFAULT_CACHE_DIR.toAbsolutePath() : p.resolve("cache_dir", dir);
+    Path cacheDir = p.params().has("cache_dir") ? p.params().path("cache_dir", p.folder())
+        : p.workingDirectory().resolve(DEFAULT_CACHE_DIR).toAbsolutePath();
     try {
       return new DenseRetriever(corpus, MiniLmEmbedder.shared(), new EmbeddingCache(cacheDir));
     } catch (InterruptedException e) {
@@ -45,6 +45,6 @@ final class RetrieverFactory {
   }
 
   static int topK(RetrievalParams p) {
-    return p.positiveInt("top_k", DEFAULT_TOP_K, "a positive number of documents per answer (default 100)");
+    return p.params().integer("top_k", DEFAULT_TOP_K, 1, 100_000);
   }
 }

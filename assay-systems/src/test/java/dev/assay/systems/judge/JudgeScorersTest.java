@@ -9,7 +9,12 @@ import dev.assay.core.Output;
 import dev.assay.core.Plugins;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.Scorer;
-import dev.assay.core.Scores;
+import dev.assay.core.ModelCaller;
+import dev.assay.core.PluginContext;
+import dev.assay.core.Score;
+import dev.assay.testkit.Scoring;
+import java.util.ArrayList;
+import java.util.List;
 import dev.assay.testkit.StubLlmServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +41,10 @@ class JudgeScorersTest {
     assertThat(JudgeVerdict.parse("")).isNull();
   }
 
+  private static PluginContext context(Path suiteFile, ModelCaller models) {
+    return new PluginContext(suiteFile, Path.of("").toAbsolutePath(), Map.of(), ResponseCache.NONE, null, models);
+  }
+
   @Test
   void judgesThroughTheOpenAiAdapterAndNeverTurnsAnUnparsableAnswerIntoAScore() throws Exception {
     Path rubric = Files.writeString(dir.resolve("rubric.txt"), "Question: {{input}}\nAnswer: {{output}}\nGrade it.");
@@ -43,14 +52,13 @@ class JudgeScorersTest {
         "Question: q1\nAnswer: a1\nGrade it.", "{\"score\": 0.8, \"rationale\": \"close\"}",
         "Question: q2\nAnswer: a2\nGrade it.", "Looks fine to me.",
         "Question: q3\nAnswer: a3\nGrade it.", "Way off.\nSCORE: 7");
-    try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers))) {
-      Scorer judge = Plugins.load().scorer("judge:base_url=" + stub.baseUrl() + ":model=judge-1:rubric=" + rubric
-          + ":retries=0", null, 0);
-      assertThat(judge.names()).containsExactly("judge");
-      assertThat(judge.score(Example.of("1", "q1", null), Output.text("a1"))).containsExactly(Map.entry("judge", 0.8));
-      Scores explained = judge.scoreWithNotes(Example.of("1", "q1", null), Output.text("a1"));
-      assertThat(explained.values()).containsExactly(Map.entry("judge", 0.8));
-      assertThat(explained.notes()).as("the rationale is kept beside the score").containsExactly(Map.entry("judge", "close"));
+    try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers));
+        Scorer judge = Plugins.installed().scorer("judge:base_url=" + stub.baseUrl() + ":model=judge-1:rubric="
+            + rubric, context(null, ModelCaller.DIRECT))) {
+      assertThat(Scoring.names(judge)).containsExactly("judge");
+      Score explained = judge.score(Example.of("1", "q1", null), Output.text("a1")).get("judge");
+      assertThat(explained.value()).isEqualTo(0.8);
+      assertThat(explained.note()).as("the rationale is kept with the score").isEqualTo("close");
       assertThatThrownBy(() -> judge.score(Example.of("2", "q2", null), Output.text("a2")))
           .isInstanceOf(JudgeException.class).hasMessageContaining("no score").hasMessageContaining("Looks fine");
       assertThatThrownBy(() -> judge.score(Example.of("3", "q3", null), Output.text("a3")))
@@ -59,55 +67,55 @@ class JudgeScorersTest {
     }
   }
 
+  /**
+   * The judge asks its model through the context's caller (the engine's cache, rate limit and
+   * retries), under an identity of the model's settings and the rubric's text: another model or an
+   * edited rubric is another identity, so the cache never answers for it. A relative rubric path
+   * resolves against the suite's folder, never the working directory.
+   */
   @Test
-  void underAResponseCacheTheJudgeIsAskedEachQuestionOnce() throws Exception {
-    Path rubric = Files.writeString(dir.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
-    Map<String, String> answers = Map.of("Q: q1 A: a1", "Right.\nSCORE: 1", "Q: q2 A: a2", "Wrong.\nSCORE: 0");
-    Map<String, Output> stored = new ConcurrentHashMap<>();
-    ResponseCache cache = new ResponseCache() {
-      @Override
-      public Optional<Output> get(String key) {
-        return Optional.ofNullable(stored.get(key));
-      }
-
-      @Override
-      public void put(String key, Output output) {
-        stored.put(key, output);
-      }
+  void callsGoThroughTheEnginesCallerUnderAnIdentityOfModelAndRubric() throws Exception {
+    Path suites = Files.createDirectories(dir.resolve("suites"));
+    Files.writeString(suites.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
+    List<String> identities = new ArrayList<>();
+    ModelCaller recording = (system, identity, invocation) -> {
+      identities.add(identity);
+      return Output.text("Right.\nSCORE: 1");
     };
-    try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers))) {
-      String spec = "judge:base_url=" + stub.baseUrl() + ":model=judge-1:rubric=" + rubric + ":retries=0";
-      Scorer cached = Plugins.load().scorer(spec, null, 0).withResponseCache(cache);
-      for (int round = 0; round < 3; round++) {
-        assertThat(cached.scoreWithNotes(Example.of("1", "q1", null), Output.text("a1")))
-            .isEqualTo(new Scores(Map.of("judge", 1.0), Map.of("judge", "Right.")));
-        assertThat(cached.score(Example.of("2", "q2", null), Output.text("a2"))).containsExactly(Map.entry("judge", 0.0));
+    PluginContext ctx = context(suites.resolve("suite.yaml"), recording);
+    String spec = "judge:base_url=http://127.0.0.1:9/v1:model=judge-1:rubric=rubric.txt";
+    for (String s : List.of(spec, spec, spec.replace("judge-1", "judge-2"))) {
+      try (Scorer judge = Plugins.installed().scorer(s, ctx)) {
+        assertThat(judge.score(Example.of("1", "q1", null), Output.text("a1")).get("judge").value()).isEqualTo(1.0);
       }
-      assertThat(stub.requests()).as("two questions, each asked once").hasSize(2);
-      assertThat(stored).hasSize(2);
-
-      // Another judge model is another cache key: asked afresh.
-      Scorer other = Plugins.load().scorer(spec.replace("judge-1", "judge-2"), null, 0).withResponseCache(cache);
-      other.score(Example.of("1", "q1", null), Output.text("a1"));
-      assertThat(stub.requests()).hasSize(3);
-      assertThat(stored).hasSize(3);
     }
+    Files.writeString(suites.resolve("rubric.txt"), "Q: {{input}} Answer: {{output}}");
+    try (Scorer judge = Plugins.installed().scorer(spec, ctx)) {
+      judge.score(Example.of("1", "q1", null), Output.text("a1"));
+    }
+    assertThat(identities).hasSize(4);
+    assertThat(identities.get(0)).isEqualTo(identities.get(1));
+    assertThat(identities.get(2)).as("another model").isNotEqualTo(identities.get(0));
+    assertThat(identities.get(3)).as("an edited rubric").isNotEqualTo(identities.get(0));
+    assertThatThrownBy(() -> Plugins.installed().scorer(spec, context(dir.resolve("elsewhere.yaml"), recording)))
+        .isInstanceOf(InputException.class).hasMessageContaining("cannot read rubric " + dir.resolve("rubric.txt"));
   }
 
   @Test
   void badSpecsAreInputErrorsOnTheMetric() throws Exception {
     Path rubric = Files.writeString(dir.resolve("r.txt"), "{{output}}");
     JudgeScorers p = new JudgeScorers();
-    assertThat(p.create("exact_match")).isEmpty();
+    assertThat(p.metric("exact_match")).isEmpty();
     for (String[] c : new String[][] {
         {"judge", "needs its model and rubric"},
-        {"judge:model=m:rubric=" + rubric, "'base_url' is missing"},
+        {"judge:model=m:rubric=" + rubric, "'base_url': missing"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":temprature=0", "did you mean 'temperature'"},
+        {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":retries=3", "the suite's retries"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + dir.resolve("none.txt"), "cannot read rubric"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":min=5:max=1", "not below max"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":api_key_env=ASSAY_NO_SUCH_VAR_X",
             "environment variable ASSAY_NO_SUCH_VAR_X is not set"}}) {
-      assertThatThrownBy(() -> p.create(c[0])).as(c[0]).isInstanceOfSatisfying(InputException.class, e -> {
+      assertThatThrownBy(() -> Scoring.create(p, c[0])).as(c[0]).isInstanceOfSatisfying(InputException.class, e -> {
         assertThat(e.field()).isEqualTo("metrics");
         assertThat(e.render()).contains(c[1]);
       });

@@ -39,8 +39,8 @@ class Bm25SystemTest extends SystemConformance {
   @Override
   protected SystemUnderTest newSystem() throws Exception {
     TinyCorpus.write(dir);
-    return Plugins.load().system(spec(Json.object().put("corpus", "corpus.jsonl").put("top_k", 5)),
-        dir.resolve("suite.yaml"));
+    return Plugins.installed().system(spec(Json.object().put("corpus", "corpus.jsonl").put("top_k", 5)),
+        dev.assay.testkit.Contexts.suite(dir.resolve("suite.yaml")));
   }
 
   @Override
@@ -189,22 +189,21 @@ class Bm25SystemTest extends SystemConformance {
   void badParametersNameTheField() throws Exception {
     TinyCorpus.write(dir);
     assertThat(fault(Json.object().put("corpus", "corpus.jsonl").put("b", 1.5)))
-        .isEqualTo(dir.resolve("suite.yaml") + ":7: field 'systems.lexical.b': not a number in [0.0, 1.0]: 1.5"
-            + " (a number in [0, 1], e.g. 0.75 (default) or 0.4)");
+        .isEqualTo(dir.resolve("suite.yaml") + ":7: field 'systems.lexical.b': got 1.5 (a number from 0 to 1)");
     assertThat(fault(Json.object().put("corpus", "corpus.jsonl").put("analyzer", "englsh")))
-        .contains("field 'systems.lexical.analyzer': unknown value \"englsh\"", "did you mean 'english'?");
+        .contains("field 'systems.lexical.analyzer': got the string \"englsh\"", "did you mean 'english'?");
     assertThat(fault(Json.object().put("corpus", "missing.jsonl")))
         .contains("field 'systems.lexical.corpus': no such file: " + dir.resolve("missing.jsonl"));
     assertThat(fault(Json.object())).contains("field 'systems.lexical.corpus': missing");
     assertThat(fault(Json.object().put("corpus", "corpus.jsonl").put("top_k", 0)))
-        .contains("field 'systems.lexical.top_k': not a positive integer: 0");
+        .contains("field 'systems.lexical.top_k': got 0 (an integer from 1 to 100000)");
     assertThat(fault(Json.object().put("corpus", "corpus.jsonl").put("k2", 1)))
         .contains("field 'systems.lexical.k2': unknown parameter for adapter 'bm25'", "did you mean 'k1'?");
   }
 
   private String fault(ObjectNode params) {
     InputException e = catchThrowableOfType(InputException.class,
-        () -> Plugins.load().system(spec(params), dir.resolve("suite.yaml")).close());
+        () -> Plugins.installed().system(spec(params), dev.assay.testkit.Contexts.suite(dir.resolve("suite.yaml"))).close());
     assertThat(e).as("an InputException for %s", params).isNotNull();
     return e.render();
   }

@@ -31,7 +31,7 @@ class DenseSystemTest extends SystemConformance {
     TinyCorpus.write(dir);
     SystemSpec spec = new SystemSpec("semantic", "dense",
         Json.object().put("corpus", "corpus.jsonl").put("top_k", 3).put("cache_dir", "cache"), 3);
-    return Plugins.load().system(spec, dir.resolve("suite.yaml"));
+    return Plugins.installed().system(spec, dev.assay.testkit.Contexts.suite(dir.resolve("suite.yaml")));
   }
 
   @Override

@@ -39,7 +39,7 @@ class HybridSystemTest extends SystemConformance {
   @Override
   protected SystemUnderTest newSystem() throws Exception {
     TinyCorpus.write(dir);
-    return Plugins.load().system(new SystemSpec("fused", "hybrid", params(), 9), dir.resolve("suite.yaml"));
+    return Plugins.installed().system(new SystemSpec("fused", "hybrid", params(), 9), dev.assay.testkit.Contexts.suite(dir.resolve("suite.yaml")));
   }
 
   @Override
@@ -92,10 +92,10 @@ class HybridSystemTest extends SystemConformance {
         + ":9: field 'systems.fused.bm25.k2': unknown parameter (did you mean 'k1'? known: analyzer, b, k1)");
     p = params();
     ((ObjectNode) p.get("bm25")).put("b", -1);
-    assertThat(fault(p)).contains("field 'systems.fused.bm25.b': not a number in [0.0, 1.0]: -1");
+    assertThat(fault(p)).contains("field 'systems.fused.bm25.b': got -1 (a number from 0 to 1)");
     p = params();
     p.put("dense", "fast");
-    assertThat(fault(p)).contains("field 'systems.fused.dense': not an object: \"fast\"");
+    assertThat(fault(p)).contains("field 'systems.fused.dense': got the string \"fast\" (an object of parameters: cache_dir)");
     p = params();
     p.put("fusion", "rrf");
     assertThat(fault(p)).contains("field 'systems.fused.weight': applies to weighted fusion only");
@@ -104,15 +104,15 @@ class HybridSystemTest extends SystemConformance {
     assertThat(fault(p)).contains("field 'systems.fused.rrf_k': applies to reciprocal rank fusion only");
     p = params();
     p.put("fusion", "max");
-    assertThat(fault(p)).contains("field 'systems.fused.fusion': unknown value \"max\"", "known: rrf, weighted");
+    assertThat(fault(p)).contains("field 'systems.fused.fusion': got the string \"max\"", "known: rrf, weighted");
     p = params();
     p.put("weight", 2);
-    assertThat(fault(p)).contains("field 'systems.fused.weight': not a number in [0.0, 1.0]: 2");
+    assertThat(fault(p)).contains("field 'systems.fused.weight': got 2 (a number from 0 to 1)");
   }
 
   private String fault(ObjectNode params) {
     InputException e = catchThrowableOfType(InputException.class,
-        () -> Plugins.load().system(new SystemSpec("fused", "hybrid", params, 9), dir.resolve("suite.yaml")).close());
+        () -> Plugins.installed().system(new SystemSpec("fused", "hybrid", params, 9), dev.assay.testkit.Contexts.suite(dir.resolve("suite.yaml"))).close());
     assertThat(e).as("an InputException for %s", params).isNotNull();
     return e.render();
   }

@@ -1,4 +1,4 @@
-package dev.assay.metrics.efficiency;
+package dev.assay.stats;
 
 /**
  * The one percentile definition of assay: linear interpolation between closest ranks, Hyndman

@@ -1,12 +1,29 @@
-package dev.assay.gate;
+package dev.assay.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.Plugins;
+import dev.assay.core.Score;
+import dev.assay.core.Verdict;
+import dev.assay.core.io.AtomicFiles;
+import dev.assay.gate.CompareOptions;
+import dev.assay.gate.ComparisonService;
+import dev.assay.gate.Gate;
+import dev.assay.gate.GateResult;
+import dev.assay.gate.InconclusivePolicy;
+import dev.assay.gate.Margin;
+import dev.assay.gate.Multiplicity;
+import dev.assay.gate.Rule;
+import dev.assay.gate.RuleOutcome;
+import dev.assay.gate.RunScores;
+import dev.assay.gate.Side;
+import dev.assay.testkit.InMemoryStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,31 +33,36 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-class GateReportsTest {
+class VerdictRenderersTest {
   @TempDir Path dir;
+
+  private static Side side(String source, Map<String, List<Map<String, Score>>> rows) {
+    return new Side(source, null, List.of(), new RunScores(source, null, rows), false);
+  }
 
   /** A metric name full of markup, and one rule of each verdict. */
   private static GateResult result() {
     String nasty = "f1<&\"'|>\u0001";
-    Map<String, Map<String, Double>> b = new LinkedHashMap<>();
-    Map<String, Map<String, Double>> c = new LinkedHashMap<>();
+    Map<String, List<Map<String, Score>>> b = new LinkedHashMap<>();
+    Map<String, List<Map<String, Score>>> c = new LinkedHashMap<>();
     for (int i = 0; i < 100; i++) {
-      b.put("e" + i, Map.of(nasty, i < 50 ? 1.0 : 0.0, "v", 0.0));
-      c.put("e" + i, Map.of(nasty, i < 70 ? 1.0 : 0.0, "v", i < 3 ? 1.0 : 0.0));
+      b.put("e" + i, List.of(Map.of(nasty, Score.of(i < 50 ? 1 : 0), "v", Score.of(0))));
+      c.put("e" + i, List.of(Map.of(nasty, Score.of(i < 70 ? 1 : 0), "v", Score.of(i < 3 ? 1 : 0))));
     }
-    Pairing p = Pairing.of(new ScoreTable("base", b), new ScoreTable("cand", c), false);
     Gate gate = Gate.of(0.95, Multiplicity.HOLM, List.of(Rule.superiority(nasty, Margin.ZERO),
         Rule.atMost("v", 0.001), Rule.atMost("v", 0.03)));
-    return new GateEvaluator(CompareOptions.defaults().withReplicates(1000)).evaluate(gate, p, null, null);
+    ComparisonService service = new ComparisonService(new InMemoryStore(), Plugins.installed(), Clock.systemUTC());
+    return service.compare(side("base", b), side("cand", c),
+        ComparisonService.Request.of(CompareOptions.defaults().withReplicates(1000)).withGate(gate, false)).verdict();
   }
 
   @Test
   void junitIsWellFormedWithOneTestcasePerRule() throws Exception {
     GateResult r = result();
-    assertThat(r.rules()).extracting(RuleResult::verdict)
+    assertThat(r.rules()).extracting(RuleOutcome::verdict)
         .containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.INCONCLUSIVE);
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(GateReports.junit(r).getBytes(StandardCharsets.UTF_8)));
+        .parse(new ByteArrayInputStream(VerdictRenderers.junit(r).getBytes(StandardCharsets.UTF_8)));
     Element suites = doc.getDocumentElement();
     assertThat(suites.getAttribute("tests")).isEqualTo("3");
     assertThat(suites.getAttribute("failures")).isEqualTo("1");
@@ -56,10 +78,10 @@ class GateReportsTest {
   @Test
   void markdownTextAndJson() throws Exception {
     GateResult r = result();
-    String md = GateReports.markdown(r);
+    String md = VerdictRenderers.markdown(r);
     assertThat(md).startsWith("### assay gate: **FAIL**").contains("| Metric | Rule |", "f1&lt;&amp;\"'\\|&gt;")
         .doesNotContain("<&");
-    String text = GateReports.text(r, InconclusivePolicy.FAIL);
+    String text = VerdictRenderers.text(r, InconclusivePolicy.FAIL);
     assertThat(text).contains("METRIC", "VERDICT", "at_most", "INCONCLUSIVE", "verdict: FAIL");
     JsonNode json = r.toJson();
     assertThat(json.path("verdict").asText()).isEqualTo("FAIL");

@@ -1,4 +1,4 @@
-package dev.assay.gate;
+package dev.assay.core;
 
 /** The outcome of a rule or a gate. */
 public enum Verdict {

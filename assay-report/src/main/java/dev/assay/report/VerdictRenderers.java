@@ -1,13 +1,24 @@
-package dev.assay.gate;
+package dev.assay.report;
 
 import dev.assay.core.text.MarkdownText;
+import dev.assay.gate.ComparisonReport;
+import dev.assay.gate.Gate;
+import dev.assay.gate.GateResult;
+import dev.assay.gate.InconclusivePolicy;
+import dev.assay.gate.PlanCheck;
+import dev.assay.gate.RuleOutcome;
+import dev.assay.gate.TextTable;
+import dev.assay.core.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The text, JUnit XML and Markdown forms of a gate verdict (JSON: {@link GateResult#toJson}). */
-public final class GateReports {
-  private GateReports() {}
+/**
+ * The text, JUnit XML and Markdown forms of a gate verdict (JSON: {@link GateResult#toJson}), next
+ * to the other renderers of results.
+ */
+public final class VerdictRenderers {
+  private VerdictRenderers() {}
 
   /** A table of metric, rule, margin, baseline, candidate, estimate, CI, p, verdict; then reasons. */
   public static String text(GateResult result, InconclusivePolicy policy) {
@@ -16,18 +27,14 @@ public final class GateReports {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"METRIC", "RULE", "MARGIN", "BASELINE", "CANDIDATE", "ESTIMATE",
         ComparisonReport.percent(gate.confidence()) + " CI", "P(ADJ)", "VERDICT"});
-    for (RuleResult r : result.rules()) {
-      boolean paired = r.rule().kind().paired();
-      rows.add(new String[] {r.rule().metric(), r.rule().kind().wire(), r.rule().marginText(),
-          JsonNumbers.text(r.baseline()).replace("n/a", "-"), JsonNumbers.text(r.candidate()).replace("n/a", "-"),
-          r.rule().kind() == RuleKind.NO_REGRESSIONS ? String.format(Locale.ROOT, "%.0f", r.estimate())
-              : paired ? JsonNumbers.signed(r.estimate()) : JsonNumbers.text(r.estimate()),
-          r.ci() == null ? "-" : JsonNumbers.interval(r.ci(), paired),
-          Double.isNaN(r.adjustedP()) ? "-" : JsonNumbers.p(r.adjustedP()), r.verdict().name()});
+    for (RuleOutcome r : result.rules()) {
+      Outcomes cells = Outcomes.of(r, Outcomes.Style.TABLE, "-");
+      rows.add(new String[] {r.rule().metric(), r.rule().kind(), r.rule().marginText(), cells.baseline(),
+          cells.candidate(), cells.estimate(), cells.interval(), cells.adjustedP(), r.verdict().name()});
     }
     sb.append(TextTable.render(rows));
     sb.append(System.lineSeparator());
-    for (RuleResult r : result.rules()) {
+    for (RuleOutcome r : result.rules()) {
       sb.append("  ").append(r.rule().label()).append(": ").append(r.reason()).append(System.lineSeparator());
     }
     sb.append(System.lineSeparator());
@@ -55,7 +62,7 @@ public final class GateReports {
   public static String junit(GateResult result) {
     int failures = 0;
     int skipped = 0;
-    for (RuleResult r : result.rules()) {
+    for (RuleOutcome r : result.rules()) {
       failures += r.verdict() == Verdict.FAIL ? 1 : 0;
       skipped += r.verdict() == Verdict.INCONCLUSIVE ? 1 : 0;
     }
@@ -79,7 +86,7 @@ public final class GateReports {
     property(sb, "gate.hash", String.valueOf(plan.gateHash()));
     property(sb, "dataset.hash", String.valueOf(plan.datasetHash()));
     sb.append("    </properties>\n");
-    for (RuleResult r : result.rules()) {
+    for (RuleOutcome r : result.rules()) {
       sb.append("    <testcase classname=\"assay.gate\" name=\"")
           .append(xml(r.rule().label() + " (" + r.rule().marginText() + ")")).append("\"");
       switch (r.verdict()) {
@@ -136,20 +143,15 @@ public final class GateReports {
     sb.append("| Metric | Rule | Margin | Baseline | Candidate | Estimate | ")
         .append(ComparisonReport.percent(gate.confidence())).append(" CI | p (adj.) | Verdict |\n");
     sb.append("|---|---|---|---:|---:|---:|---|---:|---|\n");
-    for (RuleResult r : result.rules()) {
-      boolean paired = r.rule().kind().paired();
-      sb.append("| ").append(cell(r.rule().metric())).append(" | ").append(r.rule().kind().wire()).append(" | ")
-          .append(cell(r.rule().marginText())).append(" | ")
-          .append(JsonNumbers.text(r.baseline()).replace("n/a", "–")).append(" | ")
-          .append(JsonNumbers.text(r.candidate()).replace("n/a", "–")).append(" | ")
-          .append(r.rule().kind() == RuleKind.NO_REGRESSIONS ? String.format(Locale.ROOT, "%.0f", r.estimate())
-              : paired ? JsonNumbers.signed(r.estimate()) : JsonNumbers.text(r.estimate())).append(" | ")
-          .append(r.ci() == null ? "–" : JsonNumbers.interval(r.ci(), paired)).append(" | ")
-          .append(Double.isNaN(r.adjustedP()) ? "–" : JsonNumbers.p(r.adjustedP())).append(" | **")
-          .append(r.verdict()).append("** |\n");
+    for (RuleOutcome r : result.rules()) {
+      Outcomes cells = Outcomes.of(r, Outcomes.Style.TABLE, "–");
+      sb.append("| ").append(cell(r.rule().metric())).append(" | ").append(r.rule().kind()).append(" | ")
+          .append(cell(r.rule().marginText())).append(" | ").append(cells.baseline()).append(" | ")
+          .append(cells.candidate()).append(" | ").append(cells.estimate()).append(" | ").append(cells.interval())
+          .append(" | ").append(cells.adjustedP()).append(" | **").append(r.verdict()).append("** |\n");
     }
     sb.append("\n<details><summary>Reasons</summary>\n\n");
-    for (RuleResult r : result.rules()) {
+    for (RuleOutcome r : result.rules()) {
       sb.append("- **").append(cell(r.rule().label())).append("**: ").append(cell(r.reason())).append('\n');
     }
     sb.append("\n</details>\n");

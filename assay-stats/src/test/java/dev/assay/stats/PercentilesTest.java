@@ -1,4 +1,4 @@
-package dev.assay.metrics.efficiency;
+package dev.assay.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.assay.gate;
+package dev.assay.core;
 
 /** Whether larger or smaller values of a metric are better. */
 public enum Direction {

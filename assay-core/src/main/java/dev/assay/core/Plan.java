@@ -1,9 +1,7 @@
-package dev.assay.gate;
+package dev.assay.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.core.InputException;
-import dev.assay.core.Json;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,7 +22,7 @@ import java.util.Objects;
  * @param suitePath the suite the plan was made from, as given (for people; not matched)
  * @param suiteHash the suite's hash (recorded, not matched: the suite may change in ways that do not touch the gate or data)
  * @param datasetHash the dataset's content hash
- * @param gateHash the gate's hash ({@link Gate#hash()})
+ * @param gateHash the gate's hash (of its parsed section)
  * @param gateSource the file the gate came from
  */
 public record Plan(String hash, Instant createdAt, String hypothesis, String suitePath, String suiteHash,

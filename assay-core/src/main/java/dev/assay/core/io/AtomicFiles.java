@@ -1,4 +1,4 @@
-package dev.assay.gate;
+package dev.assay.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,165 @@
+package dev.assay.gate;
+
+import dev.assay.core.ExampleResult;
+import dev.assay.core.RunRecord;
+import dev.assay.core.Score;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One side of a comparison: the typed scores of each example, keyed by example id, in the side's
+ * own order (dataset order for a run).
+ *
+ * <p>Invariants: each id holds one score map per scored result (several when the run repeats
+ * examples); results where the system failed are left out, and so count as missing when pairing;
+ * {@link #metrics()} lists every metric name in first-seen order. A run's results also carry two
+ * intrinsic metrics, {@value #LATENCY} and {@value #COST}, where recorded (unless a metric of the
+ * run has that name).
+ */
+public final class RunScores {
+  /** Per-example latency of a run, as a metric (lower is better). */
+  public static final String LATENCY = "latency_ms";
+  /** Per-example cost of a run, as a metric when the run recorded costs (lower is better). */
+  public static final String COST = "cost";
+
+  private final String source;
+  private final RunRecord run;
+  private final Map<String, List<Map<String, Score>>> rows;
+  private final List<String> metrics;
+
+  /**
+   * @param source names the side in messages and outputs (a run id or a file)
+   * @param run the side's run record, or null for a score file
+   * @param rows per example id, in the side's order, the score maps of its scored results
+   */
+  public RunScores(String source, RunRecord run, Map<String, List<Map<String, Score>>> rows) {
+    this.source = source;
+    this.run = run;
+    Map<String, List<Map<String, Score>>> copy = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    rows.forEach((id, results) -> {
+      List<Map<String, Score>> list = new ArrayList<>(results.size());
+      for (Map<String, Score> r : results) {
+        names.addAll(r.keySet());
+        list.add(Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+      }
+      copy.put(id, Collections.unmodifiableList(list));
+    });
+    this.rows = Collections.unmodifiableMap(copy);
+    this.metrics = List.copyOf(names);
+  }
+
+  /** The scored results of a run (results whose system failed are left out). */
+  public static RunScores of(RunRecord run, List<ExampleResult> results) {
+    Set<String> declared = new LinkedHashSet<>();
+    Map<String, List<Map<String, Score>>> rows = new LinkedHashMap<>();
+    for (ExampleResult r : results) {
+      if (!r.ok()) {
+        continue;
+      }
+      declared.addAll(r.scores().keySet());
+      Map<String, Score> row = new LinkedHashMap<>(r.scores());
+      if (r.latencyMs() != null && Double.isFinite(r.latencyMs()) && !r.scores().containsKey(LATENCY)) {
+        row.put(LATENCY, Score.of(r.latencyMs()));
+      }
+      if (r.cost() != null && Double.isFinite(r.cost()) && !r.scores().containsKey(COST)) {
+        row.put(COST, Score.of(r.cost()));
+      }
+      rows.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(row);
+    }
+    return new RunScores(run.runId(), run, rows);
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** The run behind this side, or null for a score file. */
+  public RunRecord run() {
+    return run;
+  }
+
+  /** Example ids in the side's order. */
+  public Set<String> ids() {
+    return rows.keySet();
+  }
+
+  public int size() {
+    return rows.size();
+  }
+
+  /** Metric names, first-seen order. */
+  public List<String> metrics() {
+    return metrics;
+  }
+
+  /** The scores of {@code metric} in the results of example {@code id} (empty when none). */
+  public List<Score> scores(String id, String metric) {
+    List<Map<String, Score>> results = rows.get(id);
+    if (results == null) {
+      return List.of();
+    }
+    List<Score> out = new ArrayList<>(results.size());
+    for (Map<String, Score> r : results) {
+      Score s = r.get(metric);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Every score of {@code metric}, in the side's order (examples, then their results). */
+  public List<Score> allScores(String metric) {
+    List<Score> out = new ArrayList<>();
+    for (String id : rows.keySet()) {
+      out.addAll(scores(id, metric));
+    }
+    return out;
+  }
+
+  /**
+   * The per-example value of {@code metric} for example {@code id}: the mean over its results
+   * (repeats); null when no result has a value.
+   */
+  public Double value(String id, String metric) {
+    double sum = 0;
+    int n = 0;
+    for (Score s : scores(id, metric)) {
+      if (s.hasValue()) {
+        sum += s.value();
+        n++;
+      }
+    }
+    return n == 0 ? null : sum / n;
+  }
+
+  /** Ids that have a per-example value of {@code metric}, in the side's order. */
+  public List<String> idsWithValue(String metric) {
+    List<String> out = new ArrayList<>();
+    for (String id : rows.keySet()) {
+      if (value(id, metric) != null) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /** Whether any score of {@code metric} carries statistics or labels (what corpus metrics need). */
+  public boolean hasStatistics(String metric) {
+    for (List<Map<String, Score>> results : rows.values()) {
+      for (Map<String, Score> r : results) {
+        Score s = r.get(metric);
+        if (s != null && (s.statisticCount() > 0 || !s.labels().isEmpty())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
