@@ -9,7 +9,10 @@ package dev.assay.metrics.text;
  * zeroing a fresh table per sentence was a third of corpus BLEU's time once tokenizing got cheap.
  */
 final class TokenIds {
-  /** Tables grown beyond this many slots are not kept for reuse (a huge document must not pin memory). */
+  /**
+   * Tables grown beyond this many slots (or with more than 4x as many chars) are not kept for
+   * reuse: a huge document must not pin memory in every thread that scored it.
+   */
   private static final int KEEP_LIMIT = 1 << 16;
   private static final ThreadLocal<TokenIds> LOCAL = new ThreadLocal<>();
 
@@ -36,7 +39,7 @@ final class TokenIds {
   /** An empty instance owned by the calling thread; a second call clears the first one's tokens. */
   static TokenIds local(int expected) {
     TokenIds ids = LOCAL.get();
-    if (ids == null || ids.slots.length > KEEP_LIMIT) {
+    if (ids == null || ids.slots.length > KEEP_LIMIT || ids.chars.length > 4 * KEEP_LIMIT) {
       ids = new TokenIds(expected);
       LOCAL.set(ids);
     } else {
