@@ -29,8 +29,9 @@ import java.util.Arrays;
  * </ul>
  *
  * Anything else (another control or non-ASCII character, {@code <}, {@code &}) returns null and
- * the caller takes the general path. {@code InternedNgramsOracleTest} checks this pass against the
- * general one on seeded random segments dense in digits, periods, commas, dashes and symbols.
+ * the caller takes the general path. {@code Mteval13aAsciiTest} checks this pass against the
+ * general one and the regular-expression 13a on seeded random segments dense in digits, periods,
+ * commas, dashes and symbols.
  */
 final class Mteval13aAscii {
   private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[256]);
