@@ -34,6 +34,8 @@ import java.util.Arrays;
  * commas, dashes and symbols.
  */
 final class Mteval13aAscii {
+  /** Token buffers up to this length are kept per thread for the next segment. */
+  private static final int KEEP_LIMIT = 1 << 16;
   private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[256]);
 
   private Mteval13aAscii() {}
@@ -48,7 +50,9 @@ final class Mteval13aAscii {
     int[] out = SCRATCH.get();
     if (out.length < n) {
       out = new int[Math.max(n, 2 * out.length)];
-      SCRATCH.set(out);
+      if (n <= KEEP_LIMIT) {
+        SCRATCH.set(out); // a huge document's buffer is not pinned in the thread
+      }
     }
     int count = 0;
     int start = -1; // start of the token being read, or -1 between tokens
