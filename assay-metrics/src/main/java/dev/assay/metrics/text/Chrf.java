@@ -123,7 +123,7 @@ public final class Chrf implements SufficientStatistics {
     }
     int expected = charOrder * hypothesis.length();
     NgramIds charGrams = NgramIds.local(0, expected);
-    TokenIds words = wordOrder == 0 ? null : new TokenIds(hypothesis.length() / 2);
+    TokenIds words = wordOrder == 0 ? null : TokenIds.local(hypothesis.length() / 2);
     NgramIds wordGrams = NgramIds.local(1, wordOrder == 0 ? 1 : wordOrder * hypothesis.length() / 2);
     int[][] hyp = ngrams(hypothesis, charGrams, words, wordGrams);
     int[][][] refs = new int[references.size()][][];

@@ -4,9 +4,18 @@ package dev.assay.metrics.text;
  * Interns token strings, given as spans of a larger string, as dense int ids without creating a
  * {@link String} per token. Two spans get the same id if and only if their chars are equal.
  *
- * <p>Not thread-safe: one instance serves one computation.
+ * <p>Not thread-safe: one instance serves one computation at a time. {@link #local} hands each
+ * thread a reusable instance, cleared in time proportional to the tokens it held: allocating and
+ * zeroing a fresh table per sentence was a third of corpus BLEU's time once tokenizing got cheap.
  */
 final class TokenIds {
+  /**
+   * Tables grown beyond this many slots (or with more than 4x as many chars) are not kept for
+   * reuse: a huge document must not pin memory in every thread that scored it.
+   */
+  private static final int KEEP_LIMIT = 1 << 16;
+  private static final ThreadLocal<TokenIds> LOCAL = new ThreadLocal<>();
+
   private char[] chars = new char[256];
   private int used;
   private int[] starts;
@@ -14,6 +23,8 @@ final class TokenIds {
   private int[] hashes;
   /** id + 1 per slot; 0 marks an empty slot. */
   private int[] slots;
+  /** The slot of each id, so that {@link #clear()} empties exactly the slots in use. */
+  private int[] slotOf;
   private int size;
 
   TokenIds(int expected) {
@@ -22,6 +33,28 @@ final class TokenIds {
     starts = new int[capacity / 2];
     lengths = new int[capacity / 2];
     hashes = new int[capacity / 2];
+    slotOf = new int[capacity / 2];
+  }
+
+  /** An empty instance owned by the calling thread; a second call clears the first one's tokens. */
+  static TokenIds local(int expected) {
+    TokenIds ids = LOCAL.get();
+    if (ids == null || ids.slots.length > KEEP_LIMIT || ids.chars.length > 4 * KEEP_LIMIT) {
+      ids = new TokenIds(expected);
+      LOCAL.set(ids);
+    } else {
+      ids.clear();
+    }
+    return ids;
+  }
+
+  /** Forgets every token; ids start again at 0. */
+  void clear() {
+    for (int id = 0; id < size; id++) {
+      slots[slotOf[id]] = 0;
+    }
+    size = 0;
+    used = 0;
   }
 
   int size() {
@@ -52,6 +85,7 @@ final class TokenIds {
     starts[size] = used;
     lengths[size] = len;
     hashes[size] = h;
+    slotOf[size] = i;
     used += len;
     slots[i] = ++size;
     if (size * 2 >= slots.length) {
@@ -98,6 +132,7 @@ final class TokenIds {
     starts = java.util.Arrays.copyOf(starts, slots.length / 2);
     lengths = java.util.Arrays.copyOf(lengths, slots.length / 2);
     hashes = java.util.Arrays.copyOf(hashes, slots.length / 2);
+    slotOf = new int[slots.length / 2];
     int mask = slots.length - 1;
     for (int slot : old) {
       if (slot != 0) {
@@ -106,6 +141,7 @@ final class TokenIds {
           i = (i + 1) & mask;
         }
         slots[i] = slot;
+        slotOf[slot - 1] = i;
       }
     }
   }

@@ -50,6 +50,24 @@ final class CorpusSums implements WeightedStatistic {
     this.combiner = combiner;
   }
 
+  /**
+   * One group whose vectors are given by column, in canonical order: {@code columns[k][i]} is
+   * component k of example i. Columns are kept, not copied (and may be the same array, e.g. two
+   * columns of ones); nothing writes to them.
+   */
+  CorpusSums(double[][] columns, Combiner combiner) {
+    int n = columns[0].length;
+    for (double[] column : columns) {
+      if (column.length != n) {
+        throw new IllegalArgumentException("columns differ in length: " + column.length + " and "
+            + n);
+      }
+    }
+    this.columns = columns;
+    this.groupStart = new int[] {0, n};
+    this.combiner = combiner;
+  }
+
   /** The per-example vectors by column (shared, not copied: callers must not modify them). */
   double[][] columns() {
     return columns;
@@ -99,7 +117,8 @@ final class CorpusSums implements WeightedStatistic {
       for (int g = 0; g < groups; g++) {
         System.arraycopy(total[g], 0, sums[g], 0, columns.length);
       }
-      for (int i : units.examplesOfUnit[u]) {
+      for (int m = units.unitExampleStart[u]; m < units.unitExampleStart[u + 1]; m++) {
+        int i = units.unitExamples[m];
         for (int k = 0; k < columns.length; k++) {
           sums[group][k] -= columns[k][i];
         }

@@ -142,6 +142,7 @@ final class FusedCorpusReplicates {
     long[] longSums = new long[TILE * groups * longs];
     double[] doubleSums = new double[TILE * groups * doubles];
     long[] weights = new long[BLOCK];
+    long[] blockHashes = new long[BLOCK];
     double[][] doubleWeights = new double[LANES][BLOCK];
     for (int r0 = from; r0 < to; r0 += TILE) {
       int m = Math.min(TILE, to - r0);
@@ -154,11 +155,13 @@ final class FusedCorpusReplicates {
         }
         for (int b = groupStart[g]; b < groupStart[g + 1]; b += BLOCK) {
           int len = Math.min(BLOCK, groupStart[g + 1] - b);
+          // One copy of the block's hashes serves every replicate of the tile.
+          System.arraycopy(hash, b, blockHashes, 0, len);
           for (int j = 0; j < m; j += LANES) {
             int lanes = Math.min(LANES, m - j);
             for (int l = 0; l < lanes; l++) {
               int slot = (j + l) * groups + g;
-              totals[slot] += CounterRandom.poissonOneBlock(keys[j + l], hash, b, len, weights);
+              totals[slot] += CounterRandom.poissonOneBlock(keys[j + l], blockHashes, weights, len);
               for (int c = 0; c < longs; c++) {
                 longSums[slot * longs + c] += dot(weights, longColumns[c], b, len);
               }

@@ -178,6 +178,7 @@ final class IndicatorReplicates {
     long[] patternTotals = new long[TILE * groups * patterns];
     long[] weights = new long[BLOCK];
     long[] packed = new long[BLOCK];
+    long[] blockHashes = new long[BLOCK];
     for (int r0 = from; r0 < to; r0 += TILE) {
       int m = Math.min(TILE, to - r0);
       Arrays.fill(patternTotals, 0);
@@ -191,11 +192,13 @@ final class IndicatorReplicates {
             int len = Math.min(BLOCK, end - b);
             // Filler up to the padded length is drawn and packed but not summed below.
             int padded = roundUp(len);
+            // One copy of the block's hashes serves every replicate of the tile.
+            System.arraycopy(hashByPattern, b, blockHashes, 0, padded);
             for (int j = 0; j < m; j += LANES) {
               int lanes = Math.min(LANES, m - j);
               int slot = (j * groups + g) * patterns + q;
-              addBlockTotals(keys, j, lanes, b, len, padded, weights, packed, patternTotals, slot,
-                  groups * patterns);
+              addBlockTotals(keys, j, lanes, blockHashes, len, padded, weights, packed,
+                  patternTotals, slot, groups * patterns);
             }
           }
         }
@@ -209,14 +212,15 @@ final class IndicatorReplicates {
   }
 
   /**
-   * Adds the total weight of block {@code [b, b + len)} in replicates {@code keys[j..j+lanes)}
-   * to {@code patternTotals[slot + l·stride]}. A method of its own so that the JIT compiles this
-   * hot body on its own rather than only inside an on-stack replacement of {@link #compute}.
+   * Adds the total weight of the block whose hashes are {@code blockHashes[0, len)} in
+   * replicates {@code keys[j..j+lanes)} to {@code patternTotals[slot + l·stride]}. A method of
+   * its own so that the JIT compiles this hot body on its own rather than only inside an
+   * on-stack replacement of {@link #compute}.
    */
-  private void addBlockTotals(long[] keys, int j, int lanes, int b, int len, int padded,
-      long[] weights, long[] packed, long[] patternTotals, int slot, int stride) {
+  private static void addBlockTotals(long[] keys, int j, int lanes, long[] blockHashes, int len,
+      int padded, long[] weights, long[] packed, long[] patternTotals, int slot, int stride) {
     for (int l = 0; l < lanes; l++) {
-      CounterRandom.poissonOneCappedBlock(keys[j + l], hashByPattern, b, padded, weights);
+      CounterRandom.poissonOneCappedBlock(keys[j + l], blockHashes, weights, padded);
       pack(weights, packed, padded, l);
     }
     long total = 0;
@@ -230,7 +234,7 @@ final class IndicatorReplicates {
       int shift = l * LANE_BITS;
       patternTotals[slot + l * stride] += ((capped >>> shift) & CAPPED_BIT) == 0
           ? (total >>> shift) & LANE_MASK
-          : CounterRandom.poissonOneBlock(keys[j + l], hashByPattern, b, len, weights);
+          : CounterRandom.poissonOneBlock(keys[j + l], blockHashes, weights, len);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.assay.stats.bootstrap;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +45,48 @@ public final class KeyedRecords<R> {
 
   private static <R> KeyedRecords<R> build(
       List<String> ids, List<String> clusterKeys, List<R> records) {
+    validate(ids, clusterKeys, records);
+    int[] order = CanonicalOrder.of(ids);
+    return new KeyedRecords<>(permuted(ids, order), permuted(clusterKeys, order),
+        permuted(records, order));
+  }
+
+  /**
+   * The input positions of the examples in canonical order: {@code records().get(i)} is the
+   * index in {@code ids} of the example at canonical position i. Validated like {@link #of} and
+   * {@link #clustered} ({@code clusterKeys} may be null). For callers that hold their data in
+   * arrays: nothing is boxed per example.
+   */
+  static KeyedRecords<Integer> positions(List<String> ids, List<String> clusterKeys) {
+    Objects.requireNonNull(ids, "ids");
+    int n = ids.size();
+    validate(ids, clusterKeys, new AbstractList<Integer>() {
+      @Override
+      public Integer get(int index) {
+        return index;
+      }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    });
+    int[] order = CanonicalOrder.of(ids);
+    List<Integer> positions = new AbstractList<>() {
+      @Override
+      public Integer get(int index) {
+        return order[index];
+      }
+
+      @Override
+      public int size() {
+        return order.length;
+      }
+    };
+    return new KeyedRecords<>(permuted(ids, order), permuted(clusterKeys, order), positions);
+  }
+
+  private static void validate(List<String> ids, List<String> clusterKeys, List<?> records) {
     Objects.requireNonNull(ids, "ids");
     Objects.requireNonNull(records, "records");
     if (ids.size() != records.size()) {
@@ -67,32 +110,18 @@ public final class KeyedRecords<R> {
       }
       Objects.requireNonNull(records.get(i), () -> "record of example '" + id + "' is null");
     }
-    Integer[] order = new Integer[ids.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  }
+
+  /** The list in canonical order (unmodifiable), or null for a null list. */
+  private static <T> List<T> permuted(List<T> list, int[] order) {
+    if (list == null) {
+      return null;
     }
-    java.util.Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
-    // Sorted, equal ids are adjacent: cheaper than a hash set at a million examples.
-    for (int j = 1; j < order.length; j++) {
-      String id = ids.get(order[j]);
-      if (id.equals(ids.get(order[j - 1]))) {
-        throw new IllegalArgumentException("duplicate example id '" + id + "'");
-      }
+    List<T> out = new ArrayList<>(order.length);
+    for (int i : order) {
+      out.add(list.get(i));
     }
-    List<String> sortedIds = new ArrayList<>(order.length);
-    List<String> sortedClusters = clusterKeys == null ? null : new ArrayList<>(order.length);
-    List<R> sortedRecords = new ArrayList<>(order.length);
-    for (Integer i : order) {
-      sortedIds.add(ids.get(i));
-      sortedRecords.add(records.get(i));
-      if (sortedClusters != null) {
-        sortedClusters.add(clusterKeys.get(i));
-      }
-    }
-    return new KeyedRecords<>(
-        Collections.unmodifiableList(sortedIds),
-        sortedClusters == null ? null : Collections.unmodifiableList(sortedClusters),
-        Collections.unmodifiableList(sortedRecords));
+    return Collections.unmodifiableList(out);
   }
 
   /** Number of examples. */

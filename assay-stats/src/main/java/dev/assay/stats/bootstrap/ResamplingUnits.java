@@ -21,19 +21,26 @@ final class ResamplingUnits {
   final long[] unitHash;
   final int[] unitGroup;
   final int groupCount;
-  /** Examples of each unit (concatenated indices). */
-  final int[][] examplesOfUnit;
+  /**
+   * Examples of each unit: those of unit u are {@code unitExamples[unitExampleStart[u] ..
+   * unitExampleStart[u + 1])}, in canonical order. Two flat arrays rather than an array per unit:
+   * a million units would otherwise be a million small objects for the garbage collector.
+   */
+  final int[] unitExampleStart;
+  final int[] unitExamples;
   /** First unit index of each group, plus a final sentinel. */
   final int[] groupUnitStart;
 
   private ResamplingUnits(int exampleCount, int[] unitOfExample, long[] unitHash,
-      int[] unitGroup, int groupCount, int[][] examplesOfUnit, int[] groupUnitStart) {
+      int[] unitGroup, int groupCount, int[] unitExampleStart, int[] unitExamples,
+      int[] groupUnitStart) {
     this.exampleCount = exampleCount;
     this.unitOfExample = unitOfExample;
     this.unitHash = unitHash;
     this.unitGroup = unitGroup;
     this.groupCount = groupCount;
-    this.examplesOfUnit = examplesOfUnit;
+    this.unitExampleStart = unitExampleStart;
+    this.unitExamples = unitExamples;
     this.groupUnitStart = groupUnitStart;
   }
 
@@ -79,17 +86,18 @@ final class ResamplingUnits {
       offset += group.size();
     }
     groupUnitStart[groups.size()] = units;
-    int[][] examplesOfUnit = new int[units][];
+    int[] unitExampleStart = new int[units + 1];
     for (int u = 0; u < units; u++) {
-      examplesOfUnit[u] = new int[memberCount[u]];
-      memberCount[u] = 0;
+      unitExampleStart[u + 1] = unitExampleStart[u] + memberCount[u];
     }
+    int[] next = Arrays.copyOf(unitExampleStart, units);
+    int[] unitExamples = new int[exampleCount];
     for (int i = 0; i < exampleCount; i++) {
-      int u = unitOfExample[i];
-      examplesOfUnit[u][memberCount[u]++] = i;
+      unitExamples[next[unitOfExample[i]]++] = i;
     }
     return new ResamplingUnits(exampleCount, unitOfExample, Arrays.copyOf(hashes, units),
-        Arrays.copyOf(unitGroups, units), groups.size(), examplesOfUnit, groupUnitStart);
+        Arrays.copyOf(unitGroups, units), groups.size(), unitExampleStart, unitExamples,
+        groupUnitStart);
   }
 
   /**

@@ -17,13 +17,14 @@ interface WeightedStatistic {
     java.util.Arrays.fill(weights, 1.0);
     double[] out = new double[units.unitCount()];
     for (int u = 0; u < out.length; u++) {
-      int[] members = units.examplesOfUnit[u];
-      for (int i : members) {
-        weights[i] = 0;
+      int from = units.unitExampleStart[u];
+      int to = units.unitExampleStart[u + 1];
+      for (int m = from; m < to; m++) {
+        weights[units.unitExamples[m]] = 0;
       }
       out[u] = value(weights);
-      for (int i : members) {
-        weights[i] = 1;
+      for (int m = from; m < to; m++) {
+        weights[units.unitExamples[m]] = 1;
       }
     }
     return out;

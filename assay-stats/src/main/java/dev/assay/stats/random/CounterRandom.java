@@ -130,6 +130,25 @@ public final class CounterRandom {
   public static long poissonOneBlock(long replicateKey, long[] unitHashes, int from, int len,
       long[] out) {
     poissonOneCappedBlock(replicateKey, unitHashes, from, len, out);
+    return finishCapped(replicateKey, unitHashes, from, len, out);
+  }
+
+  /**
+   * As {@link #poissonOneBlock(long, long[], int, int, long[])} for a block whose hashes start at
+   * index 0 of {@code blockHashes} (a distinct array from {@code out}): {@code out[i] =
+   * poissonOne(draw(replicateKey, blockHashes[i]))} for {@code i < len}, exactly; returns their
+   * sum. Callers that draw many replicates of one block copy its hashes once and use this form:
+   * the JIT vectorises a loop whose reads and writes share one index without the per-replicate
+   * copy the offset form needs.
+   */
+  public static long poissonOneBlock(long replicateKey, long[] blockHashes, long[] out, int len) {
+    poissonOneCappedBlock(replicateKey, blockHashes, out, len);
+    return finishCapped(replicateKey, blockHashes, 0, len, out);
+  }
+
+  /** Sums capped weights, finishing the rare capped ones ({@code out[i] == 8}) exactly. */
+  private static long finishCapped(long replicateKey, long[] hashes, int from, int len,
+      long[] out) {
     long total = 0;
     long saturated = 0;
     for (int i = 0; i < len; i++) {
@@ -142,7 +161,7 @@ public final class CounterRandom {
     }
     for (int i = 0; i < len; i++) {
       if (out[i] == 8) {
-        long k = poissonOne(draw(replicateKey, unitHashes[from + i]));
+        long k = poissonOne(draw(replicateKey, hashes[from + i]));
         total += k - 8;
         out[i] = k;
       }
@@ -163,6 +182,20 @@ public final class CounterRandom {
     invertBelowEight(out, len);
   }
 
+  /**
+   * As {@link #poissonOneCappedBlock(long, long[], int, int, long[])} for a block whose hashes
+   * start at index 0 of {@code blockHashes}, a distinct array from {@code out}: {@code out[i] =
+   * min(poissonOne(draw(replicateKey, blockHashes[i])), 8)} for {@code i < len}, exactly.
+   */
+  public static void poissonOneCappedBlock(long replicateKey, long[] blockHashes, long[] out,
+      int len) {
+    if (blockHashes == out) {
+      throw new IllegalArgumentException("block hashes and weights must be distinct arrays");
+    }
+    mixAligned(replicateKey, blockHashes, len, out);
+    invertBelowEight(out, len);
+  }
+
   /** {@code out[i] = draw(key, hashes[from + i]) >>> 11}: the 53 bits behind the uniform. */
   private static void mixBlock(long key, long[] hashes, int from, int len, long[] out) {
     // Copy, then mix in place: C2 does not vectorise a loop reading one long[] and writing
@@ -170,6 +203,19 @@ public final class CounterRandom {
     System.arraycopy(hashes, from, out, 0, len);
     for (int i = 0; i < len; i++) {
       long z = key ^ out[i];
+      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+      out[i] = (z ^ (z >>> 31)) >>> 11;
+    }
+  }
+
+  /**
+   * {@code out[i] = draw(key, hashes[i]) >>> 11}. Reads and writes share the index, so C2
+   * vectorises the loop directly from the source array (no copy per call).
+   */
+  private static void mixAligned(long key, long[] hashes, int len, long[] out) {
+    for (int i = 0; i < len; i++) {
+      long z = key ^ hashes[i];
       z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
       z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
       out[i] = (z ^ (z >>> 31)) >>> 11;

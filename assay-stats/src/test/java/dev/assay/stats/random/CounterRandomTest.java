@@ -73,6 +73,24 @@ class CounterRandomTest {
             .isEqualTo(Math.min(k, CounterRandom.POISSON_BLOCK_CAP));
       }
     }
+    // The forms over a copied block (hashes from index 0) give the same weights.
+    long[] block = new long[out.length];
+    for (int r = 0; r < 200; r++) {
+      long key = CounterRandom.replicateKey(seed, 0, r, 0);
+      int from = r % 500;
+      System.arraycopy(hashes, from, block, 0, block.length);
+      long[] expected = new long[out.length];
+      long expectedTotal = CounterRandom.poissonOneBlock(key, hashes, from, out.length, expected);
+      long total = CounterRandom.poissonOneBlock(key, block, out, out.length);
+      assertThat(out).as("aligned, replicate %d, seed %d", r, seed).containsExactly(expected);
+      assertThat(total).as("aligned total, replicate %d, seed %d", r, seed)
+          .isEqualTo(expectedTotal);
+      CounterRandom.poissonOneCappedBlock(key, block, out, out.length);
+      for (int i = 0; i < out.length; i++) {
+        assertThat(out[i]).as("aligned capped, unit %d, replicate %d, seed %d", from + i, r, seed)
+            .isEqualTo(Math.min(expected[i], CounterRandom.POISSON_BLOCK_CAP));
+      }
+    }
   }
 
   @Test
