@@ -1,11 +1,14 @@
 package dev.assay.metrics.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.assay.core.InputException;
 import dev.assay.core.Output;
 import dev.assay.core.Scorer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RougeTest {
@@ -55,5 +58,52 @@ class RougeTest {
     assertThat(p.create("rouge1").orElseThrow().score(stems, Output.text("dog runs")).get("rouge1")).isZero();
     assertThat(new Rouge(Rouge.Kind.N, 1, false).scoreBest(List.of("a b", "a c"), "a c").fmeasure())
         .isCloseTo(1.0, within(0.0));
+  }
+
+  @Test
+  void measureParameterSelectsThePart() {
+    TextScorers p = new TextScorers();
+    var ex = TextScorersTest.withReferences("e", "the cat sat on the mat");
+    Output out = Output.text("the cats sat");
+    // rouge-1 without stemming: 2 of 3 prediction tokens, 2 of 6 target tokens.
+    assertThat(p.create("rouge1:measure=precision").orElseThrow().score(ex, out))
+        .containsExactly(Map.entry("rouge1:measure=precision", 2 / 3.0));
+    assertThat(p.create("rouge1:measure=recall").orElseThrow().score(ex, out).get("rouge1:measure=recall"))
+        .isEqualTo(2 / 6.0);
+    double f = p.create("rouge1").orElseThrow().score(ex, out).get("rouge1");
+    assertThat(f).isEqualTo(2 * (2 / 3.0) * (2 / 6.0) / (2 / 3.0 + 2 / 6.0));
+    assertThat(p.create("rouge1:measure=fmeasure").orElseThrow().score(ex, out).get("rouge1:measure=fmeasure"))
+        .as("fmeasure is the default").isEqualTo(f);
+    // With the stemmer, cats -> cat: 3 of 3, 3 of 6; parameters in either order.
+    assertThat(p.create("rouge1:measure=recall:stemmer=true").orElseThrow().score(ex, out)
+        .get("rouge1:measure=recall:stemmer=true")).isEqualTo(0.5);
+    assertThat(p.create("rouge1:stemmer=true:measure=precision").orElseThrow().score(ex, out)
+        .get("rouge1:stemmer=true:measure=precision")).isEqualTo(1.0);
+    for (String kind : new String[] {"rouge2", "rougeL", "rougeLsum", "rouge3"}) {
+      for (String part : new String[] {"precision", "recall", "fmeasure"}) {
+        assertThat(p.create(kind + ":measure=" + part).orElseThrow().score(ex, out).get(kind + ":measure=" + part))
+            .as(kind + " " + part)
+            .isEqualTo(p.create(kind + "_" + part).orElseThrow().score(ex, out).get(kind + "_" + part));
+      }
+    }
+  }
+
+  @Test
+  void measureParameterIsValidated() {
+    TextScorers p = new TextScorers();
+    assertThatThrownBy(() -> p.create("rougeL:measure=f1"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("parameter 'measure' of metric 'rougeL' is 'f1'")
+        .satisfies(e -> assertThat(((InputException) e).render())
+            .contains("one of fmeasure, precision, recall"));
+    assertThatThrownBy(() -> p.create("rougeL:measure=Recall")).isInstanceOf(InputException.class);
+    assertThatThrownBy(() -> p.create("rougeL_recall:measure=precision"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'rougeL_recall' already names the part");
+    assertThatThrownBy(() -> p.create("rouge2:measure=recall:measure=precision"))
+        .isInstanceOf(InputException.class);
+    assertThatThrownBy(() -> p.create("bleu:measure=recall"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("unknown parameter 'measure'");
   }
 }
