@@ -43,7 +43,8 @@ final class ScoreRetrievalCommand implements Callable<Integer> {
   int level;
 
   @Option(names = "--all-topics",
-      description = "Average over every judged topic, a topic missing from the run counting 0 (trec_eval -c).")
+      description = "Average over every judged topic, a topic missing from the run counting 0, and report it "
+          + "per query too (trec_eval -c).")
   boolean allTopics;
 
   @Option(names = "--format", defaultValue = "text", description = "text (trec_eval's layout) or json.")

@@ -92,6 +92,59 @@ class ScoreRetrievalCommandTest {
   }
 
   @Test
+  void allTopicsPerQueryPrintsTheMissingTopicAsTrecEvalDoes() throws Exception {
+    // Expected: trec_eval 10.0 -q -c -m num_q -m num_ret -m num_rel -m num_rel_ret -m map -m gm_map
+    // -m P.5 -m relstring -m utility -m unj.5 on QRELS and RUN (q3 is judged, not ranked).
+    CliHarness.Result r = cli.run("score", "retrieval", "--qrels", "qrels.txt", "--run", "run.txt",
+        "--metrics", "num_q,num_ret,num_rel,num_rel_ret,map,gm_map,P.5,relstring,utility,unj.5",
+        "--per-query", "--all-topics");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(""
+        + "num_ret               \tq1\t3\n"
+        + "num_rel               \tq1\t2\n"
+        + "num_rel_ret           \tq1\t2\n"
+        + "map                   \tq1\t0.8333\n"
+        + "P_5                   \tq1\t0.4000\n"
+        + "relstring             \tq1\t'102'\n"
+        + "utility               \tq1\t1.0000\n"
+        + "unj_5                 \tq1\t0.0000\n"
+        + "num_ret               \tq2\t2\n"
+        + "num_rel               \tq2\t1\n"
+        + "num_rel_ret           \tq2\t1\n"
+        + "map                   \tq2\t0.5000\n"
+        + "P_5                   \tq2\t0.2000\n"
+        + "relstring             \tq2\t'-1'\n"
+        + "utility               \tq2\t0.0000\n"
+        + "unj_5                 \tq2\t0.2000\n"
+        + "num_ret               \tq3\t0\n"
+        + "num_rel               \tq3\t1\n"
+        + "num_rel_ret           \tq3\t0\n"
+        + "map                   \tq3\t0.0000\n"
+        + "P_5                   \tq3\t0.0000\n"
+        + "relstring             \tq3\t''\n"
+        + "utility               \tq3\t0.0000\n"
+        + "unj_5                 \tq3\t0.0000\n"
+        + "num_q                 \tall\t3\n"
+        + "num_ret               \tall\t5\n"
+        + "num_rel               \tall\t4\n"
+        + "num_rel_ret           \tall\t3\n"
+        + "map                   \tall\t0.4444\n"
+        + "gm_map                \tall\t0.0161\n"
+        + "P_5                   \tall\t0.2000\n"
+        + "utility               \tall\t0.3333\n"
+        + "unj_5                 \tall\t0.0667\n");
+
+    // trec_eval 10.0 -q -c -l2 -m num_rel -m map: the summary num_rel still counts grades above 0.
+    JsonNode level2 = json("--metrics", "num_rel,map", "--level", "2", "--per-query", "--all-topics",
+        "--format", "json");
+    assertThat(level2.path("n").asInt()).isEqualTo(3);
+    assertThat(level2.path("per_query").fieldNames()).toIterable().containsExactly("q1", "q2", "q3");
+    assertThat(level2.path("per_query").path("q3").path("num_rel").asDouble()).isZero();
+    assertThat(level2.path("metrics").path("num_rel").asDouble()).isEqualTo(4);
+    assertThat(level2.path("metrics").path("map").asDouble()).isCloseTo(1 / 9.0, within(1e-12));
+  }
+
+  @Test
   void matchesTrecEvalOutputLineForLine() throws Exception {
     Path test = sharedTrecEval();
     String[] base = {"score", "retrieval", "--qrels", test.resolve("qrels.test").toString(), "--run",

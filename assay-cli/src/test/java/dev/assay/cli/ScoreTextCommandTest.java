@@ -105,6 +105,23 @@ class ScoreTextCommandTest {
   }
 
   @Test
+  void rougeMeasureParameterSelectsPrecisionRecallOrF() throws Exception {
+    cli.write("preds.jsonl", PREDS.replace("dog barked loudly", "dogs barked"));
+    CliHarness.Result r = score("--metrics", "rouge1:measure=precision,rouge1:measure=recall:stemmer=true,"
+        + "rouge1:measure=recall,rouge1", "--per-example", "--format", "json");
+    assertThat(r.code()).as(r.toString()).isZero();
+    JsonNode b = Json.MAPPER.readTree(r.out()).path("per_example").path("b");
+    // b: "dogs barked" against "the dog barked" (the better reference): "barked" is shared, and
+    // "dogs" too once stemmed.
+    assertThat(b.path("rouge1:measure=precision").asDouble()).isCloseTo(1 / 2.0, within(1e-12));
+    assertThat(b.path("rouge1:measure=recall").asDouble()).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(b.path("rouge1:measure=recall:stemmer=true").asDouble()).isCloseTo(2 / 3.0, within(1e-12));
+    assertThat(b.path("rouge1").asDouble()).isCloseTo(0.4, within(1e-12));
+    assertInputError(score("--metrics", "rougeL:measure=f"), "error: ",
+        "parameter 'measure' of metric 'rougeL' is 'f' (one of fmeasure, precision, recall)");
+  }
+
+  @Test
   void badLinesAreOneErrorNamingFileAndLine() throws Exception {
     cli.write("preds.jsonl", "{\"id\":\"a\",\"output\":\"x\"}\nnot json\n");
     assertInputError(score("--metrics", "f1"), "preds.jsonl:2: ", "JSON");

@@ -13,6 +13,70 @@ import org.junit.jupiter.api.io.TempDir;
 class TrecExportTest {
   @TempDir Path dir;
 
+  /** Runs a one-system suite over {@code queries} and {@code ranked}; returns the run id. */
+  private String runSuite(CliHarness cli, String queries, String ranked) throws Exception {
+    cli.write("queries.jsonl", queries);
+    cli.write("ranked.jsonl", ranked);
+    cli.write("suite.yaml", """
+        dataset: {path: queries.jsonl}
+        systems:
+          bm25:
+            type: predictions
+            path: ranked.jsonl
+        metrics: [ndcg_cut_10]
+        max_error_rate: 1
+        """);
+    // The forged ids fail scoring; max_error_rate 1 keeps the run completed so it can be exported.
+    CliHarness.Result run = cli.run("run", "suite.yaml", "--format", "json");
+    assertThat(run.code()).as(run.toString()).isZero();
+    return Json.MAPPER.readTree(run.out()).path("runs").get(0).path("run_id").asText();
+  }
+
+  /** The exported file's lines, or none when no file was written. */
+  private List<String> exported(Path file) throws Exception {
+    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  @Test
+  void aDocumentIdWithANewlineCannotForgeARow() throws Exception {
+    CliHarness cli = new CliHarness(dir);
+    // A system answers with a document id that carries a whole TREC line of its own.
+    String id = runSuite(cli, """
+        {"id":"q1","input":"wing flutter","reference":{"d1":2,"d2":1}}
+        {"id":"q2","input":"boundary layer","reference":{"d3":1}}
+        """, """
+        {"id":"q1","output":["d1","d2\\nq999 Q0 INJECTED 1 99.0 evil"]}
+        {"id":"q2","output":["d3"]}
+        """);
+    CliHarness.Result export = cli.run("runs", "export", id, "--format", "trec", "--output", "bm25.run");
+    assertThat(exported(dir.resolve("bm25.run"))).as("no forged row").noneMatch(l -> l.contains("INJECTED"));
+    assertThat(export.code()).as(export.toString()).isEqualTo(2);
+    assertThat(export.err()).as(export.toString())
+        .startsWith("error: ")
+        .contains("example 'q1'")
+        .contains("'d2\\nq999 Q0 INJECTED 1 99.0 evil'");
+    assertThat(export.err().strip().lines()).as(export.toString()).hasSize(1);
+    assertThat(dir.resolve("bm25.run")).as("nothing half-written").doesNotExist();
+
+    CliHarness.Result shown = cli.run("runs", "show", id, "--examples", "--format", "json");
+    assertThat(shown.out()).as("scoring rejects the id, escaped").contains("d2\\\\nq999 Q0 INJECTED");
+  }
+
+  @Test
+  void aTopicIdWithWhitespaceCannotForgeARow() throws Exception {
+    CliHarness cli = new CliHarness(dir);
+    String id = runSuite(cli, """
+        {"id":"q1 Q0 FORGED 1 50 evil\\nq1","input":"wing flutter","reference":{"d1":2}}
+        """, """
+        {"id":"q1 Q0 FORGED 1 50 evil\\nq1","output":["d1"]}
+        """);
+    CliHarness.Result export = cli.run("runs", "export", id, "--format", "trec", "--output", "bm25.run");
+    assertThat(exported(dir.resolve("bm25.run"))).as("no forged row").noneMatch(l -> l.contains("FORGED"));
+    assertThat(export.code()).as(export.toString()).isEqualTo(2);
+    assertThat(export.err()).as(export.toString())
+        .contains("topic id 'q1 Q0 FORGED 1 50 evil\\nq1'");
+  }
+
   @Test
   void exportsRankedOutputsInTrecOrder() throws Exception {
     CliHarness cli = new CliHarness(dir);

@@ -6,12 +6,12 @@ final class CountMeasures {
 
   /** Documents retrieved (after -M truncation and -J filtering). */
   static Measure numRet() {
-    return Measure.sum("num_ret", JudgedRanking::numRet);
+    return Measure.sum("num_ret", JudgedRanking::numRet).withZeroWhenUnranked();
   }
 
   /** Judged documents with grade at least the threshold, retrieved or not. */
   static Measure numRel() {
-    return Measure.sum("num_rel", JudgedRanking::numRel);
+    return Measure.sum("num_rel", JudgedRanking::numRel).withSumOverQrels();
   }
 
   static Measure numRelRet() {

@@ -66,7 +66,7 @@ final class CutoffMeasures {
         }
       }
       return (double) unj / k;
-    }).lowerIsBetter();
+    }).lowerIsBetter().withZeroWhenUnranked();
   }
 
   /**

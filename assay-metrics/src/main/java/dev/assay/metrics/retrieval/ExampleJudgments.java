@@ -20,11 +20,21 @@ import java.util.Map;
  * text holding either list as JSON or document ids separated by whitespace or commas. A document
  * repeated in an output counts once, at its first position (model outputs repeat themselves; run
  * files may not).
+ *
+ * <p>The example id is the topic id. Every id read here is a TREC id ({@link TrecIds}): one that
+ * a qrels or run file could not carry (whitespace, a control character, a topic id starting with
+ * {@code #}) is an {@link InputException} naming the example and the id, escaped. So a ranking
+ * returned here can be written as TREC run lines without forging any.
  */
 final class ExampleJudgments {
   private ExampleJudgments() {}
 
   static TopicJudgments judgments(Example example) {
+    String topicProblem = TrecIds.topicProblem(example.id());
+    if (topicProblem != null) {
+      throw new InputException((String) null, example.line(), "id",
+          "topic id " + TrecIds.quoted(example.id()) + " " + topicProblem, TrecIds.expected());
+    }
     JsonNode ref = example.reference();
     if (ref == null || !ref.isObject()) {
       throw new InputException((String) null, example.line(), "reference",
@@ -33,6 +43,12 @@ final class ExampleJudgments {
     }
     TopicJudgments.Builder b = new TopicJudgments.Builder();
     for (Map.Entry<String, JsonNode> e : ref.properties()) {
+      String docProblem = TrecIds.docidProblem(e.getKey());
+      if (docProblem != null) {
+        throw new InputException((String) null, example.line(), "reference", "document id "
+            + TrecIds.quoted(e.getKey()) + " judged by example " + TrecIds.quoted(example.id()) + " " + docProblem,
+            TrecIds.expected());
+      }
       JsonNode g = e.getValue();
       if (!g.isNumber() || !isIntegral(g)) {
         throw new InputException((String) null, example.line(), "reference." + e.getKey(),
@@ -68,7 +84,7 @@ final class ExampleJudgments {
       List<String> ids = new ArrayList<>();
       for (String id : text.split("[\\s,]+")) {
         if (!id.isEmpty()) {
-          ids.add(id);
+          ids.add(checked(example, id));
         }
       }
       return inOrder(ids);
@@ -85,9 +101,9 @@ final class ExampleJudgments {
     int withScore = 0;
     for (JsonNode e : a) {
       if (e.isTextual()) {
-        ids.add(e.textValue());
+        ids.add(checked(example, e.textValue()));
       } else if (e.isObject() && e.path("docid").isTextual()) {
-        ids.add(e.get("docid").textValue());
+        ids.add(checked(example, e.get("docid").textValue()));
         JsonNode s = e.get("score");
         if (s != null && !s.isNull()) {
           if (!s.isNumber()) {
@@ -104,6 +120,16 @@ final class ExampleJudgments {
       throw bad(example, "only some documents of the output have a score");
     }
     return withScore > 0 ? scored.build() : inOrder(ids);
+  }
+
+  /** {@code docid}, when a TREC run can carry it. */
+  private static String checked(Example example, String docid) {
+    String problem = TrecIds.docidProblem(docid);
+    if (problem != null) {
+      throw new InputException((String) null, example.line(), "output", "document id " + TrecIds.quoted(docid)
+          + " in the output of example " + TrecIds.quoted(example.id()) + " " + problem, TrecIds.expected());
+    }
+    return docid;
   }
 
   private static Ranking inOrder(List<String> ids) {

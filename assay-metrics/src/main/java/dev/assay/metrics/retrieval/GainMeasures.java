@@ -242,6 +242,6 @@ final class GainMeasures {
         weight *= p;
       }
       return any ? weight + (1 - p) * sum : 0;
-    }).lowerIsBetter();
+    }).lowerIsBetter().withZeroWhenUnranked();
   }
 }

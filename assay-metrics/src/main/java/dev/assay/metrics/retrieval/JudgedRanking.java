@@ -60,6 +60,14 @@ final class JudgedRanking {
     return new JudgedRanking(k == n ? rels : java.util.Arrays.copyOf(rels, k), level, judgments);
   }
 
+  /**
+   * trec_eval -c's stand-in for a judged topic without a ranking (see {@link AllTopics}): one
+   * document outside the pool, or no document when {@code judgedOnly} drops unpooled ones.
+   */
+  static JudgedRanking placeholder(TopicJudgments judgments, int level, boolean judgedOnly) {
+    return new JudgedRanking(judgedOnly ? new int[0] : new int[] {NONPOOL}, level, judgments);
+  }
+
   int level() {
     return level;
   }

@@ -10,6 +10,10 @@ import java.util.function.Function;
  * {@link JudgedRanking} and returns a finite number; {@link #level()} is the relevance threshold
  * this measure was asked for, or 0 to use the evaluation's. Parameterised measures carry their
  * parameters in the name ({@code ndcg_cut_10:level=2}) so two variants never collide. Immutable.
+ *
+ * <p>Under trec_eval -c ({@link RetrievalOptions#allTopics()}) a judged topic without a ranking is
+ * evaluated as {@link AllTopics} describes: {@link #zeroWhenUnranked()} and {@link
+ * #summedOverQrels()} say how this measure departs from the general rule there.
  */
 public final class Measure {
   /** What a measure yields. */
@@ -49,9 +53,17 @@ public final class Measure {
   private final boolean perTopic;
   private final boolean higherIsBetter;
   private final int level;
+  private final boolean zeroWhenUnranked;
+  private final boolean summedOverQrels;
 
   private Measure(String name, Kind kind, Kernel kernel, Function<JudgedRanking, String> text,
       Aggregation aggregation, boolean integer, boolean perTopic, boolean higherIsBetter, int level) {
+    this(name, kind, kernel, text, aggregation, integer, perTopic, higherIsBetter, level, false, false);
+  }
+
+  private Measure(String name, Kind kind, Kernel kernel, Function<JudgedRanking, String> text,
+      Aggregation aggregation, boolean integer, boolean perTopic, boolean higherIsBetter, int level,
+      boolean zeroWhenUnranked, boolean summedOverQrels) {
     this.name = name;
     this.kind = kind;
     this.kernel = kernel;
@@ -61,6 +73,8 @@ public final class Measure {
     this.perTopic = perTopic;
     this.higherIsBetter = higherIsBetter;
     this.level = level;
+    this.zeroWhenUnranked = zeroWhenUnranked;
+    this.summedOverQrels = summedOverQrels;
   }
 
   static Measure mean(String name, Kernel k) {
@@ -88,16 +102,31 @@ public final class Measure {
   }
 
   Measure lowerIsBetter() {
-    return new Measure(name, kind, kernel, text, aggregation, integer, perTopic, false, level);
+    return new Measure(name, kind, kernel, text, aggregation, integer, perTopic, false, level, zeroWhenUnranked,
+        summedOverQrels);
   }
 
   /** This measure at relevance threshold {@code lvl}, reported as {@code newName}. */
   Measure atLevel(int lvl, String newName) {
-    return new Measure(newName, kind, kernel, text, aggregation, integer, perTopic, higherIsBetter, lvl);
+    return new Measure(newName, kind, kernel, text, aggregation, integer, perTopic, higherIsBetter, lvl,
+        zeroWhenUnranked, summedOverQrels);
   }
 
   Measure named(String newName) {
-    return new Measure(newName, kind, kernel, text, aggregation, integer, perTopic, higherIsBetter, level);
+    return new Measure(newName, kind, kernel, text, aggregation, integer, perTopic, higherIsBetter, level,
+        zeroWhenUnranked, summedOverQrels);
+  }
+
+  /** This measure, 0 for a topic without a ranking under trec_eval -c. */
+  Measure withZeroWhenUnranked() {
+    return new Measure(name, kind, kernel, text, aggregation, integer, perTopic, higherIsBetter, level, true,
+        summedOverQrels);
+  }
+
+  /** This count, whose trec_eval -c summary counts the relevant judgments of the whole qrels. */
+  Measure withSumOverQrels() {
+    return new Measure(name, kind, kernel, text, aggregation, integer, perTopic, higherIsBetter, level,
+        zeroWhenUnranked, true);
   }
 
   /** The canonical name, as trec_eval prints it (plus any assay parameters). */
@@ -145,6 +174,23 @@ public final class Measure {
   /** The relevance threshold this measure was asked for, 0 when it uses the evaluation's. */
   public int level() {
     return level;
+  }
+
+  /**
+   * Whether trec_eval -c reports 0 for a topic without a ranking instead of the value on its
+   * placeholder ranking: true for num_ret, utility, unj_k and rbp_resid, whose value there would
+   * describe the placeholder document rather than the topic.
+   */
+  boolean zeroWhenUnranked() {
+    return zeroWhenUnranked;
+  }
+
+  /**
+   * Whether the trec_eval -c summary of this count is the number of relevant judgments in the whole
+   * qrels rather than the sum over topics: true for num_rel only (see {@link AllTopics}).
+   */
+  boolean summedOverQrels() {
+    return summedOverQrels;
   }
 
   double value(JudgedRanking r) {

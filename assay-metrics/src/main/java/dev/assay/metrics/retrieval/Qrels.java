@@ -65,8 +65,12 @@ public final class Qrels {
      * Adds one judgment.
      *
      * @return false when {@code docid} is already judged for {@code topic} (the judgment is ignored)
+     * @throws IllegalArgumentException when an id could not be written to a qrels file (whitespace,
+     *     a control character, a topic id starting with '#')
      */
     public boolean add(String topic, String docid, int grade) {
+      TrecIds.requireTopic(topic);
+      TrecIds.requireDocid(docid);
       return topics.computeIfAbsent(topic, t -> new TopicJudgments.Builder()).add(docid, grade);
     }
 

@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * Evaluates a TREC run against qrels as trec_eval does.
  *
- * <p>Topics evaluated are those with both judgments and a ranking, in trec_eval's order. Each
- * ranking is sorted once (when the {@link Run} is built) and joined with its judgments once per
- * relevance threshold. Aggregates: the mean over topics (sum for counts; for gm_map and gm_bpref
- * the geometric mean with trec_eval's floor of 1e-5), averaged over the evaluated topics, or with
- * {@code allTopics} over every judged topic, those without a ranking counting 0 (trec_eval -c).
- * Thread-safe: evaluations share no state.
+ * <p>Topics evaluated are those with both judgments and a ranking, in trec_eval's order; with
+ * {@code allTopics} (trec_eval -c) every judged topic, one without a ranking evaluated as {@link
+ * AllTopics} describes (0 for every measure but num_rel) and reported per query like the others.
+ * Each ranking is sorted once (when the {@link Run} is built) and joined with its judgments once per
+ * relevance threshold. Aggregates over the reported topics: the mean (sum for counts; for gm_map
+ * and gm_bpref the geometric mean with trec_eval's floor of 1e-5). Thread-safe: evaluations share
+ * no state.
  */
 public final class RetrievalEvaluation {
   /** trec_eval's MIN_GEO_MEAN. */
@@ -45,6 +46,8 @@ public final class RetrievalEvaluation {
         missing.add(t);
       }
     }
+    // trec_eval -c walks the qrels: a judged topic without a ranking is reported too.
+    List<String> reported = options.allTopics() ? new ArrayList<>(qrels.topics()) : topics;
     int nm = measures.size();
     // Measures may ask for their own threshold: join each topic once per distinct level.
     List<Integer> distinctLevels = new ArrayList<>();
@@ -58,11 +61,11 @@ public final class RetrievalEvaluation {
       levelSlot[m] = distinctLevels.indexOf(level);
       wantRelString |= measures.get(m).kind() == Measure.Kind.REL_STRING;
     }
-    double[][] values = new double[topics.size()][nm];
-    String[] relStrings = wantRelString ? new String[topics.size()] : null;
+    double[][] values = new double[reported.size()][nm];
+    String[] relStrings = wantRelString ? new String[reported.size()] : null;
     double[] sums = new double[nm];
-    for (int t = 0; t < topics.size(); t++) {
-      String topic = topics.get(t);
+    for (int t = 0; t < reported.size(); t++) {
+      String topic = reported.get(t);
       TopicJudgments judgments = qrels.topic(topic);
       Ranking ranking = run.topic(topic);
       JudgedRanking[] joined = new JudgedRanking[distinctLevels.size()];
@@ -73,35 +76,36 @@ public final class RetrievalEvaluation {
         }
         JudgedRanking r = joined[levelSlot[m]];
         if (r == null) {
-          r = JudgedRanking.of(ranking, judgments, distinctLevels.get(levelSlot[m]), options.maxDocsPerTopic(),
-              options.judgedOnly());
+          int level = distinctLevels.get(levelSlot[m]);
+          r = ranking == null
+              ? AllTopics.placeholder(judgments, level, options.judgedOnly())
+              : JudgedRanking.of(ranking, judgments, level, options.maxDocsPerTopic(), options.judgedOnly());
           joined[levelSlot[m]] = r;
         }
         if (measure.kind() == Measure.Kind.REL_STRING) {
-          relStrings[t] = measure.text(r);
+          relStrings[t] = ranking == null ? AllTopics.relString() : measure.text(r);
           continue;
         }
-        double v = measure.value(r);
+        double v = ranking == null ? AllTopics.value(measure, r) : measure.value(r);
         values[t][m] = v;
         sums[m] += measure.aggregation() == Measure.Aggregation.GEOMETRIC ? Math.log(Math.max(v, MIN_GEO_MEAN)) : v;
       }
     }
-    int averagedOver = options.allTopics() ? qrels.size() : topics.size();
-    int absent = averagedOver - topics.size();
+    int averagedOver = reported.size();
     Map<String, Double> aggregate = new LinkedHashMap<>();
     for (int m = 0; m < nm; m++) {
       Measure measure = measures.get(m);
       switch (measure.kind()) {
         case NUM_Q -> aggregate.put(measure.name(), (double) averagedOver);
         case VALUE -> aggregate.put(measure.name(), switch (measure.aggregation()) {
-          case SUM -> sums[m];
+          case SUM -> options.allTopics() && measure.summedOverQrels()
+              ? AllTopics.relevantJudgments(qrels, measure) : sums[m];
           case MEAN -> sums[m] / averagedOver;
-          case GEOMETRIC -> Math.exp((sums[m] + absent * Math.log(MIN_GEO_MEAN)) / averagedOver);
+          case GEOMETRIC -> Math.exp(sums[m] / averagedOver);
         });
         default -> { }
       }
     }
-    return new RetrievalResult(measures, topics, missing, values, relStrings,
-        aggregate, run.runId());
+    return new RetrievalResult(measures, topics, missing, reported, values, relStrings, aggregate, run.runId());
   }
 }

@@ -80,8 +80,15 @@ public final class Run {
       return this;
     }
 
-    /** Adds one retrieved document; false when it is already retrieved for the topic (ignored). */
+    /**
+     * Adds one retrieved document; false when it is already retrieved for the topic (ignored).
+     *
+     * @throws IllegalArgumentException when an id could not be written to a run file (whitespace,
+     *     a control character, a topic id starting with '#')
+     */
     public boolean add(String topic, String docid, double score) {
+      TrecIds.requireTopic(topic);
+      TrecIds.requireDocid(docid);
       return topics.computeIfAbsent(topic, t -> new Ranking.Builder()).add(docid, score);
     }
 

@@ -48,7 +48,7 @@ final class SetMeasures {
     return Measure.mean(name, r -> a * r.numRelRet()
         + b * (r.numRet() - r.numRelRet())
         + c * (r.numRel() - r.numRelRet())
-        + d * (n + r.numRelRet() - r.numRet() - r.numRel()));
+        + d * (n + r.numRelRet() - r.numRet() - r.numRel())).withZeroWhenUnranked();
   }
 
   private static double ratio(double num, double den) {

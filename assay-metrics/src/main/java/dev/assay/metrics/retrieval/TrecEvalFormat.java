@@ -11,16 +11,17 @@ import java.math.RoundingMode;
  * <p>Numbers are printed as trec_eval's {@code printf} prints them: counts as integers, other
  * values with 4 decimals rounded half-to-even on the exact binary value (glibc's {@code %6.4f});
  * relstring in single quotes; runid as is. Topic ids and run tags are printed verbatim (they
- * cannot contain whitespace).
+ * cannot contain whitespace). Per-topic blocks cover {@link RetrievalResult#reportedTopics()}: with
+ * trec_eval -c also the judged topics the run lacks, as trec_eval 10 prints them.
  */
 public final class TrecEvalFormat {
   private TrecEvalFormat() {}
 
-  /** The whole report; {@code perQuery} adds the per-topic lines (trec_eval -q). */
+  /** The whole report; {@code perQuery} adds the per-topic lines (trec_eval -q, with -c as well). */
   public static String format(RetrievalResult result, boolean perQuery) {
     StringBuilder sb = new StringBuilder();
     if (perQuery) {
-      for (String topic : result.topics()) {
+      for (String topic : result.reportedTopics()) {
         for (Measure m : result.measures()) {
           if (m.kind() == Measure.Kind.REL_STRING) {
             line(sb, m.name(), topic, "'" + result.relString(topic) + "'");

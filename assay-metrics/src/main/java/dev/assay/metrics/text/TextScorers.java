@@ -18,7 +18,9 @@ import java.util.function.Function;
  * BLEU, chrF / chrF++ and ROUGE. Found by {@link java.util.ServiceLoader}.
  *
  * <p>{@link #names()} lists the common names; {@code rouge3}..{@code rouge9} and the {@code
- * _fmeasure} suffix (the same as no suffix) are accepted as well.
+ * _fmeasure} suffix (the same as no suffix) are accepted as well. A ROUGE name reports F-measure
+ * unless a suffix ({@code rougeL_recall}) or the parameter {@code measure=precision|recall|fmeasure}
+ * ({@code rougeL:measure=recall}) selects another of rouge-score's three values.
  *
  * <p>The reported metric name is the spec as written ({@code bleu:tokenize=intl}), so one run can
  * hold several parameterisations of the same base metric.
@@ -98,12 +100,30 @@ public final class TextScorers implements ScorerProvider {
     return new CorpusScorer(spec.text(), chrf);
   }
 
+  /** The values rouge-score reports for every ROUGE type; a name selects one. */
+  private static final Set<String> ROUGE_PARTS = Set.of("precision", "recall", "fmeasure");
+
+  /**
+   * {@code rougeX[_part][:measure=part][:stemmer=bool]}: the part comes from the suffix or from the
+   * {@code measure} parameter (default fmeasure), never from both.
+   */
   private static Scorer rouge(MetricSpec spec) {
-    spec.allowOnly(List.of("stemmer"));
+    spec.allowOnly(List.of("stemmer", "measure"));
     String base = spec.base();
     int underscore = base.indexOf('_');
-    String kind = (underscore < 0 ? base : base.substring(0, underscore)).substring("rouge".length());
-    String part = underscore < 0 ? "fmeasure" : base.substring(underscore + 1);
+    String type = underscore < 0 ? base : base.substring(0, underscore);
+    String kind = type.substring("rouge".length());
+    String part;
+    if (underscore < 0) {
+      part = spec.choice("measure", "fmeasure", ROUGE_PARTS);
+    } else {
+      part = base.substring(underscore + 1);
+      if (spec.has("measure")) {
+        // Two ways of naming the part would let them disagree: accept one.
+        throw MetricSpec.error("metric '" + spec.text() + "': '" + base + "' already names the part",
+            "either " + type + ":measure=" + part + " or " + base + " without 'measure'");
+      }
+    }
     boolean stem = spec.bool("stemmer", false);
     Rouge rouge = switch (kind) {
       case "L" -> new Rouge(Rouge.Kind.L, 0, stem);

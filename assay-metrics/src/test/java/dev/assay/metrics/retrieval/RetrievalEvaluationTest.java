@@ -110,8 +110,40 @@ class RetrievalEvaluationTest {
     assertThat(all.aggregate().get("num_q")).isEqualTo(2);
     assertThat(all.aggregate().get("map")).isCloseTo(ap / 2, within(1e-12));
     assertThat(all.aggregate().get("gm_map")).isCloseTo(Math.exp((Math.log(ap) + Math.log(1e-5)) / 2), within(1e-12));
-    assertThat(all.aggregate().get("num_rel")).as("counts sum over evaluated topics only, as trec_eval -c").isEqualTo(3);
-    assertThat(all.perQuery()).containsOnlyKeys("q");
+    assertThat(all.aggregate().get("num_rel")).as("q2's relevant document counts, as with trec_eval -c").isEqualTo(4);
+    assertThat(all.topics()).containsExactly("q");
+    assertThat(all.reportedTopics()).containsExactly("q", "q2");
+    assertThat(all.perQuery().get("q2")).containsEntry("num_rel", 1.0).containsEntry("map", 0.0);
+  }
+
+  @Test
+  void aMissingTopicIsEvaluatedAsTrecEvalTenDoes() {
+    RetrievalResult all = eval(RetrievalOptions.defaults().withAllTopics(true), "num_ret", "num_rel", "num_rel_ret",
+        "utility", "utility:a=2:c=-1", "unj_5", "rbp_resid", "rbp_resid:p=0.5", "bpref", "infAP", "set_F",
+        "num_nonrel_judged_ret", "relstring");
+    // trec_eval scores the placeholder ranking (one unpooled document) and then clears what
+    // would describe the placeholder: every value of q2 is 0 but its num_rel.
+    all.perQuery().get("q2").forEach((measure, v) ->
+        assertThat(v).as(measure).isEqualTo(measure.equals("num_rel") ? 1.0 : 0.0));
+    assertThat(all.relString("q2")).isEmpty();
+    assertThat(all.aggregate().get("num_ret")).isEqualTo(5);
+
+    RetrievalResult judgedOnly = eval(RetrievalOptions.defaults().withAllTopics(true).withJudgedOnly(true),
+        "num_ret", "iprec_at_recall_0.00", "P_5");
+    assertThat(judgedOnly.perQuery().get("q2")).containsEntry("num_ret", 0.0)
+        .containsEntry("iprec_at_recall_0.00", 0.0).containsEntry("P_5", 0.0);
+  }
+
+  @Test
+  void allTopicsSumsNumRelOverTheQrelsAtGradeOneWhateverTheLevel() {
+    RetrievalResult level2 = eval(RetrievalOptions.defaults().withAllTopics(true).withRelevanceLevel(2),
+        "num_rel", "num_rel:level=2");
+    assertThat(level2.perQuery().get("q")).containsEntry("num_rel", 1.0);
+    assertThat(level2.perQuery().get("q2")).containsEntry("num_rel", 0.0);
+    assertThat(level2.aggregate().get("num_rel")).as("trec_eval -c -l2 counts grades above 0").isEqualTo(4);
+    assertThat(level2.aggregate().get("num_rel:level=2")).as("an explicit level is honoured").isEqualTo(1);
+    RetrievalResult intersection = eval(RetrievalOptions.defaults().withRelevanceLevel(2), "num_rel");
+    assertThat(intersection.aggregate().get("num_rel")).as("without -c: the sum of the topics'").isEqualTo(1);
   }
 
   @Test
