@@ -10,6 +10,7 @@ import dev.assay.core.RunRecord;
 import dev.assay.core.Suite;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.SuiteLoader;
+import dev.assay.core.text.TerminalText;
 import dev.assay.gate.Clusters;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.ComparisonReport;
@@ -113,10 +114,11 @@ final class CompareCommand implements Callable<Integer> {
       }
       RunViews.printJson(ctx.out(), json);
     } else {
-      ctx.out().print(report.toText());
+      // Metric names and ids in score files are file content: keep the layout, escape the rest.
+      ctx.out().print(TerminalText.escapeKeepingLayout(report.toText()));
       if (verdict != null) {
         ctx.out().println();
-        ctx.out().print(output.text(verdict));
+        ctx.out().print(TerminalText.escapeKeepingLayout(output.text(verdict)));
       }
     }
     return verdict == null ? ExitCode.OK : output.finish(ctx, verdict);

@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.text.TerminalText;
 import dev.assay.gate.AtomicFiles;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.GateLoader;
@@ -53,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     GateCommand.GateRun run = GateCommand.run(root, suite, null, null, null, !noCache, options);
     RunCommand.print(ctx, List.of(run.baseline(), run.candidate()), OutputFormat.text);
     ctx.out().println();
-    ctx.out().print(GateReports.text(run.result(), InconclusivePolicy.INCONCLUSIVE));
+    ctx.out().print(TerminalText.escapeKeepingLayout(GateReports.text(run.result(), InconclusivePolicy.INCONCLUSIVE)));
     try (StoreSession session = root.openStore()) {
       String html = ReportCommand.render(session.store(), PlanRegistry.beside(session.file()),
           List.of(run.baseline().runId(), run.candidate().runId()), GateLoader.fromSuite(suite).orElse(null), options,

@@ -9,6 +9,7 @@ import dev.assay.core.Suite;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.SuiteLoader;
+import dev.assay.core.text.TerminalText;
 import dev.assay.engine.SuiteExecution;
 import dev.assay.gate.Clusters;
 import dev.assay.gate.CompareOptions;
@@ -70,7 +71,7 @@ final class GateCommand implements Callable<Integer> {
     if (format == OutputFormat.json) {
       RunViews.printJson(ctx.out(), output.json(result));
     } else {
-      ctx.out().print(output.text(result));
+      ctx.out().print(TerminalText.escapeKeepingLayout(output.text(result)));
     }
     return output.finish(ctx, result);
   }
@@ -114,8 +115,8 @@ final class GateCommand implements Callable<Integer> {
       List<RunRecord> runs = exec.run(file, List.of(b, c), useCache);
       ScoreTable base = ScoreTable.fromResults(runs.get(0).runId(), session.store().results(runs.get(0).runId()));
       ScoreTable cand = ScoreTable.fromResults(runs.get(1).runId(), session.store().results(runs.get(1).runId()));
-      ctx.err().println("baseline " + b + " = run " + runs.get(0).runId() + ", candidate " + c + " = run "
-          + runs.get(1).runId());
+      ctx.err().println("baseline " + TerminalText.escape(b) + " = run " + runs.get(0).runId() + ", candidate "
+          + TerminalText.escape(c) + " = run " + runs.get(1).runId());
       Pairing pairing = Pairing.of(base, cand, options.allowPartial());
       if (clusters != null) {
         pairing = pairing.withClusters(clusters);

@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.ExampleResult;
+import dev.assay.core.text.TerminalText;
 import dev.assay.engine.EngineListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +32,7 @@ final class ProgressListener implements EngineListener {
       return;
     }
     bar = new ProgressBarBuilder()
-        .setTaskName(systemName)
+        .setTaskName(TerminalText.escape(systemName))
         .setInitialMax(total)
         .startsFrom(alreadyDone, java.time.Duration.ZERO)
         .setStyle(ProgressBarStyle.ASCII)

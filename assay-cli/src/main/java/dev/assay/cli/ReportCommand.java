@@ -2,17 +2,18 @@ package dev.assay.cli;
 
 import dev.assay.core.Dataset;
 import dev.assay.core.InputException;
+import dev.assay.core.Limits;
 import dev.assay.core.Plugins;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
 import dev.assay.gate.AtomicFiles;
+import dev.assay.gate.Clusters;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.ComparisonReport;
 import dev.assay.gate.Gate;
 import dev.assay.gate.GateEvaluator;
 import dev.assay.gate.GateLoader;
 import dev.assay.gate.GateResult;
-import dev.assay.gate.Clusters;
 import dev.assay.gate.Pairing;
 import dev.assay.gate.PlanCheck;
 import dev.assay.gate.PlanRegistry;
@@ -72,9 +73,7 @@ final class ReportCommand implements Callable<Integer> {
     if (!format.equals("html") && !format.equals("md")) {
       throw InputException.of("--format " + format + " is not a report format", "html or md");
     }
-    if (maxFlips < 0) {
-      throw InputException.of("--max-flips " + maxFlips + " is out of range", "an integer >= 0");
-    }
+    OptionRanges.check("--max-flips", maxFlips, Limits.MAX_FLIPS);
     if (gate != null && runIds.size() == 1) {
       throw InputException.of("--gate needs two runs to compare", "assay report BASE CAND --gate G.yaml");
     }

@@ -8,6 +8,7 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
+import dev.assay.core.text.TerminalText;
 import dev.assay.gate.AtomicFiles;
 import dev.assay.metrics.retrieval.TrecRunWriter;
 import java.io.IOException;
@@ -62,13 +63,14 @@ final class RunsCommand implements Callable<Integer> {
           node.set("runs", RunViews.summaries(runs));
           RunViews.printJson(ctx.out(), node);
         } else if (runs.isEmpty()) {
-          ctx.err().println("no runs in " + s.file());
+          ctx.err().println("no runs in " + TerminalText.escape(s.file().toString()));
         } else {
           ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s%n", "RUN", "SUITE", "SYSTEM",
               "STATUS", "STARTED", "OK", "ERROR");
           for (RunRecord r : runs) {
             ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8d  %6d%n", r.runId(),
-                clip(r.suiteName(), 20), clip(r.systemName(), 16), r.status().wire(),
+                clip(TerminalText.escape(r.suiteName()), 20), clip(TerminalText.escape(r.systemName()), 16),
+                r.status().wire(),
                 r.startedAt().toString().substring(0, 19) + "Z", r.counts().ok(), r.counts().error());
           }
         }
@@ -114,7 +116,8 @@ final class RunsCommand implements Callable<Integer> {
         RunViews.printText(ctx.out(), run);
         var l = run.lineage();
         ctx.out().printf(Locale.ROOT, "  suite %s (sha256 %s)%n  dataset %s (sha256 %s, %d examples x %d)%n",
-            run.suitePath(), run.suiteHash(), run.datasetPath(), run.datasetHash(), run.datasetSize(), run.repeats());
+            TerminalText.escape(run.suitePath()), run.suiteHash(), TerminalText.escape(run.datasetPath()),
+            run.datasetHash(), run.datasetSize(), run.repeats());
         ctx.out().printf(Locale.ROOT, "  seed %d  assay %s  git %s%s%n  %s; %s%n", run.seed(), l.assayVersion(),
             l.gitCommit() == null ? "none" : l.gitCommit(), Boolean.TRUE.equals(l.gitDirty()) ? " (dirty)" : "",
             l.jvm(), l.os());
@@ -127,18 +130,19 @@ final class RunsCommand implements Callable<Integer> {
 
     private static String exampleLine(ExampleResult r) {
       StringBuilder sb = new StringBuilder();
-      sb.append(r.id());
+      sb.append(TerminalText.escape(r.id()));
       if (r.repeat() > 0) {
         sb.append('#').append(r.repeat());
       }
       sb.append('\t').append(r.ok() ? "ok" : "error");
-      r.scores().forEach((k, v) -> sb.append('\t').append(k).append('=').append(RunViews.number(v)));
+      r.scores().forEach((k, v) -> sb.append('\t').append(TerminalText.escape(k)).append('=')
+          .append(RunViews.number(v)));
       if (r.output() != null) {
         String text = r.output().isTextual() ? r.output().textValue() : Json.canonical(r.output());
-        sb.append('\t').append(clip(escapeControl(text), 60));
+        sb.append('\t').append(clip(TerminalText.escape(text), 60));
       }
       if (!r.ok()) {
-        sb.append('\t').append(clip(escapeControl(r.error()), 100));
+        sb.append('\t').append(clip(TerminalText.escape(r.error()), 100));
       }
       return sb.toString();
     }
@@ -174,7 +178,7 @@ final class RunsCommand implements Callable<Integer> {
           default -> throw InputException.of("unknown export format '" + format + "'", "json or trec");
         }
       }
-      ctx.err().println("wrote " + target);
+      ctx.err().println("wrote " + TerminalText.escape(target.toString()));
       return ExitCode.OK;
     }
 
@@ -226,18 +230,5 @@ final class RunsCommand implements Callable<Integer> {
 
   static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
-
-  /** Outputs are untrusted: control characters would rewrite the terminal. */
-  static String escapeControl(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
-      if (Character.isISOControl(cp)) {
-        sb.append(cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : String.format(Locale.ROOT, "\\u%04x", cp));
-      } else {
-        sb.appendCodePoint(cp);
-      }
-    });
-    return sb.toString();
   }
 }

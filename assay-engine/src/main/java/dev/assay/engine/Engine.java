@@ -3,6 +3,7 @@ package dev.assay.engine;
 import dev.assay.core.Dataset;
 import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
+import dev.assay.core.Limits;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
@@ -48,24 +49,34 @@ public final class Engine {
    * @return the finished header (COMPLETED)
    * @throws InterruptedException when the calling thread is interrupted: the run is marked
    *     ABORTED, and everything acknowledged so far stays stored
+   * @throws IllegalArgumentException when examples x repeats exceed {@link Limits#MAX_RESULTS};
+   *     nothing is created (callers check this as input first, see {@code SuiteExecution})
    */
   public RunRecord execute(RunRecord header, Dataset dataset, SystemUnderTest system, List<Scorer> scorers,
       RunSettings settings, boolean resume) throws InterruptedException {
+    List<Example> examples = dataset.examples();
+    int repeats = settings.repeats();
+    long results = (long) examples.size() * repeats;
+    if (results > Limits.MAX_RESULTS) {
+      // Checked before the run exists: a run that cannot start must not be left behind as running.
+      throw new IllegalArgumentException(examples.size() + " examples x " + repeats + " repeats exceed "
+          + Limits.MAX_RESULTS + " results");
+    }
+    int total = (int) results;
     if (resume) {
       store.updateRun(header.reopen());
     } else {
       store.createRun(header);
     }
     String runId = header.runId();
-    List<Example> examples = dataset.examples();
-    int repeats = settings.repeats();
-    int total = Math.multiplyExact(examples.size(), repeats);
     // Slot index * repeats + repeat holds that result: dataset order, whatever the completion order.
     ExampleResult[] table = new ExampleResult[total];
     int alreadyDone = resume ? loadStored(runId, table, repeats, examples) : 0;
     listener.started(runId, header.systemName(), total, alreadyDone);
+    // More workers than pending results would only idle (and a million would exhaust the JVM).
+    int workerCount = Math.min(settings.concurrency(), total - alreadyDone);
 
-    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, workerCount), r -> {
       Thread t = new Thread(r, "assay-worker-" + header.systemName());
       t.setDaemon(true);
       return t;
@@ -77,7 +88,7 @@ public final class Engine {
         ExampleRunner runner = new ExampleRunner(system, RunFactory.cacheIdentity(header), scorers, settings, cache, watchdog);
         AtomicInteger cursor = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < settings.concurrency(); w++) {
+        for (int w = 0; w < workerCount; w++) {
           futures.add(workers.submit(() -> {
             for (int next = cursor.getAndIncrement(); next < total; next = cursor.getAndIncrement()) {
               if (table[next] != null) {

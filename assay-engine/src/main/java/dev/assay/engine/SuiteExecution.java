@@ -1,9 +1,11 @@
 package dev.assay.engine;
 
 import dev.assay.core.Dataset;
+import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
-import dev.assay.core.LineageProbe;
+import dev.assay.core.Limits;
 import dev.assay.core.Lineage;
+import dev.assay.core.LineageProbe;
 import dev.assay.core.Plugins;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
@@ -13,7 +15,6 @@ import dev.assay.core.Store;
 import dev.assay.core.Suite;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import dev.assay.core.DidYouMean;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.SuiteLoader;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ public final class SuiteExecution {
     Suite suite = new SuiteLoader(plugins).load(suiteFile);
     List<SystemSpec> selected = select(suite, systemNames);
     Dataset dataset = DatasetLoader.load(suite.dataset());
+    checkSize(suite, dataset);
     List<Scorer> scorers = scorers(suite);
     Map<SystemSpec, SystemUnderTest> systems = new LinkedHashMap<>();
     try {
@@ -94,6 +96,7 @@ public final class SuiteExecution {
     SystemSpec spec = suite.system(header.systemName()).orElseThrow(() -> new InputException(suiteFile, 0,
         "systems", "the run's system '" + header.systemName() + "' is not in its suite", "the suite as run"));
     Dataset dataset = DatasetLoader.load(suite.dataset());
+    checkSize(suite, dataset);
     if (!dataset.hash().equals(header.datasetHash())) {
       throw new InputException(dataset.source(), 0, null,
           "dataset changed since run " + runId + " started (sha256 was " + header.datasetHash() + ", now "
@@ -108,6 +111,16 @@ public final class SuiteExecution {
       }
       return new Engine(store, cache, listener, clock).execute(header, dataset, system, scorers,
           settings(suite, spec, useCache), true);
+    }
+  }
+
+  /** A run holds examples x repeats results, indexed by an int (docs/security.md). */
+  private static void checkSize(Suite suite, Dataset dataset) {
+    long results = (long) dataset.size() * suite.repeats();
+    if (results > Limits.MAX_RESULTS) {
+      throw new InputException(suite.file(), 0, "repeats",
+          suite.repeats() + " repeats of " + dataset.size() + " examples make " + results + " results per run",
+          "examples x repeats of at most " + Limits.MAX_RESULTS + "; fewer repeats or a smaller dataset");
     }
   }
 

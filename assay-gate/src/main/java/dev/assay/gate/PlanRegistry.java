@@ -3,8 +3,12 @@ package dev.assay.gate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.text.JsonProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,10 @@ import java.util.stream.Stream;
  * hash), so a plan cannot be quietly amended after the runs.
  */
 public final class PlanRegistry {
+  private static final String PLAN_FILE = "a plan file written by assay plan";
+  /** Plans are a few hundred bytes; anything near this is not one. */
+  private static final long MAX_PLAN_BYTES = 1 << 20;
+
   /** The folder name of the plans beside a store file. */
   public static final String FOLDER = "plans";
 
@@ -73,11 +81,12 @@ public final class PlanRegistry {
   }
 
   private static Plan read(Path file) {
+    byte[] bytes = InputFiles.readAll(file, file.toString(), PLAN_FILE, MAX_PLAN_BYTES);
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(file, 0, null, "invalid UTF-8", PLAN_FILE);
     }
     try {
       Plan plan = Plan.fromJson(Json.MAPPER.readTree(text), file);
@@ -88,7 +97,7 @@ public final class PlanRegistry {
       return plan;
     } catch (JsonProcessingException e) {
       throw new InputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-          "not valid JSON: " + e.getOriginalMessage(), "a plan file written by assay plan");
+          JsonProblem.of(e), PLAN_FILE);
     }
   }
 }

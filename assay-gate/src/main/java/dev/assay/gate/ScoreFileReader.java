@@ -1,16 +1,18 @@
 package dev.assay.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
-import java.io.BufferedReader;
+import dev.assay.core.io.Describe;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.io.Utf8LineReader;
+import dev.assay.core.text.Excerpt;
+import dev.assay.core.text.JsonProblem;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,35 +28,27 @@ import java.util.Map;
  */
 public final class ScoreFileReader {
   private static final String SHAPE = "one JSON object per line: {\"id\": ..., METRIC: number, ...}";
+  /** One object per line, as the dataset reader: text after it, or a key twice, is an error. */
+  private static final ObjectReader LINE = Json.MAPPER.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  private static final String WHAT = "a score file (JSONL) or a run export (JSON)";
 
   private ScoreFileReader() {}
 
   public static ScoreTable read(Path file) {
     String name = file.toString();
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(name, 0, null, Files.isDirectory(file) ? "is a folder" : "file not found",
-          "a run id, a run export (JSON) or a score file (JSONL)");
-    }
     Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int lineNo = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+    try (Utf8LineReader in = new Utf8LineReader(InputFiles.open(file, name, WHAT), name)) {
       String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
+      while ((line = in.next()) != null) {
         if (line.isBlank()) {
           continue;
         }
-        parseLine(name, lineNo, line, rows);
+        parseLine(name, in.lineNumber(), line, rows);
       }
-    } catch (CharacterCodingException e) {
-      throw new InputException(name, lineNo + 1, null, "not valid UTF-8", "a UTF-8 text file");
     } catch (IOException e) {
-      throw new InputException(name, 0, null, "cannot read the file: " + e.getMessage(), "a readable file");
+      throw InputFiles.unreadable(file, name, WHAT, e);
     }
     if (rows.isEmpty()) {
       throw new InputException(name, 0, null, "no examples", SHAPE);
@@ -65,12 +59,12 @@ public final class ScoreFileReader {
   private static void parseLine(String file, int lineNo, String line, Map<String, Map<String, Double>> rows) {
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(line);
+      node = LINE.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new InputException(file, lineNo, null, "invalid JSON: " + firstLine(e.getOriginalMessage()), SHAPE);
+      throw new InputException(file, lineNo, null, JsonProblem.of(e), SHAPE);
     }
     if (node == null || !node.isObject()) {
-      throw new InputException(file, lineNo, null, "not a JSON object", SHAPE);
+      throw new InputException(file, lineNo, null, "not a JSON object: got " + Describe.json(node), SHAPE);
     }
     JsonNode idNode = node.get("id");
     if (idNode == null) {
@@ -82,10 +76,11 @@ public final class ScoreFileReader {
     } else if (idNode.isIntegralNumber()) {
       id = idNode.asText();
     } else {
-      throw new InputException(file, lineNo, "id", "got " + idNode, "a non-empty string or an integer");
+      throw new InputException(file, lineNo, "id", "got " + Describe.json(idNode), "a non-empty string or an integer");
     }
     if (rows.containsKey(id)) {
-      throw new InputException(file, lineNo, "id", "duplicate example id '" + id + "'", "each id once per file");
+      throw new InputException(file, lineNo, "id", "duplicate example id '" + Excerpt.cut(id, 80) + "'",
+          "each id once per file");
     }
     Map<String, Double> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -94,15 +89,12 @@ public final class ScoreFileReader {
       }
       JsonNode v = e.getValue();
       if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-        throw new InputException(file, lineNo, e.getKey(), "got " + v, "a finite number or null");
+        // The key is file content too: show it only as a short, redacted excerpt.
+        throw new InputException(file, lineNo, Excerpt.of(e.getKey()), "got " + Describe.json(v),
+            "a finite number or null");
       }
       values.put(e.getKey(), v.doubleValue());
     }
     rows.put(id, values);
-  }
-
-  private static String firstLine(String message) {
-    int nl = message == null ? -1 : message.indexOf('\n');
-    return message == null ? "" : nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.RunExport;
+import dev.assay.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,21 @@ public final class ScoreSources {
     if (Files.isRegularFile(file)) {
       return readFile(file);
     }
-    return store.apply(argument).orElseThrow(() -> InputException.of(
-        "'" + argument + "' is neither a file nor a run id in the store",
-        "a run id from 'assay runs list', a run export (JSON) or a score file (JSONL)"));
+    Optional<ScoreTable> stored = store.apply(argument);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    if (InputFiles.exists(file)) {
+      // Something is there but not a regular file (a directory, a FIFO, a broken link): say what.
+      InputFiles.check(file, file.toString(), "a score file (JSONL) or a run export (JSON)");
+    }
+    throw InputException.of("'" + argument + "' is neither a file nor a run id in the store",
+        "a run id from 'assay runs list', a run export (JSON) or a score file (JSONL)");
   }
 
   /** Reads a run export or a score file. */
   public static ScoreTable readFile(Path file) {
+    InputFiles.check(file, file.toString(), "a score file (JSONL) or a run export (JSON)");
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
       return ScoreFileReader.read(file);

@@ -50,7 +50,7 @@ class PlanTest {
     assertThatThrownBy(registry::all).isInstanceOf(InputException.class)
         .hasMessageContaining("the plan was edited after it was made");
     Files.writeString(file, "{not json");
-    assertThatThrownBy(registry::all).isInstanceOf(InputException.class).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(registry::all).isInstanceOf(InputException.class).hasMessageContaining("invalid JSON");
     Files.delete(file);
     Files.writeString(dir.resolve("plans/renamed.json"), Json.MAPPER.writeValueAsString(early.toJson()));
     assertThatThrownBy(registry::all).isInstanceOf(InputException.class)

@@ -56,7 +56,7 @@ public final class CommandSystemProvider implements SystemProvider {
 
   private static CommandSystem.Config config(SystemSpec spec, Params params) {
     return new CommandSystem.Config(spec.name(), command(params), workdir(params), env(params),
-        params.positiveInt("processes", 1, "the number of processes to run, e.g. 4"));
+        params.intIn("processes", 1, AdapterLimits.PROCESSES, "the number of processes to run, e.g. 4"));
   }
 
   private static List<String> command(Params params) {

@@ -37,29 +37,6 @@ final class HttpParams {
     return v.textValue();
   }
 
-  Double optionalNumber(String name, double min, String expected) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < min) {
-      throw params.fault(name, "not a number >= " + (min == (long) min ? Long.toString((long) min) : min) + ": " + v,
-          expected);
-    }
-    return v.doubleValue();
-  }
-
-  Long optionalPositiveLong(String name, String expected) {
-    JsonNode v = params.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 1) {
-      throw params.fault(name, "not a positive integer: " + v, expected);
-    }
-    return v.longValue();
-  }
-
   /** An absolute http(s) URL. */
   URI url(String name, String expected) {
     String s = params.requiredString(name, expected);
@@ -98,12 +75,13 @@ final class HttpParams {
 
   Pricing pricing() {
     String expected = "a price per million tokens, e.g. 0.15";
-    return new Pricing(optionalNumber("price_in_per_million", 0, expected),
-        optionalNumber("price_out_per_million", 0, expected));
+    return new Pricing(params.numberIn("price_in_per_million", AdapterLimits.PRICE_PER_MILLION, expected),
+        params.numberIn("price_out_per_million", AdapterLimits.PRICE_PER_MILLION, expected));
   }
 
   Duration retryAfterMax() {
-    Double s = optionalNumber("retry_after_max_s", 0, "the longest Retry-After a call waits itself, in seconds");
+    Double s = params.numberIn("retry_after_max_s", AdapterLimits.RETRY_AFTER_MAX_S,
+        "the longest Retry-After a call waits itself, in seconds");
     return s == null ? DEFAULT_RETRY_AFTER_MAX : Duration.ofMillis(Math.round(s * 1000));
   }
 

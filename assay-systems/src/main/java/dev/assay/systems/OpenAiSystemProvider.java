@@ -61,14 +61,11 @@ public final class OpenAiSystemProvider implements SystemProvider {
         default -> throw params.fault("endpoint", "unknown endpoint '" + endpointText + "'", "chat or completions");
       }
     }
-    Double temperature = p.optionalNumber("temperature", 0, "a sampling temperature >= 0, e.g. 0");
-    Long maxTokens = p.optionalPositiveLong("max_tokens", "a positive number of tokens, e.g. 256");
-    if (maxTokens != null && maxTokens > Integer.MAX_VALUE) {
-      throw params.fault("max_tokens", "too large: " + maxTokens, "a positive number of tokens, e.g. 256");
-    }
+    Double temperature = params.numberIn("temperature", AdapterLimits.TEMPERATURE, "a sampling temperature, e.g. 0");
+    Long maxTokens = params.longIn("max_tokens", AdapterLimits.MAX_TOKENS, "a number of tokens, e.g. 256");
     String systemPrompt = p.optionalString("system_prompt", "the system message text");
     String promptText = p.optionalString("prompt", "text with {{field}} placeholders");
-    Long tpm = p.optionalPositiveLong("tokens_per_minute", "a positive number of tokens per minute");
+    Long tpm = params.longIn("tokens_per_minute", AdapterLimits.TOKENS_PER_MINUTE, "tokens per minute");
     return new OpenAiSystem.Config(spec.name(), baseUrl, endpoint, model, temperature,
         maxTokens == null ? null : maxTokens.intValue(), seed(params), systemPrompt,
         p.template("prompt", promptText == null ? "{{input}}" : promptText), p.pricing(), tpm, p.retryAfterMax());

@@ -2,7 +2,9 @@ package dev.assay.systems;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.InputException;
+import dev.assay.core.NumberRange;
 import dev.assay.core.SystemSpec;
+import dev.assay.core.io.Describe;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -31,20 +33,50 @@ public final class Params {
       throw fault(name, "missing", expected);
     }
     if (!v.isTextual() || v.textValue().isBlank()) {
-      throw fault(name, "not a non-empty string: " + v, expected);
+      throw fault(name, "not a non-empty string: " + Describe.json(v), expected);
     }
     return v.textValue();
   }
 
-  public int positiveInt(String name, int fallback, String expected) {
+  /**
+   * An integer parameter within {@code range}, or {@code fallback} when absent.
+   *
+   * @throws InputException naming the parameter, its value and the range otherwise
+   */
+  public int intIn(String name, int fallback, NumberRange range, String expected) {
     JsonNode v = get(name);
     if (v == null) {
       return fallback;
     }
-    if (!v.canConvertToExactIntegral() || !v.canConvertToInt() || v.asInt() < 1) {
-      throw fault(name, "not a positive integer: " + v, expected);
+    check(name, v, range, expected);
+    return v.intValue();
+  }
+
+  /** A number parameter within {@code range}, or null when absent. */
+  public Double numberIn(String name, NumberRange range, String expected) {
+    JsonNode v = get(name);
+    if (v == null) {
+      return null;
     }
-    return v.asInt();
+    check(name, v, range, expected);
+    return v.doubleValue();
+  }
+
+  /** A 64-bit integer parameter within {@code range}, or null when absent. */
+  public Long longIn(String name, NumberRange range, String expected) {
+    JsonNode v = get(name);
+    if (v == null) {
+      return null;
+    }
+    check(name, v, range, expected);
+    return v.longValue();
+  }
+
+  private void check(String name, JsonNode v, NumberRange range, String expected) {
+    if (range.contains(v)) {
+      return;
+    }
+    throw fault(name, "got " + Describe.json(v), range.describe() + (expected == null ? "" : ": " + expected));
   }
 
   /** The folder relative paths resolve against: the suite's folder, else the working directory. */

@@ -1,9 +1,10 @@
 package dev.assay.systems;
 
+import dev.assay.core.InputException;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import java.nio.file.Files;
+import dev.assay.core.io.InputFiles;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -28,11 +29,11 @@ public final class PredictionsSystemProvider implements SystemProvider {
   public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
     Params params = new Params(spec, suiteFile);
     Path file = params.resolve("path", params.requiredString("path", EXPECTED));
-    if (!Files.exists(file)) {
-      throw params.fault("path", "no such file: " + file, EXPECTED);
-    }
-    if (!Files.isRegularFile(file)) {
-      throw params.fault("path", "not a regular file: " + file, EXPECTED);
+    try {
+      InputFiles.check(file, file.toString(), "a predictions file (JSONL)");
+    } catch (InputException e) {
+      // Name the suite's parameter: the path there is what the user has to fix.
+      throw params.fault("path", e.getMessage() + ": " + file, EXPECTED);
     }
     return PredictionsSystem.load(file);
   }

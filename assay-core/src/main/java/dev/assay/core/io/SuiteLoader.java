@@ -6,6 +6,8 @@ import dev.assay.core.DatasetSpec;
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.Limits;
+import dev.assay.core.NumberRange;
 import dev.assay.core.Plugins;
 import dev.assay.core.Suite;
 import dev.assay.core.SystemSpec;
@@ -45,7 +47,8 @@ public final class SuiteLoader {
   private static final Map<String, BigDecimal> NANOS_PER_UNIT =
       Map.of("ms", BigDecimal.valueOf(1_000_000L), "s", BigDecimal.valueOf(1_000_000_000L),
           "m", BigDecimal.valueOf(60_000_000_000L), "h", BigDecimal.valueOf(3_600_000_000_000L));
-  private static final String DURATION_TEXT = "a duration > 0 such as 30s, 500ms or 2m, or a number of seconds";
+  private static final String DURATION_TEXT = "a duration from 1ms to 24h such as 30s, 500ms or 2m, or a number of "
+      + "seconds";
 
   private final Plugins plugins;
 
@@ -83,12 +86,12 @@ public final class SuiteLoader {
     DatasetSpec dataset = dataset(json, file, t);
     List<SystemSpec> systems = systems(json, file, t);
     List<String> metrics = metrics(json, t);
-    int concurrency = integer(json, t, "concurrency", 1, 8);
+    int concurrency = integer(json, t, "concurrency", Limits.CONCURRENCY, 8);
     Duration timeout = timeout(json, t);
-    int retries = integer(json, t, "retries", 0, 2);
-    Double rateLimit = rateLimit(json, t);
+    int retries = integer(json, t, "retries", Limits.RETRIES, 2);
+    Double rateLimit = rateLimit(json, "/rate_limit_rpm", "rate_limit_rpm", t);
     long seed = seed(json, t);
-    int repeats = integer(json, t, "repeats", 1, 1);
+    int repeats = integer(json, t, "repeats", Limits.REPEATS, 1);
     cluster(json, t);
     return new Suite(name, file, Json.hash(json), json, dataset, systems, metrics, concurrency, timeout, retries,
         rateLimit, seed, repeats);
@@ -161,6 +164,7 @@ public final class SuiteLoader {
         throw t.error(pointer, field + ".type", "missing",
             "the adapter type, one of: " + String.join(", ", plugins.systemTypes()));
       }
+      rateLimit(body, SuiteTree.child(pointer, "rate_limit_rpm"), field + ".rate_limit_rpm", t);
       ObjectNode params = body.deepCopy();
       params.remove("type");
       SystemSpec spec = new SystemSpec(name, type, params, t.line(pointer));
@@ -226,13 +230,14 @@ public final class SuiteLoader {
     }
   }
 
-  private static int integer(ObjectNode json, SuiteTree t, String key, int min, int fallback) {
+  /** An integer setting within its documented range (docs/security.md). */
+  private static int integer(ObjectNode json, SuiteTree t, String key, NumberRange range, int fallback) {
     JsonNode v = json.get(key);
     if (v == null) {
       return fallback;
     }
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min) {
-      throw t.wrong("/" + key, key, v, "an integer >= " + min);
+    if (!range.contains(v)) {
+      throw t.wrong("/" + key, key, v, range.describe());
     }
     return v.intValue();
   }
@@ -248,13 +253,14 @@ public final class SuiteLoader {
     return v.longValue();
   }
 
-  private static Double rateLimit(ObjectNode json, SuiteTree t) {
-    JsonNode v = json.get("rate_limit_rpm");
+  /** A requests-per-minute limit at {@code pointer} of {@code parent}, or null when absent. */
+  private static Double rateLimit(ObjectNode parent, String pointer, String field, SuiteTree t) {
+    JsonNode v = parent.get("rate_limit_rpm");
     if (v == null) {
       return null;
     }
-    if (!v.isNumber() || !(v.doubleValue() > 0) || Double.isInfinite(v.doubleValue())) {
-      throw t.wrong("/rate_limit_rpm", "rate_limit_rpm", v, "a number > 0 (requests per minute)");
+    if (!Limits.RATE_LIMIT_RPM.contains(v)) {
+      throw t.wrong(pointer, field, v, Limits.RATE_LIMIT_RPM.describe() + " requests per minute");
     }
     return v.doubleValue();
   }
@@ -279,14 +285,11 @@ public final class SuiteLoader {
     } else {
       throw t.wrong("/timeout", "timeout", v, DURATION_TEXT);
     }
-    try {
-      long nanos = amount.multiply(unit).setScale(0, RoundingMode.HALF_UP).longValueExact();
-      if (nanos <= 0) {
-        throw t.wrong("/timeout", "timeout", v, DURATION_TEXT);
-      }
-      return Duration.ofNanos(nanos);
-    } catch (ArithmeticException e) {
-      throw t.wrong("/timeout", "timeout", v, "a duration of at most 292 years");
+    BigDecimal nanos = amount.multiply(unit).setScale(0, RoundingMode.HALF_UP);
+    if (nanos.compareTo(BigDecimal.valueOf(Limits.MIN_TIMEOUT.toNanos())) < 0
+        || nanos.compareTo(BigDecimal.valueOf(Limits.MAX_TIMEOUT.toNanos())) > 0) {
+      throw t.wrong("/timeout", "timeout", v, DURATION_TEXT);
     }
+    return Duration.ofNanos(nanos.longValueExact());
   }
 }

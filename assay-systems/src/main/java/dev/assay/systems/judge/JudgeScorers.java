@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.Limits;
 import dev.assay.core.MetricName;
+import dev.assay.core.NumberRange;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.text.Excerpt;
 import dev.assay.systems.OpenAiSystemProvider;
 import dev.assay.systems.http.PromptTemplate;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +40,9 @@ import java.util.Set;
 public final class JudgeScorers implements ScorerProvider {
   private static final Set<String> KEYS = Set.of("base_url", "model", "rubric", "api_key_env", "min", "max",
       "temperature", "max_tokens", "retries", "timeout_s");
+  private static final int MAX_RUBRIC_BYTES = 1 << 20;
+  /** Seconds a judge call may take: the same bounds as a suite's timeout. */
+  private static final NumberRange TIMEOUT_S = NumberRange.decimals("0.001", "86400");
   private static final String USAGE = "judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]";
 
   @Override
@@ -52,9 +59,13 @@ public final class JudgeScorers implements ScorerProvider {
     Path rubricFile = path(required(params, "rubric"));
     String rubricText;
     try {
-      rubricText = Files.readString(rubricFile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw fault("cannot read rubric " + rubricFile + ": " + e.getMessage(), "a readable text file");
+      byte[] bytes = InputFiles.readAll(rubricFile, rubricFile.toString(), "a rubric file", MAX_RUBRIC_BYTES);
+      rubricText = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (InputException e) {
+      // Keep the metric as the field: the rubric is a parameter of the metric name.
+      throw fault("rubric " + rubricFile + ": " + e.getMessage(), "a readable text file");
+    } catch (CharacterCodingException e) {
+      throw fault("rubric " + rubricFile + ": invalid UTF-8", "a UTF-8 text file");
     }
     PromptTemplate rubric;
     try {
@@ -67,8 +78,8 @@ public final class JudgeScorers implements ScorerProvider {
     if (!(min < max)) {
       throw fault("min " + min + " is not below max " + max, "a score range such as min=1:max=5");
     }
-    int retries = (int) number(params, "retries", 3);
-    double timeoutS = number(params, "timeout_s", 60);
+    int retries = (int) number(params, "retries", 3, Limits.RETRIES);
+    double timeoutS = number(params, "timeout_s", 60, TIMEOUT_S);
     ObjectNode judgeParams = judgeParams(params);
     SystemUnderTest judge = openai(judgeParams);
     return Optional.of(new JudgeScorer(judge, Json.hash(judgeParams), ResponseCache.NONE, rubric, min, max,
@@ -140,7 +151,16 @@ public final class JudgeScorers implements ScorerProvider {
     } catch (NumberFormatException e) {
       // Reported below.
     }
-    throw fault("judge parameter '" + key + "' is not a number: " + v, "a number");
+    throw fault("judge parameter '" + key + "' is not a number: " + Excerpt.of(v), "a number");
+  }
+
+  /** A number parameter within {@code range} (docs/security.md). */
+  private static double number(Map<String, String> params, String key, double fallback, NumberRange range) {
+    double d = number(params, key, fallback);
+    if (!range.contains(d)) {
+      throw fault("judge parameter '" + key + "' is out of range: " + Excerpt.of(params.get(key)), range.describe());
+    }
+    return d;
   }
 
   private static Path path(String p) {

@@ -29,7 +29,7 @@ public final class HybridSystemProvider implements SystemProvider {
   public SystemUnderTest create(SystemSpec spec, Path suiteFile) {
     RetrievalParams p = new RetrievalParams(spec, suiteFile);
     int topK = RetrieverFactory.topK(p);
-    int depth = p.positiveInt("depth", 100, "a positive number of documents taken from each part (default 100)");
+    int depth = p.documents("depth", 100, "documents taken from each part (default 100)");
     Fusion fusion = fusion(p);
     RetrievalParams bm25 = p.nested("bm25", RetrieverFactory.BM25_PARAMS);
     RetrievalParams dense = p.nested("dense", RetrieverFactory.DENSE_PARAMS);

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.SystemSpec;
+import dev.assay.core.io.InputFiles;
+import dev.assay.systems.AdapterLimits;
 import dev.assay.systems.Params;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -32,14 +33,17 @@ final class RetrievalParams {
   /** The corpus named by parameter {@code corpus}, loaded. */
   Corpus corpus() {
     Path file = params.resolve("corpus", params.requiredString("corpus", CORPUS));
-    if (!Files.isRegularFile(file)) {
-      throw params.fault("corpus", Files.exists(file) ? "not a regular file: " + file : "no such file: " + file, CORPUS);
+    try {
+      InputFiles.check(file, file.toString(), "a corpus file (JSONL)");
+    } catch (InputException e) {
+      throw params.fault("corpus", e.getMessage() + ": " + file, CORPUS);
     }
     return Corpus.load(file);
   }
 
-  int positiveInt(String name, int fallback, String expected) {
-    return params.positiveInt(name, fallback, expected);
+  /** A number of documents in {@link AdapterLimits#DOCUMENTS}, or {@code fallback} when absent. */
+  int documents(String name, int fallback, String expected) {
+    return params.intIn(name, fallback, AdapterLimits.DOCUMENTS, expected);
   }
 
   /** A finite number in [min, max], or {@code fallback} when absent. */

@@ -45,6 +45,6 @@ final class RetrieverFactory {
   }
 
   static int topK(RetrievalParams p) {
-    return p.positiveInt("top_k", DEFAULT_TOP_K, "a positive number of documents per answer (default 100)");
+    return p.documents("top_k", DEFAULT_TOP_K, "documents per answer (default 100)");
   }
 }

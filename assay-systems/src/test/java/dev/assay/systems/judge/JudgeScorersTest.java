@@ -103,7 +103,7 @@ class JudgeScorersTest {
         {"judge", "needs its model and rubric"},
         {"judge:model=m:rubric=" + rubric, "'base_url' is missing"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":temprature=0", "did you mean 'temperature'"},
-        {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + dir.resolve("none.txt"), "cannot read rubric"},
+        {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + dir.resolve("none.txt"), "none.txt: file not found"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":min=5:max=1", "not below max"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":api_key_env=ASSAY_NO_SUCH_VAR_X",
             "environment variable ASSAY_NO_SUCH_VAR_X is not set"}}) {
