@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
+import dev.assay.core.Limits;
 import dev.assay.core.Plugins;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunRefs;
@@ -61,9 +62,7 @@ final class CardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.ctx();
-    if (!(confidence > 0 && confidence < 1)) {
-      throw InputException.of("--confidence " + confidence + " is out of range", "a level strictly between 0 and 1");
-    }
+    OptionRanges.check("--confidence", confidence, Limits.CONFIDENCE);
     if (!system.matches("[A-Za-z0-9._-]+")) {
       // The name becomes part of a file name; a system name with a path separator must not escape DIR.
       throw InputException.of("system name '" + system + "' cannot be used in a file name",

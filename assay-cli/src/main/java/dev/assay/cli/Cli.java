@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.core.InputException;
 import dev.assay.core.RunFailedException;
+import dev.assay.core.text.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -36,7 +37,8 @@ public final class Cli {
   private static IParameterExceptionHandler usageErrors() {
     return (ParameterException ex, String[] args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("error: " + ex.getMessage());
+      // The message quotes the arguments as typed: escape them like any other text.
+      err.println("error: " + TerminalText.escape(ex.getMessage()));
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.INPUT_ERROR;
     };
@@ -51,13 +53,14 @@ public final class Cli {
         err.println("error: " + ie.render());
         code = ExitCode.INPUT_ERROR;
       } else if (cause instanceof RunFailedException rf) {
-        err.println("error: " + Terminal.safe(rf.getMessage()));
+        err.println("error: " + TerminalText.escape(rf.getMessage()));
         code = ExitCode.RUN_FAILED;
       } else if (cause instanceof InterruptedException) {
         err.println("error: interrupted; the run was marked aborted and can be finished with --resume");
         code = ExitCode.INTERNAL_ERROR;
       } else {
-        err.println("internal error: " + cause + (root.debug ? "" : " (run with --debug for the stack trace)"));
+        err.println("internal error: " + TerminalText.escape(String.valueOf(cause))
+            + (root.debug ? "" : " (run with --debug for the stack trace)"));
         code = ExitCode.INTERNAL_ERROR;
       }
       if (root.debug) {

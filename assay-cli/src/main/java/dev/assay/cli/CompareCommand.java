@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.text.TerminalText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Dataset;
 import dev.assay.core.InputException;
@@ -70,10 +71,11 @@ final class CompareCommand implements Callable<Integer> {
       }
       RunViews.printJson(ctx.out(), json);
     } else {
-      ctx.out().print(result.report().toText());
+      // Metric names and ids in score files are file content: keep the layout, escape the rest.
+      ctx.out().print(TerminalText.escapeKeepingLayout(result.report().toText()));
       if (result.verdict() != null) {
         ctx.out().println();
-        ctx.out().print(output.text(result.verdict()));
+        ctx.out().print(TerminalText.escapeKeepingLayout(output.text(result.verdict())));
       }
     }
     return result.verdict() == null ? ExitCode.OK : output.finish(ctx, result);

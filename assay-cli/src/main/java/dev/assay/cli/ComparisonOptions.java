@@ -1,6 +1,8 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.Limits;
+import dev.assay.core.Plugins;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.IntervalChoice;
 import dev.assay.gate.TestChoice;
@@ -44,12 +46,10 @@ final class ComparisonOptions {
   List<String> lowerIsBetter = new ArrayList<>();
 
   CompareOptions build(List<String> metrics) {
-    if (confidence != null && !(confidence > 0 && confidence < 1)) {
-      throw InputException.of("--confidence " + confidence + " is out of range", "a level strictly between 0 and 1, e.g. 0.95");
+    if (confidence != null) {
+      OptionRanges.check("--confidence", confidence, Limits.CONFIDENCE);
     }
-    if (replicates < 1) {
-      throw InputException.of("--replicates " + replicates + " is out of range", "an integer >= 1");
-    }
+    OptionRanges.check("--replicates", replicates, Limits.REPLICATES);
     if (cluster != null && cluster.isBlank()) {
       throw InputException.of("--cluster is empty",
           "the example field that groups examples, e.g. --cluster document_id");

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.text.TerminalText;
 import dev.assay.core.InputException;
 import dev.assay.core.io.AtomicFiles;
 import dev.assay.gate.InconclusivePolicy;
@@ -52,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
         stats.build(List.of()), stats.cluster));
     RunCommand.print(ctx, List.of(run.baseline(), run.candidate()), OutputFormat.text);
     ctx.out().println();
-    ctx.out().print(VerdictRenderers.text(run.result().verdict(), InconclusivePolicy.INCONCLUSIVE));
+    ctx.out().print(TerminalText.escapeKeepingLayout(
+        VerdictRenderers.text(run.result().verdict(), InconclusivePolicy.INCONCLUSIVE)));
     String html = new HtmlReport(ReportInput.of(run.result(), run.result().verdict().gate().confidence(), 200))
         .render();
     Path file;

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.text.TerminalText;
 import dev.assay.gate.GateLoader;
 import dev.assay.gate.SuiteGate;
 import java.util.List;
@@ -50,7 +51,7 @@ final class GateCommand implements Callable<Integer> {
     if (format.json()) {
       RunViews.printJson(ctx.out(), output.json(run.result()));
     } else {
-      ctx.out().print(output.text(run.result().verdict()));
+      ctx.out().print(TerminalText.escapeKeepingLayout(output.text(run.result().verdict())));
     }
     return output.finish(ctx, run.result());
   }
@@ -61,8 +62,9 @@ final class GateCommand implements Callable<Integer> {
     try (StoreSession session = root.openStore(); AbortOnSignal abort = AbortOnSignal.install()) {
       SuiteGate.Outcome outcome = new SuiteGate(session.store(), dev.assay.core.Plugins.installed(),
           session.execution(), ctx.clock()).run(request);
-      ctx.err().println("baseline " + outcome.baseline().systemName() + " = run " + outcome.baseline().runId()
-          + ", candidate " + outcome.candidate().systemName() + " = run " + outcome.candidate().runId());
+      ctx.err().println("baseline " + TerminalText.escape(outcome.baseline().systemName()) + " = run "
+          + outcome.baseline().runId() + ", candidate " + TerminalText.escape(outcome.candidate().systemName())
+          + " = run " + outcome.candidate().runId());
       abort.done();
       return outcome;
     }

@@ -7,6 +7,7 @@ import dev.assay.core.Plugins;
 import dev.assay.core.Suite;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.SuiteLoader;
+import dev.assay.core.text.TerminalText;
 import dev.assay.gate.Gate;
 import dev.assay.gate.GateLoader;
 import dev.assay.core.Plan;
@@ -68,8 +69,8 @@ final class PlanCommand implements Callable<Integer> {
     } else {
       ctx.out().println("plan " + plan.hash());
       ctx.out().println("  created     " + plan.createdAt());
-      ctx.out().println("  hypothesis  " + plan.hypothesis());
-      ctx.out().println("  gate        sha256 " + plan.gateHash() + " (" + g.source() + ")");
+      ctx.out().println("  hypothesis  " + TerminalText.escape(plan.hypothesis()));
+      ctx.out().println("  gate        sha256 " + plan.gateHash() + " (" + TerminalText.escape(g.source()) + ")");
       ctx.out().println("  dataset     sha256 " + plan.datasetHash() + " (" + data.size() + " examples)");
       ctx.out().println("  suite       sha256 " + plan.suiteHash());
     }

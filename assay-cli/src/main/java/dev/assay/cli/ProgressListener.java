@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
+import dev.assay.core.text.TerminalText;
 import dev.assay.engine.EngineListener;
 import dev.assay.engine.ErrorSummary;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ final class ProgressListener implements EngineListener {
       return;
     }
     bar = new ProgressBarBuilder()
-        .setTaskName(systemName)
+        .setTaskName(TerminalText.escape(systemName))
         .setInitialMax(total)
         .startsFrom(alreadyDone, java.time.Duration.ZERO)
         .setStyle(ProgressBarStyle.ASCII)
@@ -72,10 +73,10 @@ final class ProgressListener implements EngineListener {
     }
     if (!errors.clean()) {
       err.println("errors in run " + run.runId() + " (" + run.systemName() + "), by cause:");
-      errors.lines(MAX_CAUSES).forEach(line -> err.println("  " + Terminal.safe(line)));
+      errors.lines(MAX_CAUSES).forEach(line -> err.println("  " + TerminalText.escape(line)));
     }
     if (run.status() == RunStatus.FAILED) {
-      err.println("run " + run.runId() + " (" + run.systemName() + ") FAILED: " + Terminal.safe(run.failure()));
+      err.println("run " + run.runId() + " (" + run.systemName() + ") FAILED: " + TerminalText.escape(run.failure()));
     } else if (run.status() == RunStatus.ABORTED) {
       err.println("run " + run.runId() + " (" + run.systemName() + ") aborted with "
           + run.counts().total() + " of " + run.expectedResults() + " results stored; finish it with: assay run --resume "

@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.Limits;
 import dev.assay.core.Plugins;
 import dev.assay.core.io.AtomicFiles;
 import dev.assay.gate.ComparisonService;
@@ -66,9 +67,7 @@ final class ReportCommand implements Callable<Integer> {
     if (!format.equals("html") && !format.equals("md")) {
       throw InputException.of("--format " + format + " is not a report format", "html or md");
     }
-    if (maxFlips < 0) {
-      throw InputException.of("--max-flips " + maxFlips + " is out of range", "an integer >= 0");
-    }
+    OptionRanges.check("--max-flips", maxFlips, Limits.MAX_FLIPS);
     if (gate != null && runIds.size() == 1) {
       throw InputException.of("--gate needs two runs to compare", "assay report BASE CAND --gate G.yaml");
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
 import dev.assay.core.RunRecord;
+import dev.assay.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -70,16 +71,18 @@ final class RunViews {
   /** Text form: a header line per run, then one line per metric. */
   static void printText(PrintWriter out, RunRecord run) {
     String took = run.endedAt() == null ? "" : "  " + human(Duration.between(run.startedAt(), run.endedAt()));
+    // Suite, system and metric names come from files: escape them, as every name printed to a terminal.
     out.printf(Locale.ROOT, "run %s  suite %s  system %s  %s  ok %d  error %d%s%n", run.runId(),
-        Terminal.safe(run.suiteName()), Terminal.safe(run.systemName()), run.status().wire(), run.counts().ok(),
+        TerminalText.escape(run.suiteName()), TerminalText.escape(run.systemName()), run.status().wire(), run.counts().ok(),
         run.counts().error(), took);
     run.counts().metricErrors().forEach((m, k) -> out.printf(Locale.ROOT, "  metric %s failed on %d results%n",
-        Terminal.safe(m), k));
+        TerminalText.escape(m), k));
     if (run.failure() != null) {
-      out.println("  failed: " + Terminal.safe(run.failure()));
+      out.println("  failed: " + TerminalText.escape(run.failure()));
     }
-    int width = run.aggregates().keySet().stream().mapToInt(String::length).max().orElse(0);
-    run.aggregates().forEach((k, v) -> out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", k, number(v)));
+    int width = run.aggregates().keySet().stream().mapToInt(k -> TerminalText.escape(k).length()).max().orElse(0);
+    run.aggregates().forEach((k, v) -> out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", TerminalText.escape(k),
+        number(v)));
   }
 
   static String number(Double v) {

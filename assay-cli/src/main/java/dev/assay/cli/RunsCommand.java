@@ -13,6 +13,7 @@ import dev.assay.core.RunStatus;
 import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.io.AtomicFiles;
+import dev.assay.core.text.TerminalText;
 import dev.assay.metrics.retrieval.TrecRunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,13 +84,14 @@ final class RunsCommand implements Callable<Integer> {
           RunViews.printJson(ctx.out(), node);
         } else if (runs.isEmpty()) {
           ctx.err().println("no runs" + (suite == null && system == null && wanted == null ? "" : " match") + " in "
-              + s.file());
+              + TerminalText.escape(s.file().toString()));
         } else {
           ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s%n", "RUN", "SUITE", "SYSTEM",
               "STATUS", "STARTED", "OK", "ERROR");
           for (RunRecord r : runs) {
             ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8d  %6d%n", r.runId(),
-                clip(Terminal.safe(r.suiteName()), 20), clip(Terminal.safe(r.systemName()), 16), r.status().wire(),
+                clip(TerminalText.escape(r.suiteName()), 20), clip(TerminalText.escape(r.systemName()), 16),
+                r.status().wire(),
                 r.startedAt().toString().substring(0, 19) + "Z", r.counts().ok(), r.counts().error());
           }
         }
@@ -154,7 +156,7 @@ final class RunsCommand implements Callable<Integer> {
         RunViews.printText(ctx.out(), run);
         var l = run.lineage();
         ctx.out().printf(Locale.ROOT, "  suite %s (sha256 %s)%n  dataset %s (sha256 %s, %d examples x %d)%n",
-            Terminal.safe(run.suitePath()), run.suiteHash(), Terminal.safe(run.datasetPath()), run.datasetHash(),
+            TerminalText.escape(run.suitePath()), run.suiteHash(), TerminalText.escape(run.datasetPath()), run.datasetHash(),
             run.datasetSize(), run.repeats());
         if (l != null) {
           ctx.out().printf(Locale.ROOT, "  seed %d  assay %s  git %s%s%n  %s; %s%n", run.seed(), l.assayVersion(),
@@ -170,21 +172,21 @@ final class RunsCommand implements Callable<Integer> {
 
     private static String exampleLine(ExampleResult r) {
       StringBuilder sb = new StringBuilder();
-      sb.append(Terminal.safe(r.id()));
+      sb.append(TerminalText.escape(r.id()));
       if (r.repeat() > 0) {
         sb.append('#').append(r.repeat());
       }
       sb.append('\t').append(r.ok() ? "ok" : "error");
-      r.scores().forEach((k, v) -> sb.append('\t').append(Terminal.safe(k)).append('=')
+      r.scores().forEach((k, v) -> sb.append('\t').append(TerminalText.escape(k)).append('=')
           .append(v.hasValue() ? RunViews.number(v.value()) : "(statistics)"));
-      r.metricErrors().forEach((k, v) -> sb.append('\t').append(Terminal.safe(k)).append("=failed: ")
-          .append(clip(Terminal.safe(v), 60)));
+      r.metricErrors().forEach((k, v) -> sb.append('\t').append(TerminalText.escape(k)).append("=failed: ")
+          .append(clip(TerminalText.escape(v), 60)));
       if (r.output() != null) {
         String text = r.output().isTextual() ? r.output().textValue() : Json.canonical(r.output());
-        sb.append('\t').append(clip(Terminal.safe(text), 60));
+        sb.append('\t').append(clip(TerminalText.escape(text), 60));
       }
       if (!r.ok()) {
-        sb.append('\t').append(clip(Terminal.safe(r.error()), 100));
+        sb.append('\t').append(clip(TerminalText.escape(r.error()), 100));
       }
       return sb.toString();
     }
@@ -221,7 +223,7 @@ final class RunsCommand implements Callable<Integer> {
           default -> throw InputException.of("unknown export format '" + format + "'", "json or trec");
         }
       }
-      ctx.err().println("wrote " + target);
+      ctx.err().println("wrote " + TerminalText.escape(target.toString()));
       return ExitCode.OK;
     }
 
@@ -309,7 +311,7 @@ final class RunsCommand implements Callable<Integer> {
         }
         for (RunRecord r : runs) {
           store.deleteRun(r.runId());
-          ctx.err().println("deleted run " + r.runId() + " (" + Terminal.safe(r.systemName()) + ")");
+          ctx.err().println("deleted run " + r.runId() + " (" + TerminalText.escape(r.systemName()) + ")");
         }
       }
       return ExitCode.OK;
@@ -318,10 +320,5 @@ final class RunsCommand implements Callable<Integer> {
 
   static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
-
-  /** Outputs are untrusted: control characters would rewrite the terminal. */
-  static String escapeControl(String s) {
-    return Terminal.safe(s);
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
+import dev.assay.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -52,7 +53,7 @@ record ScoreReport(Map<String, Double> metrics, int n, String perKey, Map<String
       String header = PER_QUERY.equals(perKey) ? "query" : "id";
       out.println(columns.isEmpty() ? header : header + "\t" + String.join("\t", columns));
       perItem.forEach((id, values) -> {
-        StringBuilder line = new StringBuilder(RunsCommand.escapeControl(id));
+        StringBuilder line = new StringBuilder(TerminalText.escape(id));
         for (String c : columns) {
           line.append('\t').append(RunViews.number(values.get(c)));
         }

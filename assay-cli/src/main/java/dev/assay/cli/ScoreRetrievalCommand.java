@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.text.TerminalText;
 import dev.assay.metrics.retrieval.MeasureCatalog;
 import dev.assay.metrics.retrieval.Qrels;
 import dev.assay.metrics.retrieval.RetrievalEvaluation;
@@ -74,7 +75,8 @@ final class ScoreRetrievalCommand implements Callable<Integer> {
       new ScoreReport(result.aggregate(), n, ScoreReport.PER_QUERY, perQuery ? result.perQuery() : null)
           .print(ctx.out(), format);
     } else {
-      ctx.out().print(TrecEvalFormat.format(result, perQuery));
+      // Topic ids come from the qrels and run files: keep trec_eval's layout, escape the rest.
+      ctx.out().print(TerminalText.escapeKeepingLayout(TrecEvalFormat.format(result, perQuery)));
     }
     return ExitCode.OK;
   }

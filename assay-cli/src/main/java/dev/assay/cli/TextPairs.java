@@ -10,11 +10,11 @@ import dev.assay.core.Json;
 import dev.assay.core.Output;
 import dev.assay.core.SystemException;
 import dev.assay.core.io.DatasetLoader;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.text.TerminalText;
 import dev.assay.systems.PredictionsSystem;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,12 +127,8 @@ final class TextPairs {
    * for messages; lines are split on LF as that reader splits them.
    */
   private static Map<String, Integer> predictionLines(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException(file, 0, null, "cannot read the predictions file: " + e.getMessage(), "a readable file");
-    }
+    String text = new String(InputFiles.readAll(file, file.toString(), "a predictions file (JSONL)",
+        Integer.MAX_VALUE - 8), StandardCharsets.UTF_8);
     Map<String, Integer> out = new LinkedHashMap<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -153,7 +149,7 @@ final class TextPairs {
   private static String firstFew(List<String> ids) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < Math.min(SHOWN, ids.size()); i++) {
-      sb.append(i == 0 ? "" : ", ").append('\'').append(RunsCommand.escapeControl(ids.get(i))).append('\'');
+      sb.append(i == 0 ? "" : ", ").append('\'').append(TerminalText.escape(ids.get(i))).append('\'');
     }
     return ids.size() > SHOWN ? sb + ", ..." : sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.text.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
@@ -70,9 +71,9 @@ final class VerdictsCommand implements Callable<Integer> {
         for (VerdictRecord v : verdicts) {
           ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-12s  %-16s  %-16s  %-14s  %s%n", v.id(),
               v.createdAt().toString().substring(0, 19) + "Z", v.verdict(),
-              RunsCommand.clip(Terminal.safe(String.valueOf(v.baselineSystem())), 16),
-              RunsCommand.clip(Terminal.safe(String.valueOf(v.candidateSystem())), 16), v.planStatus(),
-              Terminal.safe(String.valueOf(v.suiteName())));
+              RunsCommand.clip(TerminalText.escape(String.valueOf(v.baselineSystem())), 16),
+              RunsCommand.clip(TerminalText.escape(String.valueOf(v.candidateSystem())), 16), v.planStatus(),
+              TerminalText.escape(String.valueOf(v.suiteName())));
         }
       }
       return ExitCode.OK;
@@ -108,16 +109,16 @@ final class VerdictsCommand implements Callable<Integer> {
       }
       ctx.out().printf(Locale.ROOT, "verdict %s: %s%n", v.id(), v.verdict());
       ctx.out().printf(Locale.ROOT, "  recorded %s by assay %s%n", v.createdAt(), v.assayVersion());
-      ctx.out().printf(Locale.ROOT, "  suite %s%n", Terminal.safe(String.valueOf(v.suiteName())));
+      ctx.out().printf(Locale.ROOT, "  suite %s%n", TerminalText.escape(String.valueOf(v.suiteName())));
       ctx.out().printf(Locale.ROOT, "  baseline %s (%s)%n  candidate %s (%s)%n",
-          Terminal.safe(String.valueOf(v.baselineSystem())), Terminal.safe(v.baselineSource()),
-          Terminal.safe(String.valueOf(v.candidateSystem())), Terminal.safe(v.candidateSource()));
+          TerminalText.escape(String.valueOf(v.baselineSystem())), TerminalText.escape(v.baselineSource()),
+          TerminalText.escape(String.valueOf(v.candidateSystem())), TerminalText.escape(v.candidateSource()));
       ctx.out().printf(Locale.ROOT, "  gate sha256 %s%n  dataset sha256 %s%n  plan %s%s%n", v.gateHash(),
           v.datasetHash(), v.planStatus(), v.planHash() == null ? "" : " (" + v.planHash() + ")");
       ctx.out().println("rules:");
       v.detail().path("rules").forEach(r -> ctx.out().printf(Locale.ROOT, "  %s %s: %s  %s%n",
-          r.path("rule").asText(), Terminal.safe(r.path("metric").asText()), r.path("verdict").asText(),
-          Terminal.safe(r.path("reason").asText())));
+          r.path("rule").asText(), TerminalText.escape(r.path("metric").asText()), r.path("verdict").asText(),
+          TerminalText.escape(r.path("reason").asText())));
       return ExitCode.OK;
     }
 

@@ -99,6 +99,6 @@ class ScoreClassificationCommandTest {
     cli.write("preds.jsonl", PREDS.replace("0.9", "1.9"));
     assertInputError(score("--metrics", "accuracy"), "preds.jsonl:1: field 'score': ", "out of range");
     cli.write("preds.jsonl", "{\"id\":\"1\",\"label\":\"pos\",\"predicted\":\"pos\"}\n{oops\n");
-    assertInputError(score("--metrics", "accuracy"), "preds.jsonl:2: ", "not valid JSON");
+    assertInputError(score("--metrics", "accuracy"), "preds.jsonl:2: ", "invalid JSON");
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.core;
 
+import dev.assay.core.text.TerminalText;
 import java.nio.file.Path;
 
 /**
@@ -7,7 +8,9 @@ import java.nio.file.Path;
  *
  * <p>Invariant: the message printed by the CLI is exactly {@link #render()}, one line of the
  * form {@code FILE:LINE: what is wrong (what was expected)}; the CLI prefixes {@code error: } and
- * exits with code 2. Line is 0 when the fault concerns the whole file.
+ * exits with code 2. Line is 0 when the fault concerns the whole file. The rendered line has every
+ * control character escaped ({@link TerminalText#escape}), since file names, fields and problems
+ * may quote file content.
  */
 public class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -50,7 +53,10 @@ public class InputException extends RuntimeException {
     return expected;
   }
 
-  /** The one-line message: {@code FILE:LINE: field 'x': problem (expected ...)}. */
+  /**
+   * The one-line message: {@code FILE:LINE: field 'x': problem (expected ...)}, safe to print on a
+   * terminal (no control or bidirectional formatting characters, no line breaks).
+   */
   public String render() {
     StringBuilder sb = new StringBuilder();
     if (file != null) {
@@ -67,6 +73,7 @@ public class InputException extends RuntimeException {
     if (expected != null && !expected.isEmpty()) {
       sb.append(" (").append(expected).append(')');
     }
-    return sb.toString().replace('\n', ' ');
+    // A line break becomes a space (messages wrap text); every other control is escaped visibly.
+    return TerminalText.escape(sb.toString().replace('\n', ' '));
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -166,6 +167,61 @@ public final class Params {
     return x;
   }
 
+  /**
+   * An integer within its documented {@code range}, or {@code fallback} when absent.
+   *
+   * @param expected what the value means, for the message (may be null)
+   * @throws InputException naming the parameter, its value and the range otherwise
+   */
+  public int integer(String key, int fallback, NumberRange range, String expected) {
+    BigDecimal v = inRange(key, range, expected);
+    return v == null ? fallback : v.intValueExact();
+  }
+
+  /** A number within its documented {@code range}, or {@code fallback} when absent. */
+  public double number(String key, double fallback, NumberRange range, String expected) {
+    BigDecimal v = inRange(key, range, expected);
+    return v == null ? fallback : v.doubleValue();
+  }
+
+  /** A 64-bit integer within its documented {@code range}, or null when absent. */
+  public Long optionalLong(String key, NumberRange range, String expected) {
+    BigDecimal v = inRange(key, range, expected);
+    return v == null ? null : v.longValueExact();
+  }
+
+  /** A number within its documented {@code range}, or null when absent. */
+  public Double optionalNumber(String key, NumberRange range, String expected) {
+    BigDecimal v = inRange(key, range, expected);
+    return v == null ? null : v.doubleValue();
+  }
+
+  private BigDecimal inRange(String key, NumberRange range, String expected) {
+    JsonNode v = values.get(key);
+    if (v == null) {
+      return null;
+    }
+    String wanted = range.describe() + (expected == null ? "" : ": " + expected);
+    BigDecimal x;
+    if (textual) {
+      try {
+        x = new BigDecimal(v.textValue().trim());
+      } catch (NumberFormatException e) {
+        throw wrong(key, v, wanted);
+      }
+    } else {
+      if (!v.isNumber() || v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+        throw wrong(key, v, wanted);
+      }
+      x = v.decimalValue();
+    }
+    boolean integral = x.signum() == 0 || x.stripTrailingZeros().scale() <= 0;
+    if (range.integer() && !integral || !range.contains(x)) {
+      throw wrong(key, v, wanted);
+    }
+    return x;
+  }
+
   /** {@code true} or {@code false} (a metric's text in any case), or {@code fallback}. */
   public boolean bool(String key, boolean fallback) {
     JsonNode v = values.get(key);
@@ -216,6 +272,26 @@ public final class Params {
     } catch (InvalidPathException e) {
       throw fault(key, "not a valid path: " + e.getReason(), "a path relative to the suite's folder");
     }
+  }
+
+  /**
+   * The regular file named by required parameter {@code key}, resolved against {@code folder}.
+   *
+   * @param what what the file should be, e.g. "a predictions file (JSONL)"
+   * @param expected the message's expectation when the parameter is missing or the file unusable
+   * @throws InputException naming this parameter when it is missing, or the file is absent, a
+   *     folder, a FIFO, a broken link or unreadable ({@link dev.assay.core.io.InputFiles#check})
+   */
+  public Path file(String key, Path folder, String what, String expected) {
+    requiredString(key, expected);
+    Path file = path(key, folder);
+    try {
+      dev.assay.core.io.InputFiles.check(file, file.toString(), what);
+    } catch (InputException e) {
+      // Name the parameter: the path written there is what the user has to fix.
+      throw fault(key, e.getMessage() + ": " + file, expected);
+    }
+    return file;
   }
 
   /** An input error about parameter {@code key}, in this reader's words and place. */

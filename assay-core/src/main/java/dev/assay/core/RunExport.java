@@ -2,8 +2,11 @@ package dev.assay.core;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.text.Excerpt;
+import dev.assay.core.text.JsonProblem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,26 +31,44 @@ public record RunExport(@JsonUnwrapped RunRecord run, List<ExampleResult> exampl
     if (!(doc instanceof ObjectNode obj) || !doc.has("run_id")) {
       throw new InputException(source, 0, null, "not an assay run record", "a file written by 'assay runs export'");
     }
-    int version = doc.path("format_version").asInt(-1);
+    JsonNode versionNode = doc.get("format_version");
+    if (versionNode == null) {
+      throw new InputException(source, 0, "format_version", "missing", "a file written by 'assay runs export'");
+    }
+    int version = versionNode.canConvertToInt() ? versionNode.asInt(-1) : -1;
     if (version < 1 || version > RunRecord.FORMAT_VERSION) {
       throw new InputException(source, 0, "format_version",
-          "run record format " + doc.path("format_version") + " is not supported",
+          "run record format " + Excerpt.of(versionNode.toString()) + " is not supported",
           "format 1.." + RunRecord.FORMAT_VERSION + "; a newer assay wrote this file");
     }
     ObjectNode header = obj.deepCopy();
     JsonNode examples = header.remove("examples");
-    try {
-      RunRecord run = Json.RECORDS.treeToValue(header, RunRecord.class);
-      List<ExampleResult> results = new ArrayList<>();
-      if (examples != null) {
-        for (JsonNode e : examples) {
-          results.add(Json.RECORDS.treeToValue(e, ExampleResult.class));
-        }
+    RunRecord run = bind(header, RunRecord.class, source, "");
+    List<ExampleResult> results = new ArrayList<>();
+    if (examples != null) {
+      if (!examples.isArray()) {
+        throw new InputException(source, 0, "examples", "not a list",
+            "a list of per-example records, as written by 'assay runs export'");
       }
-      return new RunExport(run, results);
+      for (int i = 0; i < examples.size(); i++) {
+        results.add(bind(examples.get(i), ExampleResult.class, source, "examples[" + i + "]"));
+      }
+    }
+    return new RunExport(run, results);
+  }
+
+  private static <T> T bind(JsonNode node, Class<T> type, String source, String prefix) {
+    try {
+      return Json.RECORDS.treeToValue(node, type);
+    } catch (JsonMappingException e) {
+      // Jackson's words name Java types ("java.time.Instant"); say which field is wrong instead.
+      String field = JsonProblem.field(e);
+      String path = field == null ? prefix : prefix.isEmpty() ? field : prefix + "." + field;
+      throw new InputException(source, 0, path.isEmpty() ? null : path,
+          "malformed run record: a value of the wrong type or format", "a file written by 'assay runs export'");
     } catch (JsonProcessingException e) {
-      throw new InputException(source, 0, null, "malformed run record: " + e.getOriginalMessage(),
-          "a file written by 'assay runs export'");
+      throw new InputException(source, 0, prefix.isEmpty() ? null : prefix,
+          "malformed run record: " + JsonProblem.words(e.getOriginalMessage()), "a file written by 'assay runs export'");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.assay.engine;
 import dev.assay.core.Dataset;
 import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
+import dev.assay.core.Limits;
 import dev.assay.core.Metric;
 import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
@@ -52,9 +53,20 @@ public final class Engine {
    *     settings.maxErrorRate()} allows or a metric cannot be computed
    * @throws InterruptedException when the calling thread is interrupted: the run is marked
    *     ABORTED, and everything acknowledged so far stays stored
+   * @throws IllegalArgumentException when examples x repeats exceed {@link Limits#MAX_RESULTS};
+   *     nothing is created (callers check this as input first, see {@code SuiteExecution})
    */
   public RunRecord execute(RunRecord header, Dataset dataset, SystemUnderTest system, List<Scorer> scorers,
       RunSettings settings, boolean resume) throws InterruptedException {
+    List<Example> examples = dataset.examples();
+    int repeats = settings.repeats();
+    long results = (long) examples.size() * repeats;
+    if (results > Limits.MAX_RESULTS) {
+      // Checked before the run exists: a run that cannot start must not be left behind as running.
+      throw new IllegalArgumentException(examples.size() + " examples x " + repeats + " repeats exceed "
+          + Limits.MAX_RESULTS + " results");
+    }
+    int total = (int) results;
     store.putDataset(dataset);
     if (resume) {
       store.updateRun(header.reopen());
@@ -62,9 +74,6 @@ public final class Engine {
       store.createRun(header);
     }
     String runId = header.runId();
-    List<Example> examples = dataset.examples();
-    int repeats = settings.repeats();
-    int total = Math.multiplyExact(examples.size(), repeats);
     // Slot index * repeats + repeat holds that result: dataset order, whatever the completion order.
     ExampleResult[] table = new ExampleResult[total];
     int alreadyDone = resume ? loadStored(runId, table, repeats, examples) : 0;

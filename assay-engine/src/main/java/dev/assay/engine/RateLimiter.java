@@ -1,5 +1,6 @@
 package dev.assay.engine;
 
+import dev.assay.core.Limits;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -24,7 +25,14 @@ final class RateLimiter {
     this(rpm, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
   }
 
+  /**
+   * @param rpm requests per minute, at least {@code Limits.RATE_LIMIT_RPM}'s floor; a smaller or
+   *     non-finite value is refused rather than wrapped around to no limit
+   */
   RateLimiter(double rpm, LongSupplier clock, Sleeper sleeper) {
+    if (!Limits.RATE_LIMIT_RPM.contains(rpm)) {
+      throw new IllegalArgumentException("rate limit " + rpm + " rpm is outside " + Limits.RATE_LIMIT_RPM.describe());
+    }
     this.intervalNanos = (long) (TimeUnit.MINUTES.toNanos(1) / rpm);
     this.clock = clock;
     this.sleeper = sleeper;
@@ -42,7 +50,9 @@ final class RateLimiter {
     synchronized (this) {
       now = clock.getAsLong();
       slot = Math.max(now, nextFree);
-      nextFree = slot + intervalNanos;
+      // Saturate: a wrapped sum would be in the past and lift the limit.
+      long next = slot + intervalNanos;
+      nextFree = next < slot ? Long.MAX_VALUE : next;
     }
     if (slot > now) {
       sleeper.sleep(slot - now);

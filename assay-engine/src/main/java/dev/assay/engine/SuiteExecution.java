@@ -4,6 +4,7 @@ import dev.assay.core.Dataset;
 import dev.assay.core.DidYouMean;
 import dev.assay.core.EngineSettings;
 import dev.assay.core.InputException;
+import dev.assay.core.Limits;
 import dev.assay.core.Lineage;
 import dev.assay.core.LineageProbe;
 import dev.assay.core.PluginContext;
@@ -74,6 +75,7 @@ public final class SuiteExecution {
     if (dataset.size() == 0) {
       throw new InputException(dataset.source(), 0, null, "no examples", "a dataset with at least one example");
     }
+    checkSize(suite, dataset);
     ResponseCache runCache = useCache ? cache : ResponseCache.NONE;
     try (EngineModelCaller models = new EngineModelCaller(suite.engine(), runCache)) {
       PluginContext context = new PluginContext(suite.file(), workingDirectory, env, runCache, clock, models);
@@ -150,6 +152,16 @@ public final class SuiteExecution {
     } catch (InputException e) {
       throw e.file() != null || file == null ? e
           : new InputException(file, 0, e.field() == null ? "metrics" : e.field(), e.getMessage(), e.expected());
+    }
+  }
+
+  /** A run holds examples x repeats results, indexed by an int (docs/security.md). */
+  private static void checkSize(Suite suite, Dataset dataset) {
+    long results = (long) dataset.size() * suite.repeats();
+    if (results > Limits.MAX_RESULTS) {
+      throw new InputException(suite.file(), 0, "repeats",
+          suite.repeats() + " repeats of " + dataset.size() + " examples make " + results + " results per run",
+          "examples x repeats of at most " + Limits.MAX_RESULTS + "; fewer repeats or a smaller dataset");
     }
   }
 

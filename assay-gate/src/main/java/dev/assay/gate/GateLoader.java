@@ -6,6 +6,7 @@ import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Suite;
+import dev.assay.core.Limits;
 import dev.assay.core.io.SuiteTree;
 import dev.assay.core.io.YamlTreeReader;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class GateLoader {
   /** Validates a gate mapping located at {@code pointer} (JSON pointer) / {@code path} (dotted). */
   static Gate parse(ObjectNode node, String pointer, String path, SuiteTree t) {
     t.onlyKeys(node, pointer, path, KEYS);
-    double confidence = level(node, pointer, path, t, "confidence", 0.95);
+    double confidence = confidence(node, pointer, path, t);
     double power = level(node, pointer, path, t, "power", 0.8);
     Multiplicity multiplicity = Multiplicity.HOLM;
     String m = t.string(node, pointer + "/multiplicity", field(path, "multiplicity"));
@@ -171,6 +172,18 @@ public final class GateLoader {
     JsonNode v = o.get(pointer.substring(pointer.lastIndexOf('/') + 1));
     if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
       throw t.wrong(pointer, field, v, "a finite number");
+    }
+    return v.doubleValue();
+  }
+
+  /** The gate's confidence level, within {@link Limits#CONFIDENCE} like {@code --confidence}. */
+  private static double confidence(ObjectNode node, String pointer, String path, SuiteTree t) {
+    JsonNode v = node.get("confidence");
+    if (v == null) {
+      return 0.95;
+    }
+    if (!Limits.CONFIDENCE.contains(v)) {
+      throw t.wrong(pointer + "/confidence", field(path, "confidence"), v, Limits.CONFIDENCE.describe());
     }
     return v.doubleValue();
   }

@@ -1,18 +1,20 @@
 package dev.assay.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Score;
 import dev.assay.core.ScoreJson;
-import java.io.BufferedReader;
+import dev.assay.core.io.Describe;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.io.Utf8LineReader;
+import dev.assay.core.text.Excerpt;
+import dev.assay.core.text.JsonProblem;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,31 +32,27 @@ import java.util.Map;
  */
 final class ScoreFileReader {
   private static final String SHAPE = "one JSON object per line: {\"id\": ..., METRIC: number, ...}";
+  /** One object per line, as the dataset reader: text after it, or a key twice, is an error. */
+  private static final ObjectReader LINE = Json.MAPPER.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  private static final String WHAT = "a score file (JSONL) or a run export (JSON)";
 
   private ScoreFileReader() {}
 
   static RunScores read(Path file) {
     String name = file.toString();
     Map<String, List<Map<String, Score>>> rows = new LinkedHashMap<>();
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int lineNo = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+    try (Utf8LineReader in = new Utf8LineReader(InputFiles.open(file, name, WHAT), name)) {
       String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
+      while ((line = in.next()) != null) {
         if (line.isBlank()) {
           continue;
         }
-        parseLine(name, lineNo, line, rows);
+        parseLine(name, in.lineNumber(), line, rows);
       }
-    } catch (CharacterCodingException e) {
-      throw new InputException(name, lineNo + 1, null, "not valid UTF-8", "a UTF-8 text file");
     } catch (IOException e) {
-      throw new InputException(name, 0, null, "cannot read the file: " + e.getMessage(), "a readable file");
+      throw InputFiles.unreadable(file, name, WHAT, e);
     }
     if (rows.isEmpty()) {
       throw new InputException(name, 0, null, "no examples", SHAPE);
@@ -65,23 +63,25 @@ final class ScoreFileReader {
   private static void parseLine(String file, int lineNo, String line, Map<String, List<Map<String, Score>>> rows) {
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(line);
+      node = LINE.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new InputException(file, lineNo, null, "invalid JSON: " + firstLine(e.getOriginalMessage()), SHAPE);
+      throw new InputException(file, lineNo, null, JsonProblem.of(e), SHAPE);
     }
     if (node == null || !node.isObject()) {
-      throw new InputException(file, lineNo, null, "not a JSON object", SHAPE);
+      throw new InputException(file, lineNo, null, "not a JSON object: got " + Describe.json(node), SHAPE);
     }
     String id = id(node.get("id"), file, lineNo);
     if (rows.containsKey(id)) {
-      throw new InputException(file, lineNo, "id", "duplicate example id '" + id + "'", "each id once per file");
+      throw new InputException(file, lineNo, "id", "duplicate example id '" + Excerpt.cut(id, 80) + "'",
+          "each id once per file");
     }
     Map<String, Score> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().equals("id") || e.getValue().isNull()) {
         continue;
       }
-      values.put(e.getKey(), score(e.getValue(), file, lineNo, e.getKey()));
+      // The key is file content too: messages show it only as a short, redacted excerpt.
+      values.put(e.getKey(), score(e.getValue(), file, lineNo, Excerpt.of(e.getKey())));
     }
     rows.put(id, List.of(values));
   }
@@ -96,14 +96,14 @@ final class ScoreFileReader {
     if (idNode.isIntegralNumber()) {
       return idNode.asText();
     }
-    throw new InputException(file, lineNo, "id", "got " + idNode, "a non-empty string or an integer");
+    throw new InputException(file, lineNo, "id", "got " + Describe.json(idNode), "a non-empty string or an integer");
   }
 
   /** A number or a typed score object; anything else (or a non-finite number) is an input error. */
   static Score score(JsonNode v, String file, int lineNo, String field) {
     if (v.isNumber()) {
       if (!Double.isFinite(v.doubleValue())) {
-        throw new InputException(file, lineNo, field, "got " + v, "a finite number or null");
+        throw new InputException(file, lineNo, field, "got " + Describe.json(v), "a finite number or null");
       }
       return Score.of(v.doubleValue());
     }
@@ -114,11 +114,6 @@ final class ScoreFileReader {
         throw new InputException(file, lineNo, field, e.getMessage(), "{\"value\": number, \"statistics\": [...]}");
       }
     }
-    throw new InputException(file, lineNo, field, "got " + v, "a finite number or null");
-  }
-
-  private static String firstLine(String message) {
-    int nl = message == null ? -1 : message.indexOf('\n');
-    return message == null ? "" : nl < 0 ? message : message.substring(0, nl);
+    throw new InputException(file, lineNo, field, "got " + Describe.json(v), "a finite number, a score object or null");
   }
 }

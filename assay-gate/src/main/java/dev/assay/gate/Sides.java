@@ -9,6 +9,7 @@ import dev.assay.core.RunRecord;
 import dev.assay.core.RunRefs;
 import dev.assay.core.Score;
 import dev.assay.core.Store;
+import dev.assay.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +25,17 @@ import java.util.Map;
  * .jsonl} and {@code .ndjson}); anything else is a run id, or a unique prefix of one, in the store.
  */
 final class Sides {
+  private static final String WHAT = "a run export (JSON) or a score file (JSONL)";
+
   private Sides() {}
 
   static Side resolve(String argument, Path file, Store store) {
     if (Files.isRegularFile(file)) {
       return readFile(file);
     }
-    if (Files.exists(file)) {
-      throw InputException.of("'" + argument + "' is a folder, not a run or a score file",
-          "a run id from 'assay runs list', a run export (JSON) or a score file (JSONL)");
+    if (InputFiles.exists(file)) {
+      // Something is there but not a regular file (a folder, a FIFO, a broken link): say what.
+      InputFiles.check(file, argument, WHAT);
     }
     RunRecord run;
     try {
@@ -45,6 +48,7 @@ final class Sides {
   }
 
   static Side readFile(Path file) {
+    InputFiles.check(file, file.toString(), WHAT);
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
       return scoreFile(file);

@@ -58,7 +58,7 @@ public final class CommandSystemProvider implements SystemProvider {
 
   private static CommandSystem.Config config(SystemSpec spec, Params params, Path folder) {
     return new CommandSystem.Config(spec.name(), command(params), workdir(params, folder), env(params),
-        params.integer("processes", 1, 1, Integer.MAX_VALUE));
+        params.integer("processes", 1, AdapterLimits.PROCESSES, "the number of processes to run, e.g. 4"));
   }
 
   private static List<String> command(Params params) {

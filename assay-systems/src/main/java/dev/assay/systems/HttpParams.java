@@ -31,16 +31,6 @@ final class HttpParams {
     return params.string(name, null);
   }
 
-  /** A number >= {@code min}, or null when absent. */
-  Double optionalNumber(String name, double min) {
-    return params.has(name) ? params.number(name, 0, min, Double.POSITIVE_INFINITY) : null;
-  }
-
-  /** A positive integer of at most {@code max}, or null when absent. */
-  Long optionalPositiveLong(String name, long max) {
-    return params.has(name) ? params.longInteger(name, 0, 1, max) : null;
-  }
-
   /** An absolute http(s) URL. */
   URI url(String name, String expected) {
     String s = params.requiredString(name, expected);
@@ -78,11 +68,14 @@ final class HttpParams {
   }
 
   Pricing pricing() {
-    return new Pricing(optionalNumber("price_in_per_million", 0), optionalNumber("price_out_per_million", 0));
+    String expected = "a price per million tokens, e.g. 0.15";
+    return new Pricing(params.optionalNumber("price_in_per_million", AdapterLimits.PRICE_PER_MILLION, expected),
+        params.optionalNumber("price_out_per_million", AdapterLimits.PRICE_PER_MILLION, expected));
   }
 
   Duration retryAfterMax() {
-    Double s = optionalNumber("retry_after_max_s", 0);
+    Double s = params.optionalNumber("retry_after_max_s", AdapterLimits.RETRY_AFTER_MAX_S,
+        "the longest Retry-After a call waits itself, in seconds");
     return s == null ? DEFAULT_RETRY_AFTER_MAX : Duration.ofMillis(Math.round(s * 1000));
   }
 

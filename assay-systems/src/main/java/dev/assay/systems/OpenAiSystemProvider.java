@@ -44,11 +44,11 @@ public final class OpenAiSystemProvider implements SystemProvider {
     String model = params.requiredString("model", "the model name the server expects");
     Endpoint endpoint = params.choice("endpoint", "chat", List.of("chat", "completions")).equals("chat")
         ? Endpoint.CHAT : Endpoint.COMPLETIONS;
-    Double temperature = p.optionalNumber("temperature", 0);
-    Long maxTokens = p.optionalPositiveLong("max_tokens", Integer.MAX_VALUE);
+    Double temperature = params.optionalNumber("temperature", AdapterLimits.TEMPERATURE, "a sampling temperature, e.g. 0");
+    Long maxTokens = params.optionalLong("max_tokens", AdapterLimits.MAX_TOKENS, "a number of tokens, e.g. 256");
     String systemPrompt = p.optionalString("system_prompt");
     String promptText = p.optionalString("prompt");
-    Long tpm = p.optionalPositiveLong("tokens_per_minute", Long.MAX_VALUE);
+    Long tpm = params.optionalLong("tokens_per_minute", AdapterLimits.TOKENS_PER_MINUTE, "tokens per minute");
     return new OpenAiSystem.Config(spec.name(), baseUrl, endpoint, model, temperature,
         maxTokens == null ? null : maxTokens.intValue(), seed(params), systemPrompt,
         p.template("prompt", promptText == null ? "{{input}}" : promptText), p.pricing(), tpm, p.retryAfterMax());

@@ -8,14 +8,16 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
-import java.io.IOException;
+import dev.assay.core.io.Describe;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.text.Excerpt;
+import dev.assay.core.text.JsonProblem;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +36,9 @@ import java.util.Map;
  */
 final class PredictionsFile {
   private static final String RECORD = "one JSON object per line: {\"id\": ..., \"output\": ...}";
+  private static final String WHAT = "a predictions file (JSONL)";
+  /** The largest file one byte array holds. */
+  private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
   private static final ObjectReader READER = Json.MAPPER.reader()
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
@@ -41,16 +46,22 @@ final class PredictionsFile {
   private PredictionsFile() {}
 
   /**
-   * @return outputs by example id, in file order
-   * @throws InputException for any fault of the file, including when it cannot be read
+   * The bytes of a predictions file, after checking that it is a regular file (never a FIFO or a
+   * device) small enough for one array.
+   *
+   * @throws InputException naming the file when it is not
    */
-  static Map<String, Output> read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new InputException(file, 0, null, "cannot read the predictions file: " + e, "a readable JSONL file");
-    }
+  static byte[] bytes(Path file) {
+    return InputFiles.readAll(file, file.toString(), WHAT, MAX_BYTES);
+  }
+
+  /**
+   * @param bytes the file's content ({@link #bytes})
+   * @param file names the file in messages
+   * @return outputs by example id, in file order; at least one
+   * @throws InputException for any fault of the content, and when it holds no prediction
+   */
+  static Map<String, Output> parse(byte[] bytes, Path file) {
     Map<String, Output> outputs = new LinkedHashMap<>();
     Map<String, Integer> firstLine = new HashMap<>();
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -74,10 +85,13 @@ final class PredictionsFile {
       String id = id(record, file, line);
       Integer previous = firstLine.putIfAbsent(id, line);
       if (previous != null) {
-        throw new InputException(file, line, "id", "duplicate id '" + id + "', first on line " + previous,
+        throw new InputException(file, line, "id", "duplicate id '" + Excerpt.cut(id, 80) + "', first on line " + previous,
             "each id once");
       }
       outputs.put(id, output(record, file, line));
+    }
+    if (outputs.isEmpty()) {
+      throw new InputException(file, 0, null, "no predictions", RECORD);
     }
     return outputs;
   }
@@ -104,12 +118,10 @@ final class PredictionsFile {
     try {
       node = READER.readTree(text);
     } catch (JsonProcessingException e) {
-      long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-      throw new InputException(file, line, null,
-          "broken JSON" + (column > 0 ? " at column " + column : "") + ": " + e.getOriginalMessage(), RECORD);
+      throw new InputException(file, line, null, JsonProblem.of(e), RECORD);
     }
     if (!node.isObject()) {
-      throw new InputException(file, line, null, "not a JSON object: " + kind(node), RECORD);
+      throw new InputException(file, line, null, "not a JSON object: got " + Describe.json(node), RECORD);
     }
     return node;
   }
@@ -125,7 +137,8 @@ final class PredictionsFile {
     if (id.isIntegralNumber()) {
       return id.bigIntegerValue().toString();
     }
-    throw new InputException(file, line, "id", "not a non-empty string: " + kind(id), "a string such as \"q-17\"");
+    throw new InputException(file, line, "id", "not a non-empty string: got " + Describe.json(id),
+        "a string such as \"q-17\"");
   }
 
   private static Output output(JsonNode record, Path file, int line) {
@@ -148,7 +161,7 @@ final class PredictionsFile {
     if (!v.isNumber() || !(v.asDouble() >= 0) || Double.isInfinite(v.asDouble())
         || (integral && !v.canConvertToExactIntegral())) {
       throw new InputException(file, line, field, "not a non-negative " + (integral ? "integer" : "number")
-          + ": " + kind(v), "a number >= 0 or null");
+          + ": got " + Describe.json(v), "a number >= 0 or null");
     }
     return v.asDouble();
   }
@@ -156,15 +169,8 @@ final class PredictionsFile {
   private static Long integer(JsonNode record, String field, Path file, int line) {
     Double v = number(record, field, true, file, line);
     if (v != null && !record.get(field).canConvertToLong()) {
-      throw new InputException(file, line, field, "too large: " + record.get(field), "a token count");
+      throw new InputException(file, line, field, "too large: " + Describe.json(record.get(field)), "a token count");
     }
     return v == null ? null : record.get(field).asLong();
-  }
-
-  /** A short description of a JSON value for messages: its type and, if short, the value. */
-  private static String kind(JsonNode v) {
-    String type = v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    String text = v.toString();
-    return text.length() <= 40 ? type + " " + text : type;
   }
 }

@@ -41,12 +41,9 @@ public final class PredictionsSystem implements SystemUnderTest {
    * @throws dev.assay.core.InputException naming the file, line and field of the first fault
    */
   public static PredictionsSystem load(Path file) {
-    Map<String, Output> outputs = PredictionsFile.read(file);
-    try {
-      return new PredictionsSystem(outputs, file.toString(), dev.assay.core.Json.sha256(java.nio.file.Files.readAllBytes(file)));
-    } catch (java.io.IOException e) {
-      throw new dev.assay.core.InputException(file, 0, null, "cannot read: " + e.getMessage(), "a readable file");
-    }
+    // One read serves both the outputs and the content hash, so they describe the same bytes.
+    byte[] bytes = PredictionsFile.bytes(file);
+    return new PredictionsSystem(PredictionsFile.parse(bytes, file), file.toString(), dev.assay.core.Json.sha256(bytes));
   }
 
   /** sha256 of the predictions file's bytes, when read from a file. */

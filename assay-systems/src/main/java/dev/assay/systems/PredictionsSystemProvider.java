@@ -2,10 +2,11 @@ package dev.assay.systems;
 
 import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
+import dev.assay.core.InputException;
 import dev.assay.core.SystemProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
-import java.nio.file.Files;
+import dev.assay.core.io.InputFiles;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -29,14 +30,6 @@ public final class PredictionsSystemProvider implements SystemProvider {
   @Override
   public SystemUnderTest create(SystemSpec spec, PluginContext context) {
     Params params = Params.of(spec, context.suiteFile());
-    params.requiredString("path", EXPECTED);
-    Path file = params.path("path", context.folder());
-    if (!Files.exists(file)) {
-      throw params.fault("path", "no such file: " + file, EXPECTED);
-    }
-    if (!Files.isRegularFile(file)) {
-      throw params.fault("path", "not a regular file: " + file, EXPECTED);
-    }
-    return PredictionsSystem.load(file);
+    return PredictionsSystem.load(params.file("path", context.folder(), "a predictions file (JSONL)", EXPECTED));
   }
 }

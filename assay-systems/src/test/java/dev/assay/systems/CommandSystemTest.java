@@ -301,7 +301,7 @@ class CommandSystemTest extends SystemConformance {
     ObjectNode mixed = Json.object();
     mixed.putArray("command").add("java").add(1);
     assertThat(bad(mixed)).startsWith(at + "command': element 1 is not a string: 1");
-    assertThat(bad(params(List.of(JAVA)).put("processes", 0))).startsWith(at + "processes': got 0 (an integer from 1 to");
+    assertThat(bad(params(List.of(JAVA)).put("processes", 0))).startsWith(at + "processes': got 0 (an integer from 1 to 256");
     assertThat(bad(params(List.of(JAVA)).put("workdir", "nowhere")))
         .startsWith(at + "workdir': no such folder: " + dir.resolve("nowhere"));
     ObjectNode env = params(List.of(JAVA));

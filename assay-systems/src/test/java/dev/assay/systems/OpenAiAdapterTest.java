@@ -198,7 +198,7 @@ class OpenAiAdapterTest {
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("prompt", "{{input"),
             "systems.llm.prompt", "not closed"),
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("temperature", -1),
-            "systems.llm.temperature", "got -1 (a number >= 0)"),
+            "systems.llm.temperature", "got -1 (a number from 0 to 2"),
         new Case(Json.object().put("base_url", "http://h/v1").put("model", "m").put("api_key_env", "NOPE_KEY"),
             "systems.llm.api_key_env", "environment variable NOPE_KEY is not set"));
     for (Case c : cases) {

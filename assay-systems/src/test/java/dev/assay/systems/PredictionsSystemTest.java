@@ -114,17 +114,17 @@ class PredictionsSystemTest extends SystemConformance {
   @Test
   void brokenJson() throws Exception {
     assertThat(bad("{\"id\": \"a\", \"output\": \"A\"}\n{\"id\": \"b\", \"output\": }\n"))
-        .startsWith("FILE:2: broken JSON at column 23: Unexpected character ('}'")
+        .startsWith("FILE:2: invalid JSON at column 23: unexpected character '}'")
         .endsWith("(one JSON object per line: {\"id\": ..., \"output\": ...})");
-    assertThat(bad("{\"id\": \"a\", \"output\": \"A\"} trailing\n")).startsWith("FILE:1: broken JSON");
+    assertThat(bad("{\"id\": \"a\", \"output\": \"A\"} trailing\n")).startsWith("FILE:1: invalid JSON");
     assertThat(bad("{\"id\": \"a\", \"output\": \"A\", \"id\": \"b\"}\n"))
-        .startsWith("FILE:1: broken JSON").contains("Duplicate field 'id'");
+        .startsWith("FILE:1: invalid JSON").contains("duplicate key 'id'");
   }
 
   @Test
   void notAnObject() throws Exception {
     assertThat(bad("[1, 2]\n")).isEqualTo(
-        "FILE:1: not a JSON object: array [1,2] (one JSON object per line: {\"id\": ..., \"output\": ...})");
+        "FILE:1: not a JSON object: got a list (one JSON object per line: {\"id\": ..., \"output\": ...})");
   }
 
   @Test
@@ -132,9 +132,9 @@ class PredictionsSystemTest extends SystemConformance {
     assertThat(bad("{\"output\": \"A\"}\n"))
         .isEqualTo("FILE:1: field 'id': missing (the id of the example this output answers)");
     assertThat(bad("{\"id\": \"\", \"output\": \"A\"}\n"))
-        .isEqualTo("FILE:1: field 'id': not a non-empty string: string \"\" (a string such as \"q-17\")");
+        .isEqualTo("FILE:1: field 'id': not a non-empty string: got the string \"\" (a string such as \"q-17\")");
     assertThat(bad("{\"id\": true, \"output\": \"A\"}\n"))
-        .isEqualTo("FILE:1: field 'id': not a non-empty string: boolean true (a string such as \"q-17\")");
+        .isEqualTo("FILE:1: field 'id': not a non-empty string: got true (a string such as \"q-17\")");
   }
 
   @Test
@@ -146,13 +146,13 @@ class PredictionsSystemTest extends SystemConformance {
   @Test
   void wrongTypesOfTheOptionalNumbers() throws Exception {
     assertThat(bad("{\"id\": \"a\", \"output\": \"A\", \"latency_ms\": \"fast\"}"))
-        .isEqualTo("FILE:1: field 'latency_ms': not a non-negative number: string \"fast\" (a number >= 0 or null)");
+        .isEqualTo("FILE:1: field 'latency_ms': not a non-negative number: got the string \"fast\" (a number >= 0 or null)");
     assertThat(bad("{\"id\": \"a\", \"output\": \"A\", \"tokens_in\": 1.5}"))
-        .isEqualTo("FILE:1: field 'tokens_in': not a non-negative integer: number 1.5 (a number >= 0 or null)");
+        .isEqualTo("FILE:1: field 'tokens_in': not a non-negative integer: got 1.5 (a number >= 0 or null)");
     assertThat(bad("{\"id\": \"a\", \"output\": \"A\", \"tokens_out\": -1}"))
-        .startsWith("FILE:1: field 'tokens_out': not a non-negative integer: number -1");
+        .startsWith("FILE:1: field 'tokens_out': not a non-negative integer: got -1");
     assertThat(bad("{\"id\": \"a\", \"output\": \"A\", \"cost\": -0.5}"))
-        .startsWith("FILE:1: field 'cost': not a non-negative number: number -0.5");
+        .startsWith("FILE:1: field 'cost': not a non-negative number: got -0.5");
   }
 
   @Test
@@ -177,11 +177,11 @@ class PredictionsSystemTest extends SystemConformance {
     Path suite = dir.resolve("suite.yaml");
     InputException missing = catchThrowableOfType(InputException.class,
         () -> new PredictionsSystemProvider().create(spec("nope.jsonl"), dev.assay.testkit.Contexts.suite(suite)));
-    assertThat(missing.render()).isEqualTo(suite + ":6: field 'systems.preds.path': no such file: "
+    assertThat(missing.render()).isEqualTo(suite + ":6: field 'systems.preds.path': file not found: "
         + dir.resolve("nope.jsonl") + " (a JSONL file of {id, output} records, relative to the suite's folder)");
     InputException folder = catchThrowableOfType(InputException.class,
         () -> new PredictionsSystemProvider().create(spec("."), dev.assay.testkit.Contexts.suite(suite)));
-    assertThat(folder.render()).contains("field 'systems.preds.path': not a regular file: " + dir);
+    assertThat(folder.render()).contains("field 'systems.preds.path': not a regular file: a directory: " + dir);
     InputException noPath = catchThrowableOfType(InputException.class,
         () -> new PredictionsSystemProvider().create(new SystemSpec("preds", "predictions", null, 6), dev.assay.testkit.Contexts.suite(suite)));
     assertThat(noPath.render()).startsWith(suite + ":6: field 'systems.preds.path': missing (");

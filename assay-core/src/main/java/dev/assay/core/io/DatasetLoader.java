@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Dataset;
-import dev.assay.core.DidYouMean;
 import dev.assay.core.DatasetSpec;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.text.JsonProblem;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,19 +89,18 @@ public final class DatasetLoader {
     if (!FORMATS.contains(format)) {
       throw new InputException(name, 0, "format", "unknown dataset format '" + format + "'", "jsonl or csv");
     }
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(name, 0, null, Files.isDirectory(file) ? "is a folder" : "file not found",
-          "a dataset file at " + file.toAbsolutePath().normalize());
-    }
-    try (Utf8LineReader lines = new Utf8LineReader(Files.newInputStream(file), name)) {
+    try (Utf8LineReader lines = new Utf8LineReader(InputFiles.open(file, name, "a dataset file"), name)) {
       boolean csv = format.equals("csv");
       ExampleMapper mapper = new ExampleMapper(name, mapping, csv);
       List<Example> examples = csv ? readCsv(lines, name, mapping, mapper) : readJsonl(lines, name, mapper);
+      if (examples.isEmpty()) {
+        // A run of zero examples would "pass" anything; an empty file is a mistake.
+        throw new InputException(name, 0, null, "no examples",
+            csv ? "a header row and at least one record" : "at least one JSON object, one per line");
+      }
       return new Dataset(name, examples, mapper.hash());
-    } catch (NoSuchFileException e) {
-      throw new InputException(name, 0, null, "file not found", "a dataset file at " + file.toAbsolutePath());
     } catch (IOException e) {
-      throw new InputException(name, 0, null, "cannot read the file: " + e.getMessage(), "a readable file");
+      throw InputFiles.unreadable(file, name, "a dataset file", e);
     }
   }
 
@@ -119,7 +116,7 @@ public final class DatasetLoader {
       try {
         node = JSON_LINE.readTree(text);
       } catch (JsonProcessingException e) {
-        throw new InputException(name, line, null, jsonProblem(e), ONE_OBJECT_PER_LINE);
+        throw new InputException(name, line, null, JsonProblem.of(e), ONE_OBJECT_PER_LINE);
       }
       if (!node.isObject()) {
         throw new InputException(name, line, null, "got " + Describe.json(node), ONE_OBJECT_PER_LINE);
@@ -129,35 +126,24 @@ public final class DatasetLoader {
     return examples;
   }
 
-  /** Jackson's message, made one short line: which column and what went wrong. */
-  private static String jsonProblem(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    int nl = message.indexOf('\n');
-    if (nl >= 0) {
-      message = message.substring(0, nl);
-    }
-    if (message.startsWith("Duplicate field ")) {
-      message = "duplicate key " + message.substring("Duplicate field ".length());
-    }
-    int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-    return "invalid JSON" + (column > 0 ? " at column " + column : "") + ": " + message;
-  }
-
   private static List<Example> readCsv(Utf8LineReader lines, String name, FieldMapping mapping, ExampleMapper mapper)
       throws IOException {
     CsvRecordReader reader = new CsvRecordReader(lines, name);
     CsvRecordReader.CsvRecord header = reader.next();
     if (header == null) {
-      throw new InputException(name, 0, null, "empty file", "a header row naming the columns");
+      return List.of();
     }
     List<String> columns = header.fields();
     Set<String> seen = new HashSet<>();
-    for (String c : columns) {
+    for (int i = 0; i < columns.size(); i++) {
+      String c = columns.get(i);
       if (c.isEmpty()) {
-        throw new InputException(name, header.line(), null, "empty column name in the header", "a name for every column");
+        throw new InputException(name, header.line(), null, "empty name of column " + (i + 1) + " in the header",
+            "a name for every column");
       }
       if (!seen.add(c)) {
-        throw new InputException(name, header.line(), c, "column named twice in the header", "distinct column names");
+        throw new InputException(name, header.line(), null, "column " + (i + 1) + " repeats the name of an earlier one "
+            + HeaderColumns.quote(c), "distinct column names");
       }
     }
     checkColumns(mapping, columns, name, header.line());
@@ -191,7 +177,7 @@ public final class DatasetLoader {
     }
     for (String c : required) {
       if (!columns.contains(c)) {
-        throw new InputException(name, line, c, "no such column in the header", DidYouMean.expected(c, columns));
+        throw new InputException(name, line, c, "no such column in the header", HeaderColumns.expected(c, columns));
       }
     }
   }

@@ -3,8 +3,12 @@ package dev.assay.core.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Json;
+import dev.assay.core.text.Excerpt;
 
-/** Short descriptions of values for error messages ("got a list", "got -1"). */
+/**
+ * Short descriptions of values for error messages ("got a list", "got -1"). A value read from a
+ * file is shown only as a short {@link Excerpt}, with secret-looking parts redacted.
+ */
 public final class Describe {
   private static final int MAX_TEXT = 40;
 
@@ -31,12 +35,9 @@ public final class Describe {
       return "a list";
     }
     if (v.isTextual()) {
-      String t = v.textValue();
-      if (t.codePointCount(0, t.length()) > MAX_TEXT) {
-        t = t.substring(0, t.offsetByCodePoints(0, MAX_TEXT)) + "...";
-      }
-      return "the string " + Json.canonical(TextNode.valueOf(t));
+      return "the string " + Json.canonical(TextNode.valueOf(Excerpt.of(v.textValue())));
     }
-    return Json.canonical(v);
+    String s = Json.canonical(v);
+    return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "..." : s;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.text.Excerpt;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import java.util.Set;
  */
 final class ExampleMapper {
   private static final String ID_TYPES = "a string or integer";
+  /** Ids longer than this are cut in messages. */
+  private static final int MAX_ID = 80;
 
   private final String file;
   private final FieldMapping mapping;
@@ -61,7 +64,8 @@ final class ExampleMapper {
     }
     Integer first = idLines.putIfAbsent(id, line);
     if (first != null) {
-      throw new InputException(file, line, mapping.id(), "duplicate id '" + id + "' (first on line " + first + ")",
+      throw new InputException(file, line, mapping.id(),
+          "duplicate id '" + Excerpt.cut(id, MAX_ID) + "' (first on line " + first + ")",
           derived
               ? "unique ids; records without an id get one derived from their content, so they must differ"
               : "unique ids");

@@ -7,6 +7,8 @@ import dev.assay.core.DidYouMean;
 import dev.assay.core.EngineSettings;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.Limits;
+import dev.assay.core.NumberRange;
 import dev.assay.core.Plugins;
 import dev.assay.core.Suite;
 import dev.assay.core.SystemSpec;
@@ -46,7 +48,8 @@ public final class SuiteLoader {
   private static final Map<String, BigDecimal> NANOS_PER_UNIT =
       Map.of("ms", BigDecimal.valueOf(1_000_000L), "s", BigDecimal.valueOf(1_000_000_000L),
           "m", BigDecimal.valueOf(60_000_000_000L), "h", BigDecimal.valueOf(3_600_000_000_000L));
-  private static final String DURATION_TEXT = "a duration > 0 such as 30s, 500ms or 2m, or a number of seconds";
+  private static final String DURATION_TEXT = "a duration from 1ms to 24h such as 30s, 500ms or 2m, or a number of "
+      + "seconds";
 
   private final Plugins plugins;
 
@@ -93,13 +96,13 @@ public final class SuiteLoader {
     DatasetSpec dataset = dataset(json, file, t);
     List<SystemSpec> systems = systems(json, file, t);
     List<String> metrics = metrics(json, t);
-    int concurrency = integer(json, t, "concurrency", 1, 8);
+    int concurrency = integer(json, t, "concurrency", Limits.CONCURRENCY, 8);
     Duration timeout = timeout(json, t);
-    int retries = integer(json, t, "retries", 0, 2);
-    Double rateLimit = rateLimit(json, t);
+    int retries = integer(json, t, "retries", Limits.RETRIES, 2);
+    Double rateLimit = rateLimit(json, "/rate_limit_rpm", "rate_limit_rpm", t);
     double maxErrorRate = maxErrorRate(json, t);
     long seed = seed(json, t);
-    int repeats = integer(json, t, "repeats", 1, 1);
+    int repeats = integer(json, t, "repeats", Limits.REPEATS, 1);
     String cluster = cluster(json, t);
     EngineSettings engine = new EngineSettings(concurrency, timeout, retries, rateLimit, maxErrorRate);
     return new Suite(name, file, Json.hash(json), json, lines, dataset, systems, metrics, engine, seed, repeats,
@@ -173,6 +176,7 @@ public final class SuiteLoader {
         throw t.error(pointer, field + ".type", "missing",
             "the adapter type, one of: " + String.join(", ", plugins.systemTypes()));
       }
+      rateLimit(body, SuiteTree.child(pointer, "rate_limit_rpm"), field + ".rate_limit_rpm", t);
       ObjectNode params = body.deepCopy();
       params.remove("type");
       SystemSpec spec = new SystemSpec(name, type, params, t.line(pointer));
@@ -254,13 +258,14 @@ public final class SuiteLoader {
     return v.doubleValue();
   }
 
-  private static int integer(ObjectNode json, SuiteTree t, String key, int min, int fallback) {
+  /** An integer setting within its documented range (docs/security.md). */
+  private static int integer(ObjectNode json, SuiteTree t, String key, NumberRange range, int fallback) {
     JsonNode v = json.get(key);
     if (v == null) {
       return fallback;
     }
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min) {
-      throw t.wrong("/" + key, key, v, "an integer >= " + min);
+    if (!range.contains(v)) {
+      throw t.wrong("/" + key, key, v, range.describe());
     }
     return v.intValue();
   }
@@ -276,13 +281,14 @@ public final class SuiteLoader {
     return v.longValue();
   }
 
-  private static Double rateLimit(ObjectNode json, SuiteTree t) {
-    JsonNode v = json.get("rate_limit_rpm");
+  /** A requests-per-minute limit at {@code pointer} of {@code parent}, or null when absent. */
+  private static Double rateLimit(ObjectNode parent, String pointer, String field, SuiteTree t) {
+    JsonNode v = parent.get("rate_limit_rpm");
     if (v == null) {
       return null;
     }
-    if (!v.isNumber() || !(v.doubleValue() > 0) || Double.isInfinite(v.doubleValue())) {
-      throw t.wrong("/rate_limit_rpm", "rate_limit_rpm", v, "a number > 0 (requests per minute)");
+    if (!Limits.RATE_LIMIT_RPM.contains(v)) {
+      throw t.wrong(pointer, field, v, Limits.RATE_LIMIT_RPM.describe() + " requests per minute");
     }
     return v.doubleValue();
   }
@@ -301,8 +307,7 @@ public final class SuiteLoader {
 
   /**
    * A suite duration: a number of seconds, or text such as {@code 30s}, {@code 500ms}, {@code 2m},
-   * {@code 1h}; null when {@code v} is not one, or not positive, or too long for a {@link Duration}
-   * of nanoseconds.
+   * {@code 1h}; null when {@code v} is not one or lies outside 1 ms to 24 h ({@link Limits}).
    */
   public static Duration duration(JsonNode v) {
     BigDecimal amount;
@@ -322,7 +327,8 @@ public final class SuiteLoader {
     }
     try {
       long nanos = amount.multiply(unit).setScale(0, RoundingMode.HALF_UP).longValueExact();
-      return nanos <= 0 ? null : Duration.ofNanos(nanos);
+      return nanos < Limits.MIN_TIMEOUT.toNanos() || nanos > Limits.MAX_TIMEOUT.toNanos() ? null
+          : Duration.ofNanos(nanos);
     } catch (ArithmeticException e) {
       return null;
     }

@@ -16,9 +16,13 @@ import java.nio.charset.StandardCharsets;
  * <p>Lines end at {@code \n}; a {@code \r} right before it is dropped. A UTF-8 byte-order mark at
  * the start of line 1 is skipped. Each line is decoded on its own so that an invalid byte is
  * reported with the number of the line that holds it (a decoding {@code Reader} reads ahead and
- * would blame the wrong line). Not thread-safe.
+ * would blame the wrong line). A line may hold at most {@link #MAX_LINE_BYTES} bytes, so a file
+ * without line breaks cannot exhaust memory. Not thread-safe.
  */
-final class Utf8LineReader implements Closeable {
+public final class Utf8LineReader implements Closeable {
+  /** The longest line read: 64 MiB. */
+  public static final int MAX_LINE_BYTES = 64 << 20;
+
   private final InputStream in;
   private final String file;
   private final byte[] buffer = new byte[1 << 16];
@@ -37,13 +41,13 @@ final class Utf8LineReader implements Closeable {
    * @param in the stream to read; closed by {@link #close()}
    * @param file the name used in error messages
    */
-  Utf8LineReader(InputStream in, String file) {
+  public Utf8LineReader(InputStream in, String file) {
     this.in = in;
     this.file = file;
   }
 
   /** The 1-based number of the line last returned by {@link #next()} (0 before the first). */
-  int lineNumber() {
+  public int lineNumber() {
     return number;
   }
 
@@ -52,7 +56,7 @@ final class Utf8LineReader implements Closeable {
    *
    * @throws InputException when the line is not valid UTF-8
    */
-  String next() throws IOException {
+  public String next() throws IOException {
     length = 0;
     boolean ascii = true;
     boolean any = false;
@@ -109,8 +113,12 @@ final class Utf8LineReader implements Closeable {
   }
 
   private void append(int from, int count) {
+    if (count > MAX_LINE_BYTES - length) {
+      throw new InputException(file, number + 1, null, "line longer than " + InputFiles.bytes(MAX_LINE_BYTES),
+          "lines of at most " + InputFiles.bytes(MAX_LINE_BYTES) + "; see docs/security.md");
+    }
     if (length + count > line.length) {
-      byte[] bigger = new byte[Math.max(line.length * 2, length + count)];
+      byte[] bigger = new byte[Math.min(MAX_LINE_BYTES, Math.max(line.length * 2, length + count))];
       System.arraycopy(line, 0, bigger, 0, length);
       line = bigger;
     }

@@ -12,13 +12,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import dev.assay.core.InputException;
+import dev.assay.core.text.JsonProblem;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a YAML file into a JSON tree and records the line of every key and list item, so that
@@ -27,6 +26,12 @@ import java.util.Map;
  * <p>Lines are keyed by JSON pointer ({@code /systems/gpt/type}, {@code /metrics/0}). Aliases
  * ({@code *name}) are expanded to a copy of their anchored value. Duplicate keys, more than one
  * document and YAML syntax errors throw {@link InputException} with the line.
+ *
+ * <p>Limits (docs/security.md), so that a hostile or mistaken file fails in milliseconds instead
+ * of exhausting memory: the file holds at most {@link #MAX_BYTES} bytes of strict UTF-8; the tree
+ * holds at most {@link #MAX_VALUES} values <em>after</em> expanding aliases (a "billion laughs"
+ * file of nested aliases is refused before any copy is made); mappings and lists nest at most
+ * {@link #MAX_DEPTH} deep. Each breach is one {@link InputException} naming the file and line.
  */
 public final class YamlTreeReader {
   /**
@@ -37,8 +42,17 @@ public final class YamlTreeReader {
    */
   public record YamlTree(ObjectNode root, Map<String, Integer> lines) {}
 
-  private static final YAMLFactory YAML =
-      YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /** The largest YAML file read: 1 MiB. */
+  public static final int MAX_BYTES = 1 << 20;
+  /** The most values (scalars, lists, mappings) a document may expand to, aliases included. */
+  public static final int MAX_VALUES = 100_000;
+  /** The deepest nesting of lists and mappings. */
+  public static final int MAX_DEPTH = 64;
+
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .loaderOptions(loaderOptions())
+      .build();
   private static final String SUITE = "a YAML mapping with dataset, systems and metrics";
 
   private final String file;
@@ -46,14 +60,30 @@ public final class YamlTreeReader {
   private final String kind;
   private final String shape;
   private final Map<String, Integer> lines = new HashMap<>();
-  private final Map<String, JsonNode> anchors = new HashMap<>();
+  private final Map<String, Anchored> anchors = new HashMap<>();
   /** The dotted path of the mapping being read, to name the field of a duplicate key. */
   private String openMapping = "";
+  /** Values built so far, copies of aliased values included. */
+  private int values;
+  private int depth;
+
+  /** An anchored value and how many values it holds, which is what each alias to it costs. */
+  private record Anchored(JsonNode node, int size) {}
 
   private YamlTreeReader(String file, String kind, String shape) {
     this.file = file;
     this.kind = kind;
     this.shape = shape;
+  }
+
+  private static LoaderOptions loaderOptions() {
+    // A second line of defence: the reader below enforces the same limits in its own words.
+    LoaderOptions o = new LoaderOptions();
+    o.setCodePointLimit(MAX_BYTES);
+    o.setNestingDepthLimit(MAX_DEPTH + 1);
+    o.setMaxAliasesForCollections(MAX_VALUES);
+    o.setAllowRecursiveKeys(false);
+    return o;
   }
 
   /** Reads {@code path}; errors name it as {@code path.toString()}. */
@@ -69,14 +99,10 @@ public final class YamlTreeReader {
    */
   public static YamlTree read(Path path, String kind, String shape) {
     YamlTreeReader reader = new YamlTreeReader(path.toString(), kind, shape);
-    if (!Files.isRegularFile(path)) {
-      throw new InputException(reader.file, 0, null, Files.isDirectory(path) ? "is a folder" : "file not found",
-          "a " + kind + " file (YAML) at " + path.toAbsolutePath().normalize());
-    }
-    try (InputStream in = Files.newInputStream(path); JsonParser p = YAML.createParser(in)) {
+    byte[] bytes = InputFiles.readAll(path, reader.file, "a " + kind + " file (YAML)", MAX_BYTES);
+    String text = Utf8Text.decode(bytes, reader.file);
+    try (JsonParser p = YAML.createParser(text)) {
       return reader.document(p);
-    } catch (NoSuchFileException e) {
-      throw new InputException(reader.file, 0, null, "file not found", "a " + reader.kind + " file (YAML)");
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : lineOf(e);
       String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getOriginalMessage());
@@ -89,9 +115,10 @@ public final class YamlTreeReader {
         throw new InputException(reader.file, lineOf(e), reader.child(key), "duplicate key",
             "each key once per mapping");
       }
-      throw new InputException(reader.file, lineOf(e), null, "invalid YAML: " + message, "valid YAML");
+      throw new InputException(reader.file, lineOf(e), null, "invalid YAML: " + JsonProblem.words(message),
+          "valid YAML");
     } catch (IOException e) {
-      throw new InputException(reader.file, 0, null, "cannot read the file: " + e.getMessage(), "a readable file");
+      throw InputFiles.unreadable(path, reader.file, "a " + kind + " file (YAML)", e);
     }
   }
 
@@ -133,14 +160,18 @@ public final class YamlTreeReader {
     if (p instanceof YAMLParser y && y.isCurrentAlias()) {
       // Jackson reports an alias as a string token holding the alias name.
       String alias = p.getText();
-      JsonNode target = anchors.get(alias);
+      Anchored target = anchors.get(alias);
       if (target == null) {
         throw new InputException(file, line(p), path, "unknown alias '*" + alias + "'",
             "an anchor '&" + alias + "' defined before it");
       }
-      return target.deepCopy();
+      // Charge the whole copy before making it: nested aliases grow exponentially.
+      count(target.size(), p, path);
+      return target.node().deepCopy();
     }
     String anchor = p instanceof YAMLParser y ? y.getCurrentAnchor() : null;
+    int before = values;
+    count(1, p, path);
     JsonNode node =
         switch (p.currentToken()) {
           case START_OBJECT -> mapping(p, pointer, path);
@@ -159,9 +190,26 @@ public final class YamlTreeReader {
               "a string, number, boolean, list or mapping");
         };
     if (anchor != null) {
-      anchors.put(anchor, node);
+      anchors.put(anchor, new Anchored(node, values - before));
     }
     return node;
+  }
+
+  private void count(int more, JsonParser p, String path) {
+    if (more > MAX_VALUES - values) {
+      throw new InputException(file, line(p), path.isEmpty() ? null : path,
+          "too many values: the " + kind + " expands to more than " + MAX_VALUES + " values (aliases included)",
+          "a " + kind + " file of at most " + MAX_VALUES + " values after expanding *aliases; see docs/security.md");
+    }
+    values += more;
+  }
+
+  private void enter(JsonParser p, String path) {
+    if (++depth > MAX_DEPTH) {
+      throw new InputException(file, line(p), path.isEmpty() ? null : path,
+          "nested too deeply (more than " + MAX_DEPTH + " levels of lists and mappings)",
+          "at most " + MAX_DEPTH + " levels; see docs/security.md");
+    }
   }
 
   private JsonNode decimal(JsonParser p, String path) throws IOException {
@@ -173,10 +221,12 @@ public final class YamlTreeReader {
   }
 
   private ObjectNode mapping(JsonParser p, String pointer, String path) throws IOException {
+    enter(p, path);
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     while (true) {
       openMapping = path;
       if (p.nextToken() != JsonToken.FIELD_NAME) {
+        depth--;
         return node;
       }
       String key = p.currentName();
@@ -189,6 +239,7 @@ public final class YamlTreeReader {
   }
 
   private ArrayNode list(JsonParser p, String pointer, String path) throws IOException {
+    enter(p, path);
     ArrayNode node = JsonNodeFactory.instance.arrayNode();
     int i = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -197,6 +248,7 @@ public final class YamlTreeReader {
       node.add(value(p, childPointer, path + "[" + i + "]"));
       i++;
     }
+    depth--;
     return node;
   }
 }

@@ -261,9 +261,9 @@ class JsonlDatasetTest {
   }
 
   @Test
-  void emptyFileIsAnEmptyDataset() throws IOException {
-    Dataset d = load("\n\n");
-    assertThat(d.size()).isZero();
-    assertThat(d.hash()).isEqualTo(Json.sha256(""));
+  void emptyFileIsAnError() {
+    // A dataset of zero examples would let any run "pass": it is an input error, not an empty run.
+    assertThatThrownBy(() -> load("\n\n")).isInstanceOfSatisfying(InputException.class,
+        e -> assertThat(e.render()).endsWith(": no examples (at least one JSON object, one per line)"));
   }
 }

@@ -133,7 +133,7 @@ class SuiteLoaderTest {
     assertThat(load(MINIMAL + "timeout: 90\n").engine().timeout()).isEqualTo(Duration.ofSeconds(90));
     assertThat(load(MINIMAL + "timeout: 1.5\n").engine().timeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(load(MINIMAL + "timeout: 0.25s\n").engine().timeout()).isEqualTo(Duration.ofMillis(250));
-    String expected = "(a duration > 0 such as 30s, 500ms or 2m, or a number of seconds)";
+    String expected = "(a duration from 1ms to 24h such as 30s, 500ms or 2m, or a number of seconds)";
     error(MINIMAL + "timeout: 30 sec\n").isEqualTo(file() + ":7: field 'timeout': got the string \"30 sec\" " + expected);
     error(MINIMAL + "timeout: 0s\n").isEqualTo(file() + ":7: field 'timeout': got the string \"0s\" " + expected);
     error(MINIMAL + "timeout: -1\n").isEqualTo(file() + ":7: field 'timeout': got -1 " + expected);
@@ -173,13 +173,13 @@ class SuiteLoaderTest {
         .isEqualTo(file() + ":2: field 'dataset.path': got 42 (a non-empty string)");
     error(MINIMAL.replace("type: echo", "type: [echo]"))
         .isEqualTo(file() + ":5: field 'systems.base.type': got a list (a non-empty string)");
-    error(MINIMAL + "concurrency: 0\n").isEqualTo(file() + ":7: field 'concurrency': got 0 (an integer >= 1)");
-    error(MINIMAL + "concurrency: \"8\"\n").isEqualTo(file() + ":7: field 'concurrency': got the string \"8\" (an integer >= 1)");
-    error(MINIMAL + "concurrency: 2.5\n").isEqualTo(file() + ":7: field 'concurrency': got 2.5 (an integer >= 1)");
-    error(MINIMAL + "retries: -1\n").isEqualTo(file() + ":7: field 'retries': got -1 (an integer >= 0)");
-    error(MINIMAL + "repeats: 0\n").isEqualTo(file() + ":7: field 'repeats': got 0 (an integer >= 1)");
+    error(MINIMAL + "concurrency: 0\n").isEqualTo(file() + ":7: field 'concurrency': got 0 (an integer from 1 to 1,024)");
+    error(MINIMAL + "concurrency: \"8\"\n").isEqualTo(file() + ":7: field 'concurrency': got the string \"8\" (an integer from 1 to 1,024)");
+    error(MINIMAL + "concurrency: 2.5\n").isEqualTo(file() + ":7: field 'concurrency': got 2.5 (an integer from 1 to 1,024)");
+    error(MINIMAL + "retries: -1\n").isEqualTo(file() + ":7: field 'retries': got -1 (an integer from 0 to 20)");
+    error(MINIMAL + "repeats: 0\n").isEqualTo(file() + ":7: field 'repeats': got 0 (an integer from 1 to 1,000)");
     error(MINIMAL + "rate_limit_rpm: 0\n")
-        .isEqualTo(file() + ":7: field 'rate_limit_rpm': got 0 (a number > 0 (requests per minute))");
+        .isEqualTo(file() + ":7: field 'rate_limit_rpm': got 0 (a number from 0.001 to 1,000,000 requests per minute)");
     error(MINIMAL + "seed: 1.5\n").isEqualTo(file() + ":7: field 'seed': got 1.5 (an integer (64-bit))");
     error(MINIMAL + "seed: 99999999999999999999\n")
         .isEqualTo(file() + ":7: field 'seed': got 99999999999999999999 (an integer (64-bit))");
@@ -323,7 +323,7 @@ class SuiteLoaderTest {
       throw new AssertionError("no error");
     } catch (InputException e) {
       assertThat(e.render())
-          .isEqualTo(Path.of("suites", "x.yaml") + ": field 'retries': got the string \"two\" (an integer >= 0)");
+          .isEqualTo(Path.of("suites", "x.yaml") + ": field 'retries': got the string \"two\" (an integer from 0 to 20)");
     }
   }
 }

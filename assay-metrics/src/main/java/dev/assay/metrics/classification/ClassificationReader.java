@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.io.Describe;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.io.Utf8LineReader;
+import dev.assay.core.text.Excerpt;
+import dev.assay.core.text.JsonProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,24 +35,31 @@ public final class ClassificationReader {
   private ClassificationReader() {}
 
   public static List<ClassificationRecord> read(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InputException(file, 0, null, "file not found", "a JSONL file of predictions");
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InputException(file, 0, null, "file is not valid UTF-8", "UTF-8 JSONL");
+    String what = "a JSONL file of predictions";
+    // Strict UTF-8, line by line, so an invalid byte is reported on its own line.
+    try (Utf8LineReader in = new Utf8LineReader(InputFiles.open(file, file.toString(), what), file.toString())) {
+      return read(in::next, file.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw InputFiles.unreadable(file, file.toString(), what, e);
     }
   }
 
   /** Reads from {@code in}; {@code source} names it in messages. */
   public static List<ClassificationRecord> read(BufferedReader in, String source) throws IOException {
+    return read(in::readLine, source);
+  }
+
+  /** A source of lines: the next line, or null at the end. */
+  private interface Lines {
+    String next() throws IOException;
+  }
+
+  private static List<ClassificationRecord> read(Lines in, String source) throws IOException {
     List<ClassificationRecord> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     String text;
     int line = 0;
-    while ((text = in.readLine()) != null) {
+    while ((text = in.next()) != null) {
       line++;
       if (text.isBlank()) {
         continue;
@@ -73,7 +81,7 @@ public final class ClassificationReader {
     try {
       node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InputException(source, line, null, "not valid JSON: " + e.getOriginalMessage(), SHAPE);
+      throw new InputException(source, line, null, JsonProblem.of(e), SHAPE);
     }
     if (node == null || !node.isObject()) {
       throw new InputException(source, line, null, "line is not a JSON object", SHAPE);
@@ -103,7 +111,7 @@ public final class ClassificationReader {
     if (v.isIntegralNumber()) {
       return v.bigIntegerValue().toString();
     }
-    throw new InputException(source, line, "id", "invalid id " + v, "a non-empty string or integer");
+    throw new InputException(source, line, "id", "invalid id: got " + Describe.json(v), "a non-empty string or integer");
   }
 
   private static String label(JsonNode v, String field, String source, int line) {
@@ -119,28 +127,28 @@ public final class ClassificationReader {
     if (v.isBoolean()) {
       return Boolean.toString(v.booleanValue());
     }
-    throw new InputException(source, line, field, "invalid label " + v, "a label: string, number or boolean");
+    throw new InputException(source, line, field, "invalid label: got " + Describe.json(v), "a label: string, number or boolean");
   }
 
   private static Map<String, Double> scores(JsonNode v, String source, int line) {
     if (!v.isObject() || v.isEmpty()) {
-      throw new InputException(source, line, "scores", "invalid scores " + v, "a non-empty object {label: probability}");
+      throw new InputException(source, line, "scores", "invalid scores: got " + Describe.json(v), "a non-empty object {label: probability}");
     }
     Map<String, Double> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : v.properties()) {
-      out.put(e.getKey(), probability(e.getValue(), "scores." + e.getKey(), source, line));
+      out.put(e.getKey(), probability(e.getValue(), "scores." + Excerpt.of(e.getKey()), source, line));
     }
     return out;
   }
 
   private static double probability(JsonNode v, String field, String source, int line) {
     if (!v.isNumber()) {
-      throw new InputException(source, line, field, "not a number: " + v, "a probability in [0, 1]");
+      throw new InputException(source, line, field, "not a number: got " + Describe.json(v), "a probability in [0, 1]");
     }
     // Parse the decimal text so the double is the correctly rounded value, as Python's float().
     double p = v.isIntegralNumber() ? v.doubleValue() : Double.parseDouble(v.decimalValue().toString());
     if (!(p >= 0 && p <= 1)) {
-      throw new InputException(source, line, field, "probability " + v + " out of range", "a probability in [0, 1]");
+      throw new InputException(source, line, field, "probability " + Describe.json(v) + " out of range", "a probability in [0, 1]");
     }
     return p;
   }

@@ -1,6 +1,7 @@
 package dev.assay.metrics.retrieval;
 
 import dev.assay.core.InputException;
+import dev.assay.core.text.Excerpt;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -110,7 +111,7 @@ public final class Qrels {
         try {
           grade = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-          throw new InputException(file, number, "rel", "relevance '" + text + "' is not an integer",
+          throw new InputException(file, number, "rel", "relevance '" + Excerpt.of(text) + "' is not an integer",
               "an integer grade, negative for unjudged");
         }
       }
@@ -122,7 +123,8 @@ public final class Qrels {
       String docid = f.string(2);
       if (!judgments.add(docid, grade)) {
         throw new InputException(file, number, "docid",
-            "document '" + docid + "' is judged twice for topic '" + t + "'", "one judgment per topic and document");
+            "document '" + Excerpt.cut(docid, 80) + "' is judged twice for topic '" + Excerpt.cut(t, 80) + "'",
+            "one judgment per topic and document");
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.assay.metrics.retrieval;
 
 import dev.assay.core.InputException;
+import dev.assay.core.text.Excerpt;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -136,7 +137,8 @@ public final class Run {
       String docid = f.string(2);
       if (!ranking.add(docid, score)) {
         throw new InputException(file, number, "docid",
-            "document '" + docid + "' is retrieved twice for topic '" + t + "'", "each document once per topic");
+            "document '" + Excerpt.cut(docid, 80) + "' is retrieved twice for topic '" + Excerpt.cut(t, 80) + "'",
+            "each document once per topic");
       }
       builder.runId = f.repeated(5, tags);
     }
@@ -153,7 +155,7 @@ public final class Run {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new InputException(file, number, "score", "score '" + text + "' is not a number",
+      throw new InputException(file, number, "score", "score '" + Excerpt.of(text) + "' is not a number",
           "a decimal number such as 12.5 or 1e-3");
     }
   }

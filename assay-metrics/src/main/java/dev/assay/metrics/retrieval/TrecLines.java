@@ -1,6 +1,7 @@
 package dev.assay.metrics.retrieval;
 
 import dev.assay.core.InputException;
+import dev.assay.core.io.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -38,12 +37,10 @@ final class TrecLines {
   private TrecLines() {}
 
   static void read(Path file, int keep, Handler handler) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFiles.open(file, file.toString(), "a TREC file")) {
       read(in, file.toString(), keep, handler);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file, 0, null, "file not found", "a readable file");
     } catch (IOException e) {
-      throw new InputException(file, 0, null, "cannot read file: " + e.getMessage(), "a readable file");
+      throw InputFiles.unreadable(file, file.toString(), "a TREC file", e);
     }
   }
 

@@ -61,7 +61,7 @@ class ClassificationReaderTest {
         .getMessage()).contains("duplicate id 'a'");
     InputException broken = failure("{\"id\": \"a\", \"label\": ");
     assertThat(broken.line()).isEqualTo(1);
-    assertThat(broken.getMessage()).startsWith("not valid JSON");
+    assertThat(broken.getMessage()).startsWith("invalid JSON");
     assertThat(failure("[1, 2]").getMessage()).contains("not a JSON object");
     assertThat(failure("", "  ").getMessage()).contains("no predictions");
   }

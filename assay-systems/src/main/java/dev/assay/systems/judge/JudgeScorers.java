@@ -5,17 +5,18 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Metric;
 import dev.assay.core.MetricName;
+import dev.assay.core.NumberRange;
 import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
+import dev.assay.core.io.InputFiles;
+import dev.assay.systems.AdapterLimits;
 import dev.assay.systems.OpenAiSystemProvider;
 import dev.assay.systems.http.PromptTemplate;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,9 @@ import java.util.Set;
 public final class JudgeScorers implements ScorerProvider {
   private static final Set<String> KEYS = Set.of("base_url", "model", "rubric", "api_key_env", "min", "max",
       "temperature", "max_tokens", "timeout_s");
+  /** Rubrics are prompts: far below this. */
+  private static final int MAX_RUBRIC_BYTES = 1 << 20;
+  private static final NumberRange TIMEOUT_S = NumberRange.decimals("0.001", "86400");
   private static final String USAGE = "judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]";
 
   @Override
@@ -68,9 +72,8 @@ public final class JudgeScorers implements ScorerProvider {
     if (!(min < max)) {
       throw fault("min " + min + " is not below max " + max, "a score range such as min=1:max=5");
     }
-    p.number("temperature", 0, 0, 10);
-    p.integer("max_tokens", 1, 1, Integer.MAX_VALUE);
-    p.number("timeout_s", 60, 0.001, 86_400);
+    judgeParams(p);
+    timeout(p);
     return Optional.of(new JudgeMetric(name.text(), name.params(), min, max));
   }
 
@@ -87,10 +90,11 @@ public final class JudgeScorers implements ScorerProvider {
     Path rubricFile = path(context, p.string("rubric", null));
     String rubricText;
     try {
-      rubricText = Files.readString(rubricFile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw fault("cannot read rubric " + rubricFile + ": " + e.getMessage(), "a readable text file, relative to "
-          + "the suite's folder");
+      rubricText = InputFiles.readText(rubricFile, rubricFile.toString(), "a rubric file", MAX_RUBRIC_BYTES);
+    } catch (InputException e) {
+      // Keep the metric as the field: the rubric is a parameter of the metric name.
+      throw fault("rubric " + rubricFile + ": " + e.getMessage(),
+          "a readable UTF-8 text file, relative to the suite's folder");
     }
     PromptTemplate rubric;
     try {
@@ -102,8 +106,13 @@ public final class JudgeScorers implements ScorerProvider {
     SystemUnderTest judge = openai(judgeParams, context);
     ObjectNode identity = judgeParams.deepCopy();
     identity.put("rubric_sha256", Json.hex(Json.digest().digest(rubricText.getBytes(StandardCharsets.UTF_8))));
-    Duration timeout = Duration.ofMillis(Math.round(p.number("timeout_s", 60, 0.001, 86_400) * 1000));
-    return new JudgeScorer(m, judge, Json.hash(identity), context.models(), rubric, timeout);
+    return new JudgeScorer(m, judge, Json.hash(identity), context.models(), rubric, timeout(p));
+  }
+
+  /** Seconds one judge call may take: the same bounds as a suite's timeout. */
+  private static Duration timeout(Params p) {
+    double seconds = p.number("timeout_s", 60, TIMEOUT_S, "seconds one judge call may take");
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   /** The judge model's {@code openai} parameters: the API key variable's name, never its value. */
@@ -111,9 +120,10 @@ public final class JudgeScorers implements ScorerProvider {
     ObjectNode p = Json.object();
     p.put("base_url", params.string("base_url", null));
     p.put("model", params.string("model", null));
-    p.put("temperature", params.number("temperature", 0, 0, 10));
-    if (params.has("max_tokens")) {
-      p.put("max_tokens", params.integer("max_tokens", 1, 1, Integer.MAX_VALUE));
+    p.put("temperature", params.number("temperature", 0, AdapterLimits.TEMPERATURE, "a sampling temperature, e.g. 0"));
+    Long maxTokens = params.optionalLong("max_tokens", AdapterLimits.MAX_TOKENS, "a number of tokens, e.g. 256");
+    if (maxTokens != null) {
+      p.put("max_tokens", maxTokens);
     }
     if (params.has("api_key_env")) {
       p.put("api_key_env", params.string("api_key_env", null));

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.io.Describe;
+import dev.assay.core.io.InputFiles;
+import dev.assay.core.text.JsonProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -79,7 +81,7 @@ public final class Corpus {
   public static Corpus load(Path file) {
     List<CorpusDocument> docs = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFiles.open(file, file.toString(), "a corpus file (JSONL)")) {
       LineSplitter lines = new LineSplitter(in);
       byte[] raw;
       while ((raw = lines.next()) != null) {
@@ -100,7 +102,7 @@ public final class Corpus {
         docs.add(d);
       }
     } catch (IOException e) {
-      throw new InputException(file, 0, null, "cannot read the corpus: " + e.getMessage(), "a readable JSONL file");
+      throw InputFiles.unreadable(file, file.toString(), "a corpus file (JSONL)", e);
     }
     if (docs.isEmpty()) {
       throw new InputException(file, 0, null, "the corpus holds no document", RECORD);
@@ -125,7 +127,7 @@ public final class Corpus {
     try {
       node = READER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InputException(file, line, null, "not valid JSON: " + e.getOriginalMessage(), RECORD);
+      throw new InputException(file, line, null, JsonProblem.of(e), RECORD);
     }
     if (node == null || !node.isObject()) {
       throw new InputException(file, line, null, "not a JSON object", RECORD);
@@ -137,17 +139,18 @@ public final class Corpus {
     } else if (id != null && id.isIntegralNumber()) {
       docid = id.bigIntegerValue().toString();
     } else {
-      throw new InputException(file, line, "id", id == null ? "missing" : "not a non-empty string or integer: " + id,
+      throw new InputException(file, line, "id", id == null ? "missing" : "not a non-empty string or integer: got "
+          + Describe.json(id),
           "a unique document id");
     }
     JsonNode body = node.get("text");
     if (body == null || !body.isTextual()) {
-      throw new InputException(file, line, "text", body == null ? "missing" : "not a string: " + body,
+      throw new InputException(file, line, "text", body == null ? "missing" : "not a string: got " + Describe.json(body),
           "the document's text as a string");
     }
     JsonNode title = node.get("title");
     if (title != null && !title.isNull() && !title.isTextual()) {
-      throw new InputException(file, line, "title", "not a string: " + title, "a string, null or no title");
+      throw new InputException(file, line, "title", "not a string: got " + Describe.json(title), "a string, null or no title");
     }
     return new CorpusDocument(docid, title == null || title.isNull() ? "" : title.textValue(), body.textValue());
   }

@@ -29,7 +29,7 @@ public final class HybridSystemProvider implements SystemProvider {
   public SystemUnderTest create(SystemSpec spec, PluginContext context) {
     RetrievalParams p = new RetrievalParams(spec, context);
     int topK = RetrieverFactory.topK(p);
-    int depth = p.params().integer("depth", 100, 1, 100_000);
+    int depth = p.documents("depth", 100, "documents taken from each part (default 100)");
     Fusion fusion = fusion(p);
     RetrievalParams bm25 = p.nested("bm25", RetrieverFactory.BM25_PARAMS);
     RetrievalParams dense = p.nested("dense", RetrieverFactory.DENSE_PARAMS);

@@ -6,7 +6,7 @@ import dev.assay.core.InputException;
 import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
 import dev.assay.core.SystemSpec;
-import java.nio.file.Files;
+import dev.assay.systems.AdapterLimits;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -30,16 +30,16 @@ final class RetrievalParams {
 
   /** The corpus named by parameter {@code corpus}, loaded. */
   Corpus corpus() {
-    params.requiredString("corpus", CORPUS);
-    Path file = params.path("corpus", context.folder());
-    if (!Files.isRegularFile(file)) {
-      throw params.fault("corpus", Files.exists(file) ? "not a regular file: " + file : "no such file: " + file, CORPUS);
-    }
-    return Corpus.load(file);
+    return Corpus.load(params.file("corpus", context.folder(), "a corpus file (JSONL)", CORPUS));
   }
 
   Params params() {
     return params;
+  }
+
+  /** A number of documents in {@link AdapterLimits#DOCUMENTS}, or {@code fallback} when absent. */
+  int documents(String name, int fallback, String expected) {
+    return params.integer(name, fallback, AdapterLimits.DOCUMENTS, expected);
   }
 
   /** The folder relative paths resolve against. */

@@ -45,6 +45,6 @@ final class RetrieverFactory {
   }
 
   static int topK(RetrievalParams p) {
-    return p.params().integer("top_k", DEFAULT_TOP_K, 1, 100_000);
+    return p.documents("top_k", DEFAULT_TOP_K, "documents per answer (default 100)");
   }
 }

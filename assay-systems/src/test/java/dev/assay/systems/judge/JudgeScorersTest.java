@@ -98,7 +98,7 @@ class JudgeScorersTest {
     assertThat(identities.get(2)).as("another model").isNotEqualTo(identities.get(0));
     assertThat(identities.get(3)).as("an edited rubric").isNotEqualTo(identities.get(0));
     assertThatThrownBy(() -> Plugins.installed().scorer(spec, context(dir.resolve("elsewhere.yaml"), recording)))
-        .isInstanceOf(InputException.class).hasMessageContaining("cannot read rubric " + dir.resolve("rubric.txt"));
+        .isInstanceOf(InputException.class).hasMessageContaining("rubric " + dir.resolve("rubric.txt") + ": file not found");
   }
 
   @Test
@@ -111,7 +111,7 @@ class JudgeScorersTest {
         {"judge:model=m:rubric=" + rubric, "'base_url': missing"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":temprature=0", "did you mean 'temperature'"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":retries=3", "the suite's retries"},
-        {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + dir.resolve("none.txt"), "cannot read rubric"},
+        {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + dir.resolve("none.txt"), "none.txt: file not found"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":min=5:max=1", "not below max"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":api_key_env=ASSAY_NO_SUCH_VAR_X",
             "environment variable ASSAY_NO_SUCH_VAR_X is not set"}}) {

@@ -193,10 +193,10 @@ class Bm25SystemTest extends SystemConformance {
     assertThat(fault(Json.object().put("corpus", "corpus.jsonl").put("analyzer", "englsh")))
         .contains("field 'systems.lexical.analyzer': got the string \"englsh\"", "did you mean 'english'?");
     assertThat(fault(Json.object().put("corpus", "missing.jsonl")))
-        .contains("field 'systems.lexical.corpus': no such file: " + dir.resolve("missing.jsonl"));
+        .contains("field 'systems.lexical.corpus': file not found: " + dir.resolve("missing.jsonl"));
     assertThat(fault(Json.object())).contains("field 'systems.lexical.corpus': missing");
     assertThat(fault(Json.object().put("corpus", "corpus.jsonl").put("top_k", 0)))
-        .contains("field 'systems.lexical.top_k': got 0 (an integer from 1 to 100000)");
+        .contains("field 'systems.lexical.top_k': got 0 (an integer from 1 to 100,000");
     assertThat(fault(Json.object().put("corpus", "corpus.jsonl").put("k2", 1)))
         .contains("field 'systems.lexical.k2': unknown parameter for adapter 'bm25'", "did you mean 'k1'?");
   }

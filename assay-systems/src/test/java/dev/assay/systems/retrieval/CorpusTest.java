@@ -48,10 +48,10 @@ class CorpusTest {
   @Test
   void everyFaultNamesFileLineAndField() throws Exception {
     assertThat(fault(write("f1", "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"y\"\n")))
-        .startsWith(dir.resolve("f1") + ":2: not valid JSON");
+        .startsWith(dir.resolve("f1") + ":2: invalid JSON");
     assertThat(fault(write("f2", "{\"id\": \"a\"}\n")))
         .isEqualTo(dir.resolve("f2") + ":1: field 'text': missing (the document's text as a string)");
-    assertThat(fault(write("f3", "{\"id\": \"a\", \"text\": 3}\n"))).contains(":1: field 'text': not a string: 3");
+    assertThat(fault(write("f3", "{\"id\": \"a\", \"text\": 3}\n"))).contains(":1: field 'text': not a string: got 3");
     assertThat(fault(write("f4", "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"a\", \"text\": \"y\"}\n")))
         .contains(":2: field 'id': document id 'a' already used on line 1");
     assertThat(fault(write("f5", "{\"id\": \"\", \"text\": \"x\"}\n"))).contains(":1: field 'id': not a non-empty string");
@@ -61,7 +61,7 @@ class CorpusTest {
         + ": the corpus holds no document (one JSON object per line: {\"id\": ..., \"title\"?: ..., \"text\": ...})");
     byte[] bad = "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
     assertThat(fault(writeBytes("f9", bad))).isEqualTo(dir.resolve("f9") + ":2: invalid UTF-8 (a UTF-8 text file)");
-    assertThat(fault(dir.resolve("absent"))).startsWith(dir.resolve("absent") + ": cannot read the corpus");
+    assertThat(fault(dir.resolve("absent"))).startsWith(dir.resolve("absent") + ": file not found");
   }
 
   private static String fault(Path file) {
