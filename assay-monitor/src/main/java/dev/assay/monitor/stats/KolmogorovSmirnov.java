@@ -87,23 +87,30 @@ public final class KolmogorovSmirnov {
     }
     double[] u = new double[n + 1];
     // Row i = 0: inside while j·m < h.
-    u[0] = 1;
-    for (int j = 1; j <= n; j++) {
-      u[j] = (long) j * m < h ? u[j - 1] : 0;
+    int prevLo = 0;
+    int prevHi = -1;
+    for (int j = 0; j <= n && (long) j * m < h; j++) {
+      u[j] = 1;
+      prevHi = j;
     }
     for (int i = 1; i <= m; i++) {
       long in = (long) i * n;
-      // Cells with |i·n - j·m| < h form one run of j; outside it u is 0.
-      for (int j = 0; j <= n; j++) {
-        long diff = in - (long) j * m;
-        if (Math.abs(diff) >= h) {
-          u[j] = 0;
-          continue;
-        }
+      // Inside the band: in - h < j·m < in + h. Only those cells are visited (O(m · band) work).
+      int lo = (int) Math.max(0, Math.floorDiv(in - h, (long) m) + 1);
+      int hi = (int) Math.min(n, Math.floorDiv(in + h - 1, (long) m));
+      for (int j = prevLo; j < Math.min(lo, prevHi + 1); j++) {
+        u[j] = 0; // left the band: the previous row's values there must not leak into this row
+      }
+      for (int j = lo; j <= hi; j++) {
         double fromAbove = u[j] * i / (i + j);
         double fromLeft = j == 0 ? 0 : u[j - 1] * j / (i + j);
         u[j] = fromAbove + fromLeft;
       }
+      if (lo > hi) {
+        return 1;
+      }
+      prevLo = lo;
+      prevHi = hi;
     }
     return 1 - u[n];
   }
