@@ -37,14 +37,14 @@ public final class MeanDifference {
     double se = Math.sqrt(vt + vc);
     if (!(se > 0)) {
       // No spread at all: the difference is known exactly.
-      return new Estimate(diff, 0, new ConfidenceInterval(diff, diff, confidence), diff == 0 ? 1 : 0, "welch");
+      return new Estimate(diff, 0, new ConfidenceInterval(diff, diff, confidence), diff == 0 ? 1 : 0, "welch", Double.POSITIVE_INFINITY);
     }
     double df = (vt + vc) * (vt + vc) / (vt * vt / (nt - 1) + vc * vc / (nc - 1));
     TDistribution t = new TDistribution(df);
     double tq = t.inverseCumulativeProbability(1 - (1 - confidence) / 2);
     double p = 2 * t.cumulativeProbability(-Math.abs(diff / se));
     return new Estimate(diff, se, new ConfidenceInterval(diff - tq * se, diff + tq * se, confidence),
-        Math.min(1, p), "welch");
+        Math.min(1, p), "welch", df);
   }
 
   /** {@code (x̄_T - x̄_C) / x̄_C} with a delta-method normal interval. */
@@ -52,7 +52,7 @@ public final class MeanDifference {
     double mt = treatment.meanX();
     double mc = control.meanX();
     if (mc == 0) {
-      return new Estimate(Double.NaN, Double.NaN, null, Double.NaN, "delta-method");
+      return new Estimate(Double.NaN, Double.NaN, null, Double.NaN, "delta-method", Double.POSITIVE_INFINITY);
     }
     double vt = treatment.varX() / treatment.n();
     double vc = control.varX() / control.n();
@@ -68,7 +68,7 @@ public final class MeanDifference {
     double tq = t.inverseCumulativeProbability(1 - (1 - confidence) / 2);
     double p = Math.min(1, 2 * t.cumulativeProbability(-Math.abs(lift / se)));
     return new Estimate(lift, se, new ConfidenceInterval(lift - tq * se, lift + tq * se, confidence), p,
-        "delta-method");
+        "delta-method", df);
   }
 
   /** A normal-theory estimate: interval {@code est ± z se}, two-sided p-value against 0. */
@@ -76,10 +76,10 @@ public final class MeanDifference {
     double z = Confidence.normalQuantile(1 - (1 - confidence) / 2);
     if (!(se > 0)) {
       return new Estimate(estimate, 0, new ConfidenceInterval(estimate, estimate, confidence),
-          estimate == 0 ? 1 : 0, method);
+          estimate == 0 ? 1 : 0, method, Double.POSITIVE_INFINITY);
     }
     double p = 2 * Confidence.normalCdf(-Math.abs(estimate / se));
     return new Estimate(estimate, se, new ConfidenceInterval(estimate - z * se, estimate + z * se, confidence),
-        Math.min(1, p), method);
+        Math.min(1, p), method, Double.POSITIVE_INFINITY);
   }
 }
