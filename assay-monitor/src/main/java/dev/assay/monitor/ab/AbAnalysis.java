@@ -165,6 +165,7 @@ public final class AbAnalysis {
       if (am.covariate() != null) {
         Cuped cuped = Cuped.of(t, c, conf);
         diff = cuped.adjusted();
+        lift = cuped.lift();
         theta = cuped.theta();
         reduction = cuped.varianceReduction();
       } else {
@@ -261,7 +262,7 @@ public final class AbAnalysis {
 
   static String trim(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-        : String.format(java.util.Locale.ROOT, "%.4g", v);
+        : java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
   private static double[] sanitize(double[] p) {

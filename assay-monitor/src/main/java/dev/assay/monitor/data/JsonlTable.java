@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A JSONL file, one object per line. Columns are the keys of the first object (or those the
+ * A JSONL file, one object per line. Columns are the keys of the first object (or those of them the
  * caller names); a key missing from a later line is a missing value, a key the first line did not
  * have is ignored. Nested objects and arrays are kept as their JSON text. Blank lines are skipped.
  *
@@ -46,7 +46,16 @@ public final class JsonlTable implements Table {
   public JsonlTable(Path file, String name, List<String> columns) {
     this.file = file;
     this.name = name;
-    this.columns = columns != null ? List.copyOf(columns) : firstKeys();
+    List<String> first = firstKeys();
+    if (columns != null) {
+      for (String c : columns) {
+        if (!first.contains(c)) {
+          throw new InputException(name, 0, c, "no such column (the first object has no such key)",
+              "one of " + String.join(", ", first));
+        }
+      }
+    }
+    this.columns = columns != null ? List.copyOf(columns) : first;
   }
 
   @Override

@@ -11,7 +11,8 @@ package dev.assay.monitor.profile;
  * @param std population standard deviation (n denominator)
  * @param min smallest value
  * @param max largest value
- * @param quantiles values at {@link #QUANTILE_LEVELS}, from the KLL sketch (null when none was kept)
+ * @param quantiles values at {@link #QUANTILE_LEVELS} from the KLL sketch over all values (null when none
+ *     was kept); approximate (rank error about 1.3%) and not bit-reproducible across runs
  * @param sketch the serialised Apache DataSketches KLL doubles sketch, or null (current windows)
  * @param sample a uniform sample of at most the profile's sample size, sorted ascending
  * @param edges bin edges, ascending, distinct: bin i holds values v with edges[i-1] <= v < edges[i]

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * (unless the options name it): all values numbers → numeric; texts averaging at least 30
  * characters of which at least half are distinct → text; anything else categorical. It reads the
  * table twice: once for moments, the KLL sketch, the sample and the categories, once more to count
- * exactly how many values fall in each decile bin the sketch suggested.
+ * exactly how many values fall in each bin between the sample's deciles.
  *
  * <p>A current profile reads the table once with the reference's types, bins and labels; with a
  * {@link Windowing}, one profile per window. Every sample uses the row priority {@code mix64(seed,
@@ -87,7 +87,7 @@ public final class Profiler {
     for (int c = 0; c < counting.length; c++) {
       if (first.get(c) instanceof NumericProfile n) {
         counting[c] = new NumericAccumulator(n.name(), table.textual(), 1,
-            NumericAccumulator.edgesFrom(n.sketch(), options.bins()), false);
+            NumericAccumulator.edgesFrom(n.sample(), options.bins()), false);
         anyNumeric = true;
       }
     }

@@ -16,8 +16,9 @@ package dev.assay.monitor.stats;
  * @param theta the pooled regression coefficient
  * @param adjusted the Welch estimate of the adjusted difference
  * @param varianceReduction {@code 1 - Var(adjusted Δ) / Var(unadjusted Δ)}
+ * @param lift the relative lift of the adjusted means, {@code ȳ_T,adj / ȳ_C,adj - 1}, delta method
  */
-public record Cuped(double theta, Estimate adjusted, double varianceReduction) {
+public record Cuped(double theta, Estimate adjusted, double varianceReduction, Estimate lift) {
 
   /** CUPED from per-variant moments of (metric, pre-period covariate). */
   public static Cuped of(Moments treatment, Moments control, double confidence) {
@@ -34,7 +35,8 @@ public record Cuped(double theta, Estimate adjusted, double varianceReduction) {
     Estimate adjusted = MeanDifference.welch(at - ac, vt, vc, treatment.n(), control.n(), confidence);
     double raw = treatment.varX() / treatment.n() + control.varX() / control.n();
     double reduction = raw > 0 ? 1 - (vt + vc) / raw : 0;
-    return new Cuped(theta, adjusted, reduction);
+    Estimate lift = MeanDifference.relativeLift(at, vt, treatment.n(), ac, vc, control.n(), confidence);
+    return new Cuped(theta, adjusted, reduction, lift);
   }
 
   private static double adjustedVariance(Moments m, double theta) {

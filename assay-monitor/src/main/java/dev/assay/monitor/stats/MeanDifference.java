@@ -37,7 +37,8 @@ public final class MeanDifference {
     double se = Math.sqrt(vt + vc);
     if (!(se > 0)) {
       // No spread at all: the difference is known exactly.
-      return new Estimate(diff, 0, new ConfidenceInterval(diff, diff, confidence), diff == 0 ? 1 : 0, "welch", Double.POSITIVE_INFINITY);
+      return new Estimate(diff, 0, new ConfidenceInterval(diff, diff, confidence), diff == 0 ? 1 : 0, "welch",
+          Double.POSITIVE_INFINITY);
     }
     double df = (vt + vc) * (vt + vc) / (vt * vt / (nt - 1) + vc * vc / (nc - 1));
     TDistribution t = new TDistribution(df);
@@ -47,23 +48,29 @@ public final class MeanDifference {
         Math.min(1, p), "welch", df);
   }
 
-  /** {@code (x̄_T - x̄_C) / x̄_C} with a delta-method normal interval. */
+  /** {@code (x̄_T - x̄_C) / x̄_C} with a delta-method interval. */
   public static Estimate relativeLift(Moments treatment, Moments control, double confidence) {
-    double mt = treatment.meanX();
-    double mc = control.meanX();
+    return relativeLift(treatment.meanX(), treatment.varX() / treatment.n(), treatment.n(), control.meanX(),
+        control.varX() / control.n(), control.n(), confidence);
+  }
+
+  /**
+   * {@code (m_T - m_C) / m_C} from two independent means and their variances (s²/n), with a
+   * delta-method standard error and a t interval at the Welch degrees of freedom.
+   */
+  public static Estimate relativeLift(double mt, double vt, long nt, double mc, double vc, long nc,
+      double confidence) {
     if (mc == 0) {
       return new Estimate(Double.NaN, Double.NaN, null, Double.NaN, "delta-method", Double.POSITIVE_INFINITY);
     }
-    double vt = treatment.varX() / treatment.n();
-    double vc = control.varX() / control.n();
     double var = vt / (mc * mc) + mt * mt * vc / (mc * mc * mc * mc);
     double se = Math.sqrt(var);
     double lift = (mt - mc) / mc;
-    if (!(se > 0) || treatment.n() < 2 || control.n() < 2) {
+    if (!(se > 0) || nt < 2 || nc < 2) {
       return normal(lift, se, confidence, "delta-method");
     }
     // The t quantile at the Welch degrees of freedom of the two means: small arms cover better than with z.
-    double df = (vt + vc) * (vt + vc) / (vt * vt / (treatment.n() - 1) + vc * vc / (control.n() - 1));
+    double df = (vt + vc) * (vt + vc) / (vt * vt / (nt - 1) + vc * vc / (nc - 1));
     TDistribution t = new TDistribution(df);
     double tq = t.inverseCumulativeProbability(1 - (1 - confidence) / 2);
     double p = Math.min(1, 2 * t.cumulativeProbability(-Math.abs(lift / se)));
