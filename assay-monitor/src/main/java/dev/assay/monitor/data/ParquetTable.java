@@ -4,7 +4,6 @@ import dev.assay.core.InputException;
 import dev.assay.core.io.InputFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * A Parquet file read through DuckDB's JDBC driver (an in-memory database per scan): DuckDB
@@ -87,6 +85,55 @@ public final class ParquetTable implements Table {
     }
   }
 
+  /** The file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Whether the column's values are numbers (any integer, decimal or floating type). */
+  public boolean numeric(String column) {
+    int t = sqlTypes[columns.indexOf(column)];
+    return t == Types.DOUBLE || t == Types.FLOAT || t == Types.REAL || t == Types.INTEGER || t == Types.BIGINT
+        || t == Types.SMALLINT || t == Types.TINYINT || t == Types.DECIMAL || t == Types.NUMERIC;
+  }
+
+  /** Whether the column holds text. */
+  public boolean text(String column) {
+    int t = sqlTypes[columns.indexOf(column)];
+    return t == Types.VARCHAR || t == Types.CHAR || t == Types.LONGVARCHAR || t == Types.NVARCHAR;
+  }
+
+  /** Reads one row of a query over the file; the caller's result reader must not keep the result set. */
+  public interface ResultReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code SELECT selectList FROM (SELECT *, rowExpression AS rowName FROM the file)} and reads
+   * its single row. {@code file_row_number} (0-based, file order) is available to {@code rowExpression}.
+   * The SQL is built by assay from column names it quotes; the path is a bound parameter.
+   */
+  public <T> T aggregate(String rowExpression, String rowName, String selectList, ResultReader<T> reader) {
+    String sql = "SELECT " + selectList + " FROM (SELECT *, " + rowExpression + " AS " + rowName
+        + " FROM read_parquet(?, file_row_number = true))";
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, file.toString());
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new InputException(name, 0, null, "no rows", "a Parquet file with at least one row");
+        }
+        return reader.read(rs);
+      }
+    } catch (SQLException e) {
+      throw problem(e);
+    }
+  }
+
+  /** A column name as a quoted SQL identifier. */
+  public static String quote(String column) {
+    return '"' + column.replace("\"", "\"\"") + '"';
+  }
+
   private static Object value(ResultSet rs, int i, int type) throws SQLException {
     switch (type) {
       case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT,
@@ -105,12 +152,7 @@ public final class ParquetTable implements Table {
   }
 
   private static Connection connect() throws SQLException {
-    try {
-      Class.forName("org.duckdb.DuckDBDriver");
-    } catch (ClassNotFoundException e) {
-      throw new SQLException("the DuckDB driver is not on the class path", e);
-    }
-    return DriverManager.getConnection("jdbc:duckdb:", new Properties());
+    return DuckDb.connect();
   }
 
   private InputException problem(SQLException e) {

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class CategoricalAccumulator implements Accumulator {
   static final int MAX_TRACKED = 10_000;
-  private static final int UNSEEN_LISTED = 10;
+  static final int UNSEEN_LISTED = 10;
 
   private final String name;
   private final int top;

@@ -119,6 +119,17 @@ public final class Profiler {
    * reference missing from the table are left out (the drift check reports them).
    */
   public Map<String, Profile> current(Table table, Profile reference, Windowing windowing) {
+    if (table instanceof dev.assay.monitor.data.ParquetTable p && ColumnarCurrentProfiler.applies(p, reference,
+        windowing)) {
+      Map<String, Profile> one = new java.util.LinkedHashMap<>();
+      one.put("", ColumnarCurrentProfiler.current(p, reference));
+      return one;
+    }
+    return rowWise(table, reference, windowing);
+  }
+
+  /** {@link #current} a row at a time (every table kind; windows). */
+  Map<String, Profile> rowWise(Table table, Profile reference, Windowing windowing) {
     List<String> present = new ArrayList<>();
     for (ColumnProfile c : reference.columns()) {
       if (table.columns().contains(c.name())) {
@@ -263,9 +274,12 @@ public final class Profiler {
     return out;
   }
 
+  static final long PRIORITY_SALT = 0x5DEECE66DL;
+  static final long PRIORITY_STEP = 0x9E3779B97F4A7C15L;
+
   /** The sampling priority of row {@code r}: the same for every column of the row. */
   static long priority(long seed, long r) {
-    return CounterRandom.mix64(CounterRandom.mix64(seed ^ 0x5DEECE66DL) + r * 0x9E3779B97F4A7C15L);
+    return CounterRandom.mix64(CounterRandom.mix64(seed ^ PRIORITY_SALT) + r * PRIORITY_STEP);
   }
 
   private static int[] indices(Table table, List<String> names) {
