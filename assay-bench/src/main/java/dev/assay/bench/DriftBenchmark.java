@@ -46,14 +46,14 @@ public final class DriftBenchmark {
     Profile profile = monitor.profile(Tables.open(ref, ref.toString(), null), ProfileOptions.defaults());
     double profileSeconds = (System.nanoTime() - t0) / 1e9;
     int profileBytes = ProfileJson.write(profile).length();
+    System.out.printf("profile of %,d rows x %d columns (%s): %.1f s, profile %,d bytes, peak RSS so far %s%n",
+        refRows, columns, format, profileSeconds, profileBytes, peakRss());
 
     long t1 = System.nanoTime();
     Table table = Tables.open(cur, cur.toString(), null);
     DriftMonitor.Result result = monitor.check(profile, table, DriftConfig.standard(), null);
     double checkSeconds = (System.nanoTime() - t1) / 1e9;
     DriftReport report = result.reports().get(0);
-    System.out.printf("profile of %,d rows x %d columns (%s): %.1f s, profile %,d bytes%n", refRows, columns, format,
-        profileSeconds, profileBytes);
     System.out.printf("check of %,d rows x %d columns (%s): %.1f s = %,.0f rows/s, %,.0f cells/s; %d hypotheses, "
         + "%d drifted (planted: %d)%n", rows, columns, format, checkSeconds, rows / checkSeconds,
         rows * columns / checkSeconds, report.hypotheses(), report.driftedColumns().size(), Math.max(1, columns / 20));

@@ -109,19 +109,17 @@ public final class ParquetTable implements Table {
   }
 
   /**
-   * Runs {@code SELECT selectList FROM (SELECT *, rowExpression AS rowName FROM the file)} and reads
-   * its single row. {@code file_row_number} (0-based, file order) is available to {@code rowExpression}.
-   * The SQL is built by assay from column names it quotes; the path is a bound parameter.
+   * Runs {@code SELECT selectList FROM (SELECT rowList FROM the file)} and reads its single row.
+   * {@code file_row_number} (0-based, file order) is available to {@code rowList}. The SQL is built
+   * by assay from column names it quotes; the path is a bound parameter.
    */
-  public <T> T aggregate(String rowExpression, String rowName, String selectList, ResultReader<T> reader) {
-    String sql = "SELECT " + selectList + " FROM (SELECT *, " + rowExpression + " AS " + rowName
+  public <T> T aggregate(String rowList, String selectList, ResultReader<T> reader) {
+    String sql = "SELECT " + selectList + " FROM (SELECT " + rowList
         + " FROM read_parquet(?, file_row_number = true))";
     try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, file.toString());
       try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          throw new InputException(name, 0, null, "no rows", "a Parquet file with at least one row");
-        }
+        rs.next(); // an aggregate without GROUP BY always has its one row
         return reader.read(rs);
       }
     } catch (SQLException e) {

@@ -50,4 +50,25 @@ public record NumericProfile(String name, long count, long missing, long invalid
     }
     return lo;
   }
-}
+
+  /**
+   * Distinct bin edges at the {@code bins}-quantiles (deciles by default) of the seeded sample:
+   * edge i is the sample value with {@code ⌈i·n/bins⌉} values below it. Ties collapse, so a column
+   * with few distinct values gets fewer bins. Why the sample and not the KLL sketch: DataSketches
+   * draws its compaction coins from one unseeded generator shared by every sketch, so sketch
+   * quantiles differ in the last digits from run to run, and a profile must be reproducible; the
+   * sample's deciles have a rank error of about 0.7% at 2,000 values, the sketch's about 1.3%. The
+   * counts in the bins are exact whatever the edges.
+   */
+  public static double[] edgesFrom(double[] sortedSample, int binCount) {
+    int n = sortedSample.length;
+    if (n == 0 || binCount < 2) {
+      return new double[0];
+    }
+    double[] q = new double[binCount - 1];
+    for (int i = 0; i < q.length; i++) {
+      int rank = (int) Math.min(n - 1, (long) Math.ceil((i + 1.0) * n / binCount));
+      q[i] = sortedSample[rank];
+    }
+    return java.util.Arrays.stream(q).distinct().sorted().toArray();
+  }}

@@ -87,7 +87,7 @@ public final class Profiler {
     for (int c = 0; c < counting.length; c++) {
       if (first.get(c) instanceof NumericProfile n) {
         counting[c] = new NumericAccumulator(n.name(), table.textual(), 1,
-            NumericAccumulator.edgesFrom(n.sample(), options.bins()), false);
+            NumericProfile.edgesFrom(n.sample(), options.bins()), false);
         anyNumeric = true;
       }
     }

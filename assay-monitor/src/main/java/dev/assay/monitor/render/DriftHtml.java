@@ -5,20 +5,22 @@ import dev.assay.monitor.drift.DriftReport;
 import dev.assay.monitor.profile.CategoricalProfile;
 import dev.assay.monitor.profile.ColumnProfile;
 import dev.assay.monitor.profile.NumericProfile;
+import dev.assay.monitor.profile.TextProfile;
 import dev.assay.monitor.profile.Profile;
 import dev.assay.report.Format;
 import dev.assay.report.Html;
 import dev.assay.report.HtmlPage;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A drift check as one self-contained HTML page (assay's page frame: inline CSS and SVG, a
  * Content-Security-Policy that forbids every fetch): per window a summary, the findings table and,
- * for every drifted numeric or categorical column, reference-versus-current shares per bin or label.
+ * for every drifted finding a reference-versus-current bar chart: shares per reference decile bin
+ * (numeric), per label (categorical), per decile of cosine similarity to the reference's embedding
+ * centroid (text), and the missing-or-invalid share (a drifted missing share).
  */
 public final class DriftHtml {
   private static final int MAX_LABELS = 12;
@@ -29,7 +31,7 @@ public final class DriftHtml {
    * @param currents the current profile of each report, in the same order
    */
   public static String render(List<DriftReport> reports, Profile reference, List<Profile> currents) {
-    StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder("<style>td.n{white-space:nowrap}</style>\n");
     boolean any = reports.stream().anyMatch(DriftReport::drifted);
     b.append("<p><span class=\"verdict ").append(any ? "FAIL" : "PASS").append("\">")
         .append(any ? "DRIFT" : "NO DRIFT").append("</span> ")
@@ -60,20 +62,22 @@ public final class DriftHtml {
         b.append("<p class=\"note\">").append(Html.text("New columns not in the reference: "
             + String.join(", ", r.newColumns()))).append("</p>\n");
       }
-      Set<String> drifted = new LinkedHashSet<>();
+      List<String> plots = new ArrayList<>();
       for (ColumnDrift d : r.driftedColumns()) {
-        if (d.aspect().equals("distribution")) {
-          drifted.add(d.column());
+        ColumnProfile rc = ref.get(d.column());
+        ColumnProfile cc = cur.get(d.column());
+        String plot = rc == null || cc == null ? null : switch (d.aspect()) {
+          case "distribution" -> plot(rc, cc);
+          case "missing" -> missingPlot(rc, cc);
+          default -> null;
+        };
+        if (plot != null) {
+          plots.add(plot);
         }
       }
-      if (!drifted.isEmpty()) {
+      if (!plots.isEmpty()) {
         b.append("<h3>Drifted columns: reference against current</h3>\n<div class=\"plots\">\n");
-        for (String c : drifted) {
-          String plot = plot(ref.get(c), cur.get(c));
-          if (plot != null) {
-            b.append(plot).append('\n');
-          }
-        }
+        plots.forEach(p -> b.append(p).append('\n'));
         b.append("</div>\n");
       }
     }
@@ -117,6 +121,63 @@ public final class DriftHtml {
       return SharesPlot.render(k.name() + ": share per label", labels, a.stream().mapToLong(Long::longValue).toArray(),
           bb.stream().mapToLong(Long::longValue).toArray());
     }
+    if (r instanceof TextProfile t && c instanceof TextProfile u && t.embeddings().length > 0
+        && u.embeddings().length > 0) {
+      return textPlot(t, u);
+    }
     return null;
+  }
+
+  /** Present against missing-or-invalid shares. */
+  private static String missingPlot(ColumnProfile r, ColumnProfile c) {
+    return SharesPlot.render(r.name() + ": present against missing or invalid", List.of("present",
+        "missing or invalid"), new long[] {r.count(), r.missing() + r.invalid()},
+        new long[] {c.count(), c.missing() + c.invalid()});
+  }
+
+  /**
+   * Embeddings can't be drawn directly; their cosine similarity to the reference centroid can. Bands
+   * are the deciles of the reference sample's similarities, so the reference's bars are about equal
+   * and a current sample that talks about something else piles up in the low-similarity bands.
+   */
+  static String textPlot(TextProfile r, TextProfile c) {
+    double[] refSim = similarities(r.embeddings(), r.centroid());
+    double[] curSim = similarities(c.embeddings(), r.centroid());
+    double[] sorted = refSim.clone();
+    Arrays.sort(sorted);
+    double[] edges = NumericProfile.edgesFrom(sorted, 10);
+    long[] a = new long[edges.length + 1];
+    long[] bb = new long[edges.length + 1];
+    for (double v : refSim) {
+      a[NumericProfile.bin(edges, v)]++;
+    }
+    for (double v : curSim) {
+      bb[NumericProfile.bin(edges, v)]++;
+    }
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i <= edges.length; i++) {
+      labels.add(edges.length == 0 ? "all" : i == 0 ? "< " + Format.num(edges[0]) : i == edges.length
+          ? "≥ " + Format.num(edges[i - 1]) : Format.num(edges[i - 1]) + "–" + Format.num(edges[i]));
+    }
+    return SharesPlot.render(r.name() + ": share per band of similarity to the reference centroid", labels, a, bb);
+  }
+
+  private static double[] similarities(float[][] embeddings, double[] centroid) {
+    double cn = 0;
+    for (double v : centroid) {
+      cn += v * v;
+    }
+    cn = Math.sqrt(cn);
+    double[] out = new double[embeddings.length];
+    for (int i = 0; i < embeddings.length; i++) {
+      double dot = 0;
+      double en = 0;
+      for (int j = 0; j < centroid.length; j++) {
+        dot += embeddings[i][j] * centroid[j];
+        en += (double) embeddings[i][j] * embeddings[i][j];
+      }
+      out[i] = en == 0 || cn == 0 ? 0 : dot / (Math.sqrt(en) * cn);
+    }
+    return out;
   }
 }

@@ -38,9 +38,18 @@ class ColumnarCurrentProfilerTest {
     });
     Profile reference = profiler.reference(refTable);
     assertThat(ColumnarCurrentProfiler.applies(curTable, reference, null)).isTrue();
-    Profile columnar = profiler.current(curTable, reference, null).get("");
     Profile rows = profiler.rowWise(curTable, reference, null).get("");
+    assertSame(profiler.current(curTable, reference, null).get(""), rows);
+    // Two columns per query: two queries, the same profile.
+    assertSame(ColumnarCurrentProfiler.current(curTable, reference, 2), rows);
+    NumericProfile x = (NumericProfile) rows.columns().get(0);
+    assertThat(x.missing()).isPositive();
+    assertThat(x.invalid()).isPositive();
+  }
+
+  private static void assertSame(Profile columnar, Profile rows) {
     assertThat(columnar.rows()).isEqualTo(rows.rows()).isEqualTo(7000);
+    assertThat(columnar.columns()).hasSameSizeAs(rows.columns()).hasSize(3);
     for (int i = 0; i < rows.columns().size(); i++) {
       ColumnProfile a = columnar.columns().get(i);
       ColumnProfile b = rows.columns().get(i);
@@ -62,8 +71,5 @@ class ColumnarCurrentProfilerTest {
         assertThat(n.unseen()).isEqualTo(m.unseen());
       }
     }
-    NumericProfile x = (NumericProfile) rows.columns().get(0);
-    assertThat(x.missing()).isPositive();
-    assertThat(x.invalid()).isPositive();
   }
 }
