@@ -50,13 +50,17 @@ public final class DriftBenchmark {
         refRows, columns, format, profileSeconds, profileBytes, peakRss());
 
     long t1 = System.nanoTime();
+    long cpu1 = processCpuNanos();
     Table table = Tables.open(cur, cur.toString(), null);
     DriftMonitor.Result result = monitor.check(profile, table, DriftConfig.standard(), null);
     double checkSeconds = (System.nanoTime() - t1) / 1e9;
+    double checkCpuSeconds = (processCpuNanos() - cpu1) / 1e9;
     DriftReport report = result.reports().get(0);
     System.out.printf("check of %,d rows x %d columns (%s): %.1f s = %,.0f rows/s, %,.0f cells/s; %d hypotheses, "
         + "%d drifted (planted: %d)%n", rows, columns, format, checkSeconds, rows / checkSeconds,
         rows * columns / checkSeconds, report.hypotheses(), report.driftedColumns().size(), Math.max(1, columns / 20));
+    System.out.printf("check CPU time (all threads, DuckDB's included) %.1f s; load average at the end %.1f%n",
+        checkCpuSeconds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println("peak RSS " + peakRss() + ", cores " + Runtime.getRuntime().availableProcessors()
         + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
   }
@@ -82,6 +86,12 @@ public final class DriftBenchmark {
     }
     Files.move(tmp, file);
     return file;
+  }
+
+  /** CPU time of the whole process: the JVM's threads and DuckDB's native ones. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static String peakRss() throws Exception {
