@@ -6,7 +6,6 @@ import dev.assay.core.Store;
 import dev.assay.engine.SuiteExecution;
 import dev.assay.gate.ComparisonService;
 import dev.assay.store.SqliteResponseCache;
-import dev.assay.store.SqliteStore;
 import dev.assay.store.StoreLocation;
 import java.nio.file.Path;
 
@@ -19,19 +18,31 @@ import java.nio.file.Path;
 final class StoreSession implements AutoCloseable {
   private final CliContext ctx;
   private final Path file;
+  private final String dbUrl;
   private Store store;
   private ResponseCache cache;
 
   StoreSession(CliContext ctx, String storeOption) {
+    this(ctx, storeOption, null);
+  }
+
+  /** A session on the store {@code dbUrl} names (a JDBC URL), or on the SQLite file when it is null. */
+  StoreSession(CliContext ctx, String storeOption, String dbUrl) {
     this.ctx = ctx;
     this.file = StoreLocation.resolve(storeOption, ctx.env(), ctx.cwd());
+    this.dbUrl = dbUrl;
   }
 
   Store store() {
     if (store == null) {
-      store = SqliteStore.open(file);
+      store = dev.assay.store.Stores.open(dbUrl, file);
     }
     return store;
+  }
+
+  /** The server's token file: beside the store file. */
+  Path tokensFile() {
+    return dev.assay.store.SqliteTokenStore.beside(file);
   }
 
   ResponseCache cache() {
