@@ -85,7 +85,7 @@ final class Guard {
     }
     if (needed != Role.PUBLIC) {
       if (who.principal() == null) {
-        if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/")) {
+        if (ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api/") && !who.badToken()) {
           ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
           ctx.skipRemainingHandlers();
           return;
