@@ -34,7 +34,7 @@ public final class Layout {
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(Html.text(title)).append(" · assay</title>\n")
-        .append("<link rel=\"stylesheet\" href=\"/static/assay.css\">\n")
+        .append("<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/static/assay.css\">\n")
         .append("<script src=\"/static/assay.js\" defer></script>\n</head>\n<body>\n<header class=\"top\">")
         .append("<a class=\"brand\" href=\"/\">assay</a><nav>");
     for (String[] n : NAV) {
