@@ -63,8 +63,32 @@ final class StoreSession implements AutoCloseable {
 
   /** The engine's suite runner over this store and cache, reporting progress on stderr. */
   SuiteExecution execution() {
-    return new SuiteExecution(store(), cache(), Plugins.installed(), new ProgressListener(ctx), ctx.clock(), ctx.cwd(),
-        ctx.env());
+    return execution(null);
+  }
+
+  /** The suite runner, also telling {@code extra} (e.g. a live push) about progress when it is not null. */
+  SuiteExecution execution(dev.assay.engine.EngineListener extra) {
+    dev.assay.engine.EngineListener progress = new ProgressListener(ctx);
+    dev.assay.engine.EngineListener listener = extra == null ? progress : new dev.assay.engine.EngineListener() {
+      @Override
+      public void started(String runId, String systemName, long total, long alreadyDone) {
+        progress.started(runId, systemName, total, alreadyDone);
+        extra.started(runId, systemName, total, alreadyDone);
+      }
+
+      @Override
+      public void acknowledged(dev.assay.core.ExampleResult result) {
+        progress.acknowledged(result);
+        extra.acknowledged(result);
+      }
+
+      @Override
+      public void finished(dev.assay.core.RunRecord run, dev.assay.engine.ErrorSummary errors) {
+        progress.finished(run, errors);
+        extra.finished(run, errors);
+      }
+    };
+    return new SuiteExecution(store(), cache(), Plugins.installed(), listener, ctx.clock(), ctx.cwd(), ctx.env());
   }
 
   @Override
