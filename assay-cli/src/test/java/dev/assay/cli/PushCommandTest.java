@@ -73,6 +73,30 @@ class PushCommandTest {
     }
   }
 
+  /** A slow system (40 examples x 100 ms over 4 workers): the server must see the run part-way, as running. */
+  @Test
+  void theServerSeesARunInProgress() throws Exception {
+    cli.suite("slow.yaml", "  slow:\n    type: fake\n    mode: upper\n    latency_ms: 100\n", "");
+    var done = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> cli.runWithEnv(env, "run", "slow.yaml", "--server", url, "--no-cache"));
+    boolean sawPartial = false;
+    while (!done.isDone()) {
+      for (RunRecord r : remote.runs()) {
+        long stored = remote.resultStats(r.runId()).stored();
+        if (r.status() == RunStatus.RUNNING && stored > 0 && stored < 40) {
+          sawPartial = true;
+        }
+      }
+      Thread.sleep(20);
+    }
+    CliHarness.Result r = done.get();
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(sawPartial).as("the server held the run, running, with some of its results").isTrue();
+    RunRecord run = remote.runs().get(0);
+    assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(remote.resultStats(run.runId()).stored()).isEqualTo(40);
+  }
+
   @Test
   void runsPushSendsStoredRunsOnceAndSaysSo() throws Exception {
     assertThat(cli.run("run", "suite.yaml").code()).isZero();
