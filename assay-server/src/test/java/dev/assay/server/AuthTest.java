@@ -122,6 +122,10 @@ class AuthTest {
   }
 
   static HttpResponse<String> form(String path, String cookie, String body) {
+    return form(f, path, cookie, body);
+  }
+
+  static HttpResponse<String> form(Fixture f, String path, String cookie, String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.base() + path))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
     if (cookie != null) {
