@@ -70,6 +70,11 @@ final class ApiV1 {
     this.live = live;
   }
 
+  /** The example search (its dataset cache is shared by the API and the UI). */
+  ExampleSearch search() {
+    return search;
+  }
+
   void register(RouteTable r, BodyLimits limits, ServerConfig config) {
     r.get(PREFIX + "/health", Role.PUBLIC, ctx -> ctx.json(Map.of("status", "ok")));
     r.get(PREFIX + "/version", Role.VIEWER, this::version);
@@ -194,6 +199,7 @@ final class ApiV1 {
       }
     }
     comparisons.forget(id);
+    search.forget(id);
     ObjectNode o = Json.object();
     o.put("run_id", id);
     o.set("results", Views.stats(store.resultStats(id), run.expectedResults()));
@@ -206,6 +212,7 @@ final class ApiV1 {
       throw Problem.notFound("no run " + id);
     }
     comparisons.forget(id);
+    search.forget(id);
     live.forget(id);
     ctx.status(204);
   }
@@ -244,20 +251,20 @@ final class ApiV1 {
     }
     long added;
     synchronized (lock(id)) {
-      long before = store.resultStats(id).stored();
+      long already = ChunkOverlap.alreadyStored(store, id, chunk);
       try {
         store.append(id, chunk);
       } catch (IllegalStateException e) {
         throw Problem.conflict("run " + id + ": " + dev.assay.core.text.Excerpt.of(e.getMessage()));
       }
-      added = store.resultStats(id).stored() - before;
+      added = keys.size() - already;
     }
     live.appended(id, chunk, added);
     comparisons.forget(id);
+    search.forget(id);
     ObjectNode o = Json.object();
     o.put("received", chunk.size());
     o.put("new", added);
-    o.set("results", Views.stats(store.resultStats(id), run.expectedResults()));
     ctx.json(o);
   }
 

@@ -150,6 +150,11 @@ final class ExampleSearch {
     return d;
   }
 
+  /** Drops what is cached of a run's per-example values: its results changed, or it was deleted. */
+  synchronized void forget(String runId) {
+    values.keySet().removeIf(k -> k.startsWith(runId + "\u0000"));
+  }
+
   private synchronized Map<ExampleResult.Key, Double> values(String runId, String metric) {
     return values.computeIfAbsent(runId + "\u0000" + metric, k -> {
       Map<ExampleResult.Key, Double> m = new HashMap<>();

@@ -315,7 +315,7 @@ final class UiRoutes {
       tagKey = tag.substring(0, eq);
       tagValue = tag.substring(eq + 1);
     }
-    ExampleSearch.Page page = new ExampleSearch(store).page(run, new ExampleSearch.Filters(err == null ? null : !err,
+    ExampleSearch.Page page = api.search().page(run, new ExampleSearch.Filters(err == null ? null : !err,
         tagKey, tagValue, text, flipped == null ? null : Ids.run(flipped), null),
         Cursors.results(ctx.queryParam("cursor")), Params.limit(ctx, 25, 200));
     if (page.results().isEmpty()) {

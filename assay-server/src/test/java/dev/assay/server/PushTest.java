@@ -184,6 +184,50 @@ class PushTest {
     assertThat(target.plans()).extracting(dev.assay.core.Plan::hash).containsExactly(plan.hash());
   }
 
+  static com.fasterxml.jackson.databind.JsonNode chunk(List<ExampleResult> results) {
+    var body = Json.object();
+    var a = body.putArray("results");
+    results.forEach(r -> a.add(Json.RECORDS.valueToTree(r)));
+    return body;
+  }
+
+  @Test
+  void eachChunkSaysHowManyOfItsResultsWereNew() {
+    List<ExampleResult> all = addBigRun(3_000);
+    RunPush p = pusher(editor);
+    p.begin(source.store, source.store.run("big-run").orElseThrow());
+    ServerClient c = new ServerClient("http://127.0.0.1:" + server.port(), editor);
+    ServerClient.Reply first = c.sendJson("POST", "/api/v1/runs/big-run/results", chunk(all.subList(0, 2_000)));
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body().path("received").asLong()).isEqualTo(2_000);
+    assertThat(first.body().path("new").asLong()).isEqualTo(2_000);
+    ServerClient.Reply again = c.sendJson("POST", "/api/v1/runs/big-run/results", chunk(all.subList(1_500, 2_500)));
+    assertThat(again.body().path("received").asLong()).isEqualTo(1_000);
+    assertThat(again.body().path("new").asLong()).isEqualTo(500);
+    List<ExampleResult> thin = new ArrayList<>();
+    for (int i = 0; i < 3_000; i += 50) {
+      thin.add(all.get(i));
+    }
+    thin.add(all.get(0));
+    ServerClient.Reply spread = c.sendJson("POST", "/api/v1/runs/big-run/results", chunk(thin));
+    assertThat(spread.body().path("received").asLong()).isEqualTo(61);
+    assertThat(spread.body().path("new").asLong()).isEqualTo(10); // 2,500 to 2,950
+    assertThat(target.resultStats("big-run").stored()).isEqualTo(2_510);
+  }
+
+  @Test
+  void examplesFlippedAgainstARunFollowResultsPushedToThatRun() {
+    pusher(editor).push(source.store, "cand-run");
+    pusher(editor).push(source.store, "base-run");
+    ServerClient c = new ServerClient("http://127.0.0.1:" + server.port(), editor);
+    String flips = "/api/v1/runs/cand-run/examples?flipped_vs=base-run&metric=exact_match&limit=100";
+    assertThat(c.get(flips).body().path("examples")).isNotEmpty();
+    // the baseline's results are replaced by the candidate's: nothing differs any more
+    List<ExampleResult> same = source.store.results("cand-run");
+    assertThat(c.sendJson("POST", "/api/v1/runs/base-run/results", chunk(same)).body().path("new").asLong()).isZero();
+    assertThat(c.get(flips).body().path("examples")).isEmpty();
+  }
+
   private List<ExampleResult> addBigRun(int n) {
     RunRecord run = RunRecord.started("big-run", "qa", null, null, Fixture.suite(), source.baseline.system(), null,
         null, null, n, 1, List.of("exact_match"), null, null, source.baseline.lineage(), 0,
