@@ -62,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (StoreSession session = new StoreSession(ctx, root.store, db);
         SqliteTokenStore tokens = SqliteTokenStore.open(session.tokensFile())) {
-      AssayServer server = AssayServer.builder(session.store(), config).tokens(tokens).clock(ctx.clock()).build();
+      AssayServer server = AssayServer.builder(session.store(), config).tokens(tokens).clock(ctx.clock())
+          .mount(new ServeMetrics()).build();
       try {
         server.start();
       } catch (RuntimeException e) {
