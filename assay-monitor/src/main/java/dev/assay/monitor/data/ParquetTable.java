@@ -41,7 +41,7 @@ public final class ParquetTable implements Table {
         ResultSetMetaData md = rs.getMetaData();
         for (int i = 1; i <= md.getColumnCount(); i++) {
           cols.add(md.getColumnLabel(i));
-          types.add(md.getColumnType(i));
+          types.add(numericName(md.getColumnTypeName(i)) ? Types.DOUBLE : md.getColumnType(i));
         }
       }
     } catch (SQLException e) {
@@ -130,6 +130,17 @@ public final class ParquetTable implements Table {
   /** A column name as a quoted SQL identifier. */
   public static String quote(String column) {
     return '"' + column.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * DuckDB's unsigned and 128-bit integers, which its driver reports as {@code Types.OTHER} or a
+   * wider type; they are numbers and are read as doubles like every other integer.
+   */
+  private static boolean numericName(String typeName) {
+    return switch (typeName == null ? "" : typeName.toUpperCase(java.util.Locale.ROOT)) {
+      case "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "HUGEINT", "UHUGEINT" -> true;
+      default -> false;
+    };
   }
 
   private static Object value(ResultSet rs, int i, int type) throws SQLException {

@@ -33,4 +33,23 @@ class DuckDbTest {
     table.scan((row, line) -> sum[0] += (Double) row[0]);
     assertThat(sum[0]).isEqualTo(45);
   }
+
+  @Test
+  void unsignedAndHugeIntegersAreNumbers() throws Exception {
+    Path file = dir.resolve("u.parquet");
+    try (Connection c = DuckDb.connect(); Statement s = c.createStatement()) {
+      s.execute("COPY (SELECT range::UBIGINT AS u, range::UINTEGER AS ui, range::HUGEINT AS h, range::BIGINT AS b "
+          + "FROM range(4)) TO '" + file + "' (FORMAT parquet)");
+    }
+    ParquetTable table = new ParquetTable(file, "u.parquet");
+    double[] sum = new double[4];
+    table.scan((row, line) -> {
+      for (int i = 0; i < 4; i++) {
+        sum[i] += (Double) row[i];
+      }
+    });
+    assertThat(sum).containsExactly(6, 6, 6, 6);
+    assertThat(table.numeric("u")).isTrue();
+    assertThat(table.numeric("h")).isTrue();
+  }
 }
