@@ -392,9 +392,11 @@ final class ModelsCommand implements Callable<Integer> {
               result.move().kind() == AliasMove.Kind.OVERRIDE ? "OVERRIDE recorded: " + esc(reason)
                   : "promotion, evidence " + String.join(", ", result.move().evidence()));
         } else {
-          ctx.out().printf(Locale.ROOT, "refused: %s stays at %s%n", esc(alias),
-              p.holder() == null ? "no version" : "version " + p.holder());
-          p.unmet().forEach(u -> ctx.out().println("  - " + esc(u)));
+          ctx.out().printf(Locale.ROOT, "refused: %s stays at %s (%d requirement(s) not met)%n", esc(alias),
+              p.holder() == null ? "no version" : "version " + p.holder(), p.unmet().size());
+          if (p.policyRevision() == 0) {
+            ctx.out().println("  " + esc(p.unmet().get(0)));
+          }
         }
       }
       return result.moved() ? ExitCode.OK : ExitCode.GATE_FAIL;

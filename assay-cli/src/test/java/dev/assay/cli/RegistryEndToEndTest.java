@@ -430,11 +430,12 @@ class RegistryEndToEndTest {
         + " ORDER BY started_at DESC LIMIT 1");
   }
 
-  /** The latest completed run with the spec and content hash of version {@code n} of model m. */
+  /** The latest completed run (not a rerun) with the spec and content hash of version {@code n} of model m. */
   private String latestRunOfSpec(int n) throws SQLException {
     String content = text("SELECT content_hash FROM model_versions WHERE number = " + n);
     return text("SELECT run_id FROM runs WHERE status = 'completed' AND json_extract(header,"
-        + " '$.system_content_hash') = '" + content + "' ORDER BY started_at DESC LIMIT 1");
+        + " '$.system_content_hash') = '" + content + "' AND run_id NOT IN (SELECT rerun_run FROM reproductions)"
+        + " ORDER BY started_at DESC LIMIT 1");
   }
 
   private static List<JsonNode> figures(JsonNode card, String id) {

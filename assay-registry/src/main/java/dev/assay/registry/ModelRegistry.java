@@ -101,7 +101,7 @@ public final class ModelRegistry {
     checkName(model, "model");
     PromotionPolicy checked = policyFile == null ? null : PromotionPolicy.read(policyFile);
     if (registry.model(model).isEmpty()) {
-      registry.createModel(new Model(model, clock.instant(), actor.name(), meta.description()));
+      registry.createModel(new Model(model, clock.instant(), actor.name(), null));
     }
     for (ModelVersion v : registry.versions(model)) {
       if (v.specHash().equals(spec.hash()) && Objects.equals(v.contentHash(), contentHash)) {

@@ -28,7 +28,8 @@ public final class ScorecardReport {
     }
     return switch (f.unit()) {
       case "share" -> Format.num(100 * f.value()) + "%";
-      case "ms", "hours", "per week", "moves" -> Format.count(f.value()) + " " + f.unit();
+      case "moves" -> Format.count(f.value()) + (f.value() == 1 ? " move" : " moves");
+      case "ms", "hours", "per week" -> Format.count(f.value()) + " " + f.unit();
       default -> f.id().equals("lift") ? Format.signed(f.value()) : Format.num(f.value());
     };
   }

@@ -92,10 +92,12 @@ public final class ScorecardService {
     List<Scorecard.Section> sections = new ArrayList<>();
     sections.add(new Scorecard.Section("Offline lift vs baseline", lift(windowVerdicts.stream()
         .filter(v -> inScope.test(v.candidateRun())).toList(), byId)));
-    sections.add(new Scorecard.Section("Current champion", champion(models, runs)));
-    sections.add(new Scorecard.Section("Regression coverage", coverage(models, request.behaviours())));
     List<Reproduction> reproductions = registry.reproductions();
-    sections.add(new Scorecard.Section("Reproducibility compliance", reproducibility(runs, reproductions,
+    Set<String> reruns = reproductions.stream().map(Reproduction::rerunRun).collect(Collectors.toSet());
+    sections.add(new Scorecard.Section("Current champion", champion(models, runs.stream()
+        .filter(r -> !reruns.contains(r.runId())).toList())));
+    sections.add(new Scorecard.Section("Regression coverage", coverage(models, request.behaviours())));
+    sections.add(new Scorecard.Section("Reproducibility compliance", reproducibility(runs, reproductions, reruns,
         inScope, inWindow)));
     sections.add(new Scorecard.Section("Experiments", experiments(windowVerdicts, verdicts, since, until, inScope,
         inWindow)));
@@ -152,6 +154,7 @@ public final class ScorecardService {
 
   // ---- the champion ----
 
+  /** The champion figures of each model, from its champion's latest completed run per suite (reruns excluded). */
   private List<Figure> champion(List<Model> models, List<RunRecord> runs) {
     List<Figure> out = new ArrayList<>();
     if (models.isEmpty()) {
@@ -198,8 +201,8 @@ public final class ScorecardService {
     double[] costs = results.stream().map(ExampleResult::cost).filter(x -> x != null && Double.isFinite(x))
         .mapToDouble(Double::doubleValue).toArray();
     out.add(Figure.of("cost_per_1k", where + ": cost per 1,000 requests", costs.length == 0 ? Double.NaN
-        : 1000 * Arrays.stream(costs).sum() / costs.length, "", "1,000 times the total cost over the number of "
-            + "requests that report a cost (" + costs.length + " of " + results.size() + ") in the champion's latest "
+        : 1000 * Arrays.stream(costs).sum() / costs.length, "", "The total cost over the number of requests that "
+            + "report a cost (" + costs.length + " of " + results.size() + "), times 1,000, in the champion's latest "
             + "completed run of the suite.", sources, costs.length == 0 ? "the system reports no cost" : null));
     for (Map.Entry<String, Kpi> k : Kpi.declared(r.suite()).entrySet()) {
       if (k.getValue() != Kpi.QUALITY) {
@@ -243,7 +246,7 @@ public final class ScorecardService {
     }
     ConfidenceInterval ci = ClopperPearsonInterval.of(events, n, TWO_SIDED_LEVEL);
     return new Figure(id, label, (double) events / n, "share", Double.NaN, ci.upper(), definition, sources,
-        events + " of " + n);
+        "events: " + events + " of " + n);
   }
 
   // ---- coverage ----
@@ -287,9 +290,8 @@ public final class ScorecardService {
         && r.datasetHash() != null && r.suiteHash() != null;
   }
 
-  private List<Figure> reproducibility(List<RunRecord> runs, List<Reproduction> reproductions,
+  private List<Figure> reproducibility(List<RunRecord> runs, List<Reproduction> reproductions, Set<String> reruns,
       Predicate<String> inScope, Predicate<Instant> inWindow) {
-    Set<String> reruns = reproductions.stream().map(Reproduction::rerunRun).collect(Collectors.toSet());
     List<RunRecord> counted = runs.stream().filter(r -> r.status().finished() && inWindow.test(r.startedAt())
         && inScope.test(r.runId()) && !reruns.contains(r.runId())).toList();
     List<String> runIds = counted.stream().map(r -> "run:" + r.runId()).toList();
@@ -311,12 +313,12 @@ public final class ScorecardService {
             "The share of finished runs started in the window (reruns excluded) whose lineage is complete: a git "
                 + "commit with a clean working tree, the dataset hash and the suite hash (the seed and the system "
                 + "spec and content hash are always recorded).", runIds,
-            n == 0 ? "no finished run in the window" : complete + " of " + counted.size()
+            n == 0 ? "no finished run in the window" : "complete: " + complete + " of " + counted.size()
                 + (complete < n ? "; incomplete: " + incomplete + (n - complete > 5 ? ", ..." : "") : "")),
         Figure.of("reproducibility.verified", "runs verified by a rerun", n == 0 ? Double.NaN : verifiedRuns.size() / n,
             "share", "The share of the same runs that assay rerun --verify found reproducible (or, for "
                 + "non-deterministic systems, consistent within sampling error).", verifiedSources,
-            n == 0 ? "no finished run in the window" : verifiedRuns.size() + " of " + counted.size()));
+            n == 0 ? "no finished run in the window" : "verified: " + verifiedRuns.size() + " of " + counted.size()));
   }
 
   // ---- experiments ----
@@ -355,7 +357,7 @@ public final class ScorecardService {
     out.add(Figure.of("time_to_first_signal", "time to first signal (median)", sorted.length == 0 ? Double.NaN
         : Percentiles.linear(sorted, 0.5), "hours", "The median, over plans registered in the window that have a "
             + "verdict citing them, of the time from the plan to its first verdict.", sources,
-        sorted.length + " plan(s) with a verdict" + (waiting > 0 ? ", " + waiting + " without one yet" : "")));
+        "plans with a verdict: " + sorted.length + (waiting > 0 ? "; without one yet: " + waiting : "")));
     return out;
   }
 
