@@ -209,7 +209,7 @@ public final class ModelCard {
     rows.add(List.of("aliases held", held.isEmpty() ? "none" : String.join(", ", held)));
     rows.add(List.of("system spec (credentials omitted)", redacted(v.system().toJson()).toString()));
     rows.add(List.of("spec sha256", v.specHash()));
-    rows.add(List.of("content sha256", String.valueOf(v.contentHash())));
+    rows.add(List.of("content sha256", v.contentHash() == null ? "none (the spec says it all)" : v.contentHash()));
     if (v.description() != null) {
       rows.add(List.of("description", v.description()));
     }
