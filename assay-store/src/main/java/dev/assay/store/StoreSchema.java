@@ -61,7 +61,7 @@ final class StoreSchema {
    * listed by. Existing runs are untouched: their datasets are stored the first time a run is read
    * back while its file still hashes the same (RunInputs).
    */
-  private static final Schema.Migration V2 = new Schema.Migration(2, List.of(
+  static final Schema.Migration V2 = new Schema.Migration(2, List.of(
       """
       CREATE TABLE datasets (
         hash TEXT PRIMARY KEY,

@@ -103,6 +103,28 @@ class SchemaMigrationTest {
     assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
   }
 
+  /**
+   * A store of schema 2 (runs, datasets, verdicts, plans) gains the registry and the audit log,
+   * keeps its runs, and the immutability triggers of schema 3 are in place.
+   */
+  @Test
+  void aVersionTwoStoreGainsTheRegistryAndTheAuditLog() throws SQLException {
+    Path db = dir.resolve("assay.db");
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2)));
+    String header = RecordCodec.header(run("r2")).replace("'", "''");
+    execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r2', "
+        + "'1970-01-01T00:00:00.000000000Z', 'running', 'sys', 's', '" + header + "')");
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'")).containsExactly(0);
+
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.run("r2")).isPresent();
+      assertThat(store.registry().models()).isEmpty();
+      assertThat(store.auditLog().started()).isFalse();
+    }
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).containsExactly(10);
+  }
+
   @Test
   void anotherSqliteDatabaseIsRefused() throws SQLException {
     Path db = dir.resolve("other.db");
