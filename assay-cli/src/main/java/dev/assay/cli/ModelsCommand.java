@@ -13,6 +13,7 @@ import dev.assay.core.registry.PolicyRecord;
 import dev.assay.core.text.TerminalText;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.Promotion;
+import dev.assay.registry.RegistryJson;
 import dev.assay.registry.audit.AuditedStore;
 import java.io.PrintWriter;
 import java.util.List;
@@ -48,49 +49,6 @@ final class ModelsCommand implements Callable<Integer> {
 
   static String shortHash(String hash) {
     return hash == null ? "-" : hash.substring(0, Math.min(12, hash.length()));
-  }
-
-  static ObjectNode versionJson(ModelVersion v, Map<String, Integer> aliases, long runs) {
-    ObjectNode o = Json.object();
-    o.put("model", v.model());
-    o.put("version", v.number());
-    o.put("registered_at", v.createdAt().toString());
-    o.put("registered_by", v.actor());
-    o.set("system_spec", v.system().toJson());
-    o.put("spec_hash", v.specHash());
-    o.put("content_hash", v.contentHash());
-    o.put("description", v.description());
-    o.put("source_commit", v.sourceCommit());
-    o.put("artifact_uri", v.artifactUri());
-    o.put("source_run", v.sourceRun());
-    o.put("runs", runs);
-    ArrayNode a = o.putArray("aliases");
-    aliases.forEach((alias, n) -> {
-      if (n == v.number()) {
-        a.add(alias);
-      }
-    });
-    return o;
-  }
-
-  static ObjectNode moveJson(AliasMove m) {
-    ObjectNode o = Json.object();
-    o.put("move_id", m.id());
-    o.put("at", m.at().toString());
-    o.put("actor", m.actor());
-    o.put("alias", m.alias());
-    o.put("kind", m.kind().wire());
-    if (m.from() == null) {
-      o.putNull("from");
-    } else {
-      o.put("from", m.from());
-    }
-    o.put("to", m.to());
-    o.put("reason", m.reason());
-    ArrayNode e = o.putArray("evidence");
-    m.evidence().forEach(e::add);
-    o.set("detail", m.detail());
-    return o;
   }
 
   static void printMove(PrintWriter out, AliasMove m) {
@@ -156,7 +114,7 @@ final class ModelsCommand implements Callable<Integer> {
         AuditedStore store = s.audited();
         long runs = store.runs().stream().filter(v::evaluatedBy).count();
         if (format.json()) {
-          RunViews.printJson(ctx.out(), versionJson(v, store.aliases(name), runs));
+          RunViews.printJson(ctx.out(), RegistryJson.version(v, store.aliases(name), runs));
         } else {
           ctx.out().printf(Locale.ROOT, "registered %s version %d: %s system (spec sha256 %s, content %s), %d run(s)%n",
               esc(name), v.number(), esc(v.system().type()), shortHash(v.specHash()), shortHash(v.contentHash()),
@@ -187,16 +145,7 @@ final class ModelsCommand implements Callable<Integer> {
         if (format.json()) {
           ObjectNode node = Json.object();
           ArrayNode a = node.putArray("models");
-          for (Model m : models) {
-            ObjectNode o = a.addObject();
-            o.put("name", m.name());
-            o.put("created_at", m.createdAt().toString());
-            o.put("description", m.description());
-            o.put("versions", r.versions(m.name()).size());
-            ObjectNode al = o.putObject("aliases");
-            r.aliases(m.name()).forEach(al::put);
-            o.put("policy_revision", r.policy(m.name()).map(PolicyRecord::revision).orElse(0));
-          }
+          models.forEach(m -> a.add(RegistryJson.modelSummary(m, r)));
           RunViews.printJson(ctx.out(), node);
         } else if (models.isEmpty()) {
           ctx.err().println("no models registered (assay models register NAME --run RUN_ID)");
@@ -240,25 +189,7 @@ final class ModelsCommand implements Callable<Integer> {
         List<ModelVersion> versions = r.versions(name);
         PolicyRecord policy = r.policy(name).orElse(null);
         if (format.json()) {
-          ObjectNode o = Json.object();
-          o.put("name", m.name());
-          o.put("created_at", m.createdAt().toString());
-          o.put("created_by", m.actor());
-          o.put("description", m.description());
-          ObjectNode al = o.putObject("aliases");
-          aliases.forEach(al::put);
-          if (policy == null) {
-            o.putNull("policy");
-          } else {
-            ObjectNode p = o.putObject("policy");
-            p.put("revision", policy.revision());
-            p.put("set_at", policy.setAt().toString());
-            p.put("set_by", policy.actor());
-            p.put("source", policy.source());
-            p.put("text", policy.text());
-          }
-          ArrayNode a = o.putArray("versions");
-          versions.forEach(v -> a.add(versionJson(v, aliases, runs.stream().filter(v::evaluatedBy).count())));
+          ObjectNode o = RegistryJson.model(m, r, runs);
           RunViews.printJson(ctx.out(), o);
           return ExitCode.OK;
         }
@@ -381,10 +312,7 @@ final class ModelsCommand implements Callable<Integer> {
       }
       Promotion p = result.promotion();
       if (format.json()) {
-        ObjectNode o = p.toJson();
-        o.put("moved", result.moved());
-        o.set("move", result.moved() ? moveJson(result.move()) : null);
-        RunViews.printJson(ctx.out(), o);
+        RunViews.printJson(ctx.out(), RegistryJson.promotion(result));
       } else {
         printPromotion(ctx.out(), p);
         if (result.moved()) {
@@ -444,7 +372,7 @@ final class ModelsCommand implements Callable<Integer> {
         m = s.models().rollback(name, alias, reason);
       }
       if (format.json()) {
-        RunViews.printJson(ctx.out(), moveJson(m));
+        RunViews.printJson(ctx.out(), RegistryJson.move(m));
       } else {
         ctx.out().printf(Locale.ROOT, "%s: %s rolled back from version %d to version %d%n", esc(name), esc(alias),
             m.from(), m.to());
@@ -482,7 +410,7 @@ final class ModelsCommand implements Callable<Integer> {
         ObjectNode o = Json.object();
         o.put("model", name);
         ArrayNode a = o.putArray("moves");
-        moves.forEach(m -> a.add(moveJson(m)));
+        moves.forEach(m -> a.add(RegistryJson.move(m)));
         RunViews.printJson(ctx.out(), o);
       } else if (moves.isEmpty()) {
         ctx.err().println("no alias of model " + esc(name) + " has moved yet");

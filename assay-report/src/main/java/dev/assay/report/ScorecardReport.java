@@ -85,6 +85,11 @@ public final class ScorecardReport {
     return document().html();
   }
 
+  /** The HTML sections without the page frame, for embedding (the server's scorecard page). */
+  public String htmlBody() {
+    return document().body();
+  }
+
   /** Plain text for a terminal (not escaped: the caller escapes it). */
   public String text() {
     StringBuilder b = new StringBuilder();

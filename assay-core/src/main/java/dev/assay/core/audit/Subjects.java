@@ -47,6 +47,11 @@ public final class Subjects {
     return "reproduction:" + id;
   }
 
+  /** A server's API token, by its id (never its secret). */
+  public static String token(String tokenId) {
+    return "token:" + tokenId;
+  }
+
   public static String log() {
     return "log:audit";
   }

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A {@link Store} and {@link Registry} that append one audit entry for every state change they
@@ -48,10 +49,10 @@ public final class AuditedStore implements Store, Registry {
   private final Store store;
   private final Registry registry;
   private final AuditLog log;
-  private final String actor;
+  private final Supplier<String> actor;
   private final Clock clock;
 
-  private AuditedStore(Store store, Registry registry, AuditLog log, String actor, Clock clock) {
+  private AuditedStore(Store store, Registry registry, AuditLog log, Supplier<String> actor, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.log = Objects.requireNonNull(log, "log");
@@ -68,7 +69,8 @@ public final class AuditedStore implements Store, Registry {
    * @param actor who makes the changes (an {@link dev.assay.registry.Actor} name)
    */
   public static AuditedStore open(Store store, Registry registry, AuditLog log, String actor, Clock clock) {
-    AuditedStore audited = new AuditedStore(store, registry, log, actor, clock);
+    Objects.requireNonNull(actor, "actor");
+    AuditedStore audited = new AuditedStore(store, registry, log, () -> actor, clock);
     if (!log.started()) {
       log.start(clock.instant(), actor, audited.adoption());
     }
@@ -77,7 +79,17 @@ public final class AuditedStore implements Store, Registry {
 
   /** The same store, recording changes as {@code otherActor} (a server's per-request view). */
   public AuditedStore as(String otherActor) {
-    return new AuditedStore(store, registry, log, otherActor, clock);
+    Objects.requireNonNull(otherActor, "otherActor");
+    return new AuditedStore(store, registry, log, () -> otherActor, clock);
+  }
+
+  /**
+   * The same store, asking {@code who} for the actor at each change: a server whose one store
+   * object serves many callers records each change in the name of the caller whose request made
+   * it. {@code who} must never return null or a blank name.
+   */
+  public AuditedStore actedBy(Supplier<String> who) {
+    return new AuditedStore(store, registry, log, Objects.requireNonNull(who, "who"), clock);
   }
 
   /** The log, for reading ({@code assay audit list|export|verify}). */
@@ -96,12 +108,12 @@ public final class AuditedStore implements Store, Registry {
   }
 
   public String actor() {
-    return actor;
+    return actor.get();
   }
 
   /** Appends an entry for a change made elsewhere (a token created on the server, a checkpoint taken). */
   public AuditEntry record(AuditEvent event) {
-    return log.append(clock.instant(), actor, event);
+    return log.append(clock.instant(), actor.get(), event);
   }
 
   private List<AuditEvent> adoption() {
@@ -136,7 +148,7 @@ public final class AuditedStore implements Store, Registry {
   }
 
   private void audit(String action, String contentHash, String... subjects) {
-    log.append(clock.instant(), actor, AuditEvent.of(action, contentHash, subjects));
+    log.append(clock.instant(), actor.get(), AuditEvent.of(action, contentHash, subjects));
   }
 
   // ---- Store: changes are audited ----

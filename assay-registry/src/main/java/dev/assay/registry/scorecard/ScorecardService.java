@@ -306,8 +306,9 @@ public final class ScorecardService {
     List<String> verifiedSources = verifiedRuns.stream().map(r -> "reproduction:" + verified.get(r.runId()).id())
         .toList();
     double n = counted.size();
-    String incomplete = counted.stream().filter(r -> !completeLineage(r)).map(r -> r.runId().substring(0, 8))
-        .limit(5).collect(Collectors.joining(", "));
+    // ids pushed to a server may be shorter than the 8 characters shown
+    String incomplete = counted.stream().filter(r -> !completeLineage(r))
+        .map(r -> r.runId().substring(0, Math.min(8, r.runId().length()))).limit(5).collect(Collectors.joining(", "));
     return List.of(
         Figure.of("reproducibility.lineage", "runs with complete lineage", n == 0 ? Double.NaN : complete / n, "share",
             "The share of finished runs started in the window (reruns excluded) whose lineage is complete: a git "
