@@ -29,13 +29,20 @@ import java.nio.file.Path;
 final class StoreSession implements AutoCloseable {
   private final CliContext ctx;
   private final Path file;
+  private final String dbUrl;
   private SqliteStore sqlite;
   private AuditedStore store;
   private ResponseCache cache;
 
   StoreSession(CliContext ctx, String storeOption) {
+    this(ctx, storeOption, null);
+  }
+
+  /** A session on the store {@code dbUrl} names (a JDBC URL), or on the SQLite file when it is null. */
+  StoreSession(CliContext ctx, String storeOption, String dbUrl) {
     this.ctx = ctx;
     this.file = StoreLocation.resolve(storeOption, ctx.env(), ctx.cwd());
+    this.dbUrl = dbUrl;
   }
 
   /** The store, audited. */
@@ -46,7 +53,12 @@ final class StoreSession implements AutoCloseable {
   /** The store and its registry, audited. */
   AuditedStore audited() {
     if (store == null) {
-      sqlite = SqliteStore.open(file);
+      Store opened = dev.assay.store.Stores.open(dbUrl, file);
+      if (!(opened instanceof SqliteStore s)) {
+        opened.close();
+        throw new IllegalStateException(opened.getClass().getSimpleName() + " keeps no registry or audit log");
+      }
+      sqlite = s;
       store = AuditedStore.open(sqlite, sqlite.registry(), sqlite.auditLog(), actor().name(), ctx.clock());
     }
     return store;
@@ -55,6 +67,11 @@ final class StoreSession implements AutoCloseable {
   /** Who the changes are recorded for: the local user. */
   Actor actor() {
     return Actor.local(ctx.env());
+  }
+
+  /** The server's token file: beside the store file. */
+  Path tokensFile() {
+    return dev.assay.store.SqliteTokenStore.beside(file);
   }
 
   ResponseCache cache() {
@@ -75,8 +92,32 @@ final class StoreSession implements AutoCloseable {
 
   /** The engine's suite runner over this store and cache, reporting progress on stderr. */
   SuiteExecution execution() {
-    return new SuiteExecution(store(), cache(), Plugins.installed(), new ProgressListener(ctx), ctx.clock(), ctx.cwd(),
-        ctx.env());
+    return execution(null);
+  }
+
+  /** The suite runner, also telling {@code extra} (e.g. a live push) about progress when it is not null. */
+  SuiteExecution execution(dev.assay.engine.EngineListener extra) {
+    dev.assay.engine.EngineListener progress = new ProgressListener(ctx);
+    dev.assay.engine.EngineListener listener = extra == null ? progress : new dev.assay.engine.EngineListener() {
+      @Override
+      public void started(String runId, String systemName, long total, long alreadyDone) {
+        progress.started(runId, systemName, total, alreadyDone);
+        extra.started(runId, systemName, total, alreadyDone);
+      }
+
+      @Override
+      public void acknowledged(dev.assay.core.ExampleResult result) {
+        progress.acknowledged(result);
+        extra.acknowledged(result);
+      }
+
+      @Override
+      public void finished(dev.assay.core.RunRecord run, dev.assay.engine.ErrorSummary errors) {
+        progress.finished(run, errors);
+        extra.finished(run, errors);
+      }
+    };
+    return new SuiteExecution(store(), cache(), Plugins.installed(), listener, ctx.clock(), ctx.cwd(), ctx.env());
   }
 
   /** The model registry service, reading suites from files. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The audit log of the SQLite store (schema version 3): one row per entry, keyed by {@code seq}.
+ * The audit log of the SQLite store (schema version 4): one row per entry, keyed by {@code seq}.
  * An append reads the last entry and inserts the next inside one IMMEDIATE transaction, so two
  * processes appending at once take turns and never fork the chain. Rows are read back as stored,
  * whatever was done to them behind assay's back; judging them is the verifier's job.

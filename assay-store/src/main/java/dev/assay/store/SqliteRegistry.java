@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The registry tables of the SQLite store (schema version 3). Every record is its JSON body
+ * The registry tables of the SQLite store (schema version 4). Every record is its JSON body
  * ({@link RecordCodec}) beside the columns it is looked up by; numbering and the alias
  * compare-and-set happen inside one IMMEDIATE transaction, so concurrent processes serialise.
  */

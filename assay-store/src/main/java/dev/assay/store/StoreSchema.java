@@ -94,7 +94,20 @@ final class StoreSchema {
       )"""));
 
   /**
-   * Version 3: the registry (models, versions, policies, alias moves and the current aliases,
+   * Version 3: indexes that serve a page of runs (a server lists 100,000 of them) straight from the
+   * index in the order {@code RunQuery} defines, start time then run id, whichever filter is set;
+   * the version 1 indexes sorted ties by run id in a temporary tree over every matching run.
+   */
+  static final Schema.Migration V3 = new Schema.Migration(3, List.of(
+      "DROP INDEX runs_by_system",
+      "DROP INDEX runs_by_suite",
+      "DROP INDEX runs_by_status",
+      "CREATE INDEX runs_by_system ON runs (system_name, started_at, run_id)",
+      "CREATE INDEX runs_by_suite ON runs (suite_name, started_at, run_id)",
+      "CREATE INDEX runs_by_status ON runs (status, started_at, run_id)"));
+
+  /**
+   * Version 4: the registry (models, versions, policies, alias moves and the current aliases,
    * rerun verifications) and the audit log (docs/registry.md, docs/audit.md). Each record is a JSON
    * body beside the columns it is found by. What must never change once written (versions,
    * policies, alias moves, reproductions, audit entries) is guarded by triggers that refuse updates
@@ -102,7 +115,7 @@ final class StoreSchema {
    * hash chain and checkpoints catch instead. {@code audit_state} has one row once the log was
    * started (what existed before it was adopted into it).
    */
-  static final Schema.Migration V3 = new Schema.Migration(3, List.of(
+  static final Schema.Migration V4 = new Schema.Migration(4, List.of(
       """
       CREATE TABLE models (
         pk INTEGER PRIMARY KEY,
@@ -183,7 +196,7 @@ final class StoreSchema {
       immutable("alias_moves"), undeletable("alias_moves"),
       immutable("reproductions"), undeletable("reproductions")));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3));
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4));
 
   private static String immutable(String table) {
     return "CREATE TRIGGER " + table + "_no_update BEFORE UPDATE ON " + table

@@ -253,6 +253,26 @@ public final class AuditedStore implements Store, Registry {
   }
 
   @Override
+  public dev.assay.core.RunPage runs(dev.assay.core.RunQuery query) {
+    return store.runs(query);
+  }
+
+  @Override
+  public List<ExampleResult> results(String runId, dev.assay.core.ResultQuery query) {
+    return store.results(runId, query);
+  }
+
+  @Override
+  public dev.assay.core.ResultStats resultStats(String runId) {
+    return store.resultStats(runId);
+  }
+
+  @Override
+  public List<dev.assay.core.DatasetInfo> datasets() {
+    return store.datasets();
+  }
+
+  @Override
   public Optional<Dataset> dataset(String hash) {
     return store.dataset(hash);
   }
