@@ -131,7 +131,8 @@ final class RegistryApi {
     }
     ModelVersion v = access.models(ServerContext.principal(ctx)).registerRun(name, run, meta, null);
     ctx.status(201);
-    ctx.json(RegistryJson.version(v, access.store().aliases(name), 1));
+    ctx.json(RegistryJson.version(v, access.store().aliases(name),
+        access.store().runs().stream().filter(v::evaluatedBy).count()));
   }
 
   /**

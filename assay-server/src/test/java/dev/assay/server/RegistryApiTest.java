@@ -50,6 +50,8 @@ class RegistryApiTest {
       assertThat(v1.statusCode()).as(v1.body()).isEqualTo(201);
       assertThat(Fixture.json(v1).path("version").asInt()).isEqualTo(1);
       assertThat(Fixture.json(v1).path("registered_by").asText()).isEqualTo("token:editor-token");
+      assertThat(Fixture.json(v1).path("runs").asInt()).as("base-run, and cand-run and live-run of the same spec")
+          .isEqualTo(3);
       assertThat(post(f, "/api/v1/models/qa-bot/versions", body("run_id", "v2-run"), Role.EDITOR).statusCode())
           .isEqualTo(201);
       HttpResponse<String> again = post(f, "/api/v1/models/qa-bot/versions", body("run_id", "cand-run"), Role.EDITOR);
