@@ -186,4 +186,76 @@ class RegistryApiTest {
       assertThat(f.get("/models", null).statusCode()).as("a page needs a sign-in").isIn(302, 303, 401);
     }
   }
+
+  /**
+   * The verdict check over the API: with a policy requiring the suite's gate to PASS against the
+   * holder, a FAIL verdict leaves the alias where it is, a later PASS verdict moves it as a
+   * promotion citing that verdict. The suite is a file on the server's host, as the policy names it.
+   */
+  @Test
+  void promotionFollowsTheStoredVerdictsOfThePolicysSuite() throws Exception {
+    try (Fixture f = new Fixture(dir, AuthMode.TOKENS)) {
+      java.nio.file.Files.writeString(dir.resolve("data.jsonl"), "{\"id\":\"q0\",\"input\":\"x\",\"reference\":\"y\"}\n");
+      java.nio.file.Files.writeString(dir.resolve("suite.yaml"), """
+          name: qa
+          dataset:
+            path: data.jsonl
+          metrics: [exact_match]
+          systems:
+            baseline: {type: predictions, path: base.jsonl}
+            candidate: {type: predictions, path: v2.jsonl}
+          gate:
+            confidence: 0.95
+            rules:
+              - {rule: non_inferiority, metric: exact_match, margin: 0.1}
+          """);
+      java.nio.file.Files.writeString(dir.resolve("policy.yaml"), """
+          aliases: [champion]
+          require:
+            - suite: suite.yaml
+          freshness:
+            runs_after_registration: false
+          """);
+      dev.assay.core.Suite suite = new dev.assay.core.io.SuiteLoader(dev.assay.core.Plugins.installed())
+          .load(dir.resolve("suite.yaml"));
+      String gate = dev.assay.gate.GateLoader.fromSuite(suite).orElseThrow().hash();
+      String data = dev.assay.core.io.DatasetLoader.load(suite.dataset()).hash();
+      f.seedSystemRun("v2-run", "v2.jsonl", Instant.parse("2026-01-10T10:05:00Z"));
+      assertThat(post(f, "/api/v1/models/qa-bot/versions", body("run_id", "base-run"), Role.EDITOR).statusCode())
+          .isEqualTo(201);
+      assertThat(post(f, "/api/v1/models/qa-bot/versions", body("run_id", "v2-run"), Role.EDITOR).statusCode())
+          .isEqualTo(201);
+      var audited = (dev.assay.registry.audit.AuditedStore) f.store;
+      new dev.assay.registry.ModelRegistry(audited, audited, dev.assay.registry.CurrentSuite.files(
+          dev.assay.core.Plugins.installed()), java.time.Clock.systemUTC(), new dev.assay.registry.Actor("local:lead",
+          true)).setPolicy("qa-bot", dir.resolve("policy.yaml"));
+      assertThat(post(f, "/api/v1/models/qa-bot/promotions", body("version", 1, "alias", "champion", "override_reason",
+          "incumbent"), Role.ADMIN).statusCode()).isEqualTo(200);
+
+      verdict(f, "v-fail", Verdict.FAIL, gate, data, "2026-01-10T11:00:00Z");
+      JsonNode onFail = Fixture.json(post(f, "/api/v1/models/qa-bot/promotions", body("version", 2, "alias",
+          "champion"), Role.EDITOR));
+      assertThat(onFail.path("moved").asBoolean()).as(onFail.toString()).isFalse();
+      assertThat(onFail.path("unmet").get(0).asText()).contains("v-fail, is FAIL");
+
+      verdict(f, "v-pass", Verdict.PASS, gate, data, "2026-01-10T12:00:00Z");
+      JsonNode onPass = Fixture.json(post(f, "/api/v1/models/qa-bot/promotions", body("version", 2, "alias",
+          "champion"), Role.EDITOR));
+      assertThat(onPass.path("moved").asBoolean()).as(onPass.toString()).isTrue();
+      assertThat(onPass.path("move").path("kind").asText()).isEqualTo("promotion");
+      assertThat(onPass.path("move").path("evidence")).extracting(JsonNode::asText).containsExactly("v-pass");
+      assertThat(onPass.path("move").path("actor").asText()).isEqualTo("token:editor-token");
+      assertThat(Fixture.json(f.get("/api/v1/models/qa-bot/aliases")).path("aliases").path("champion").asInt())
+          .isEqualTo(2);
+      assertThat(Fixture.json(f.get("/api/v1/audit/verify")).path("ok").asBoolean()).isTrue();
+    }
+  }
+
+  private static void verdict(Fixture f, String id, Verdict verdict, String gateHash, String datasetHash, String at) {
+    VerdictRecord v = new VerdictRecord(id, Instant.parse(at), verdict, "qa", "baseline", "candidate", "base-run",
+        "v2-run", "base-run", "v2-run", gateHash, datasetHash, "no_plan", null, "0.1.0",
+        Json.object().put("verdict", verdict.name()));
+    HttpResponse<String> r = post(f, "/api/v1/verdicts", Json.write(Json.RECORDS.valueToTree(v)), Role.EDITOR);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+  }
 }
