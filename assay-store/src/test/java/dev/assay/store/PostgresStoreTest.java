@@ -1,0 +1,92 @@
+package dev.assay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.core.ExampleResult;
+import dev.assay.core.Store;
+import dev.assay.testkit.LocalPostgres;
+import dev.assay.testkit.StoreConformance;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The store conformance kit against a real PostgreSQL, one fresh database per test. */
+class PostgresStoreTest extends StoreConformance {
+  /** A test's directory to its database, so that reopening finds the same data. */
+  private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+
+  @Override
+  protected Store openStore(Path dir) {
+    return PostgresStore.open(url());
+  }
+
+  private String url() {
+    return DATABASES.computeIfAbsent(dir, d -> LocalPostgres.shared().createDatabase("store"));
+  }
+
+  @Test
+  void tablesLiveInTheAssaySchemaWithFlywayHistory() throws SQLException {
+    assertThat(queryString("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'assay'"
+        + " AND table_name IN ('runs', 'results', 'datasets', 'verdicts', 'plans')")).isEqualTo("5");
+    assertThat(queryString("SELECT max(version) FROM assay.flyway_schema_history WHERE success")).isEqualTo("1");
+  }
+
+  @Test
+  void smallBodiesAreTextAndLargeOnesDeflatedBytes() throws SQLException {
+    store.createRun(fullRun("run-enc", Instant.ofEpochMilli(1)));
+    store.append("run-enc", unusualResults(new Random(SEED)));
+    assertThat(queryString("SELECT body_text::json ->> 'error' FROM assay.results WHERE example_id = 'err'"))
+        .startsWith("boom");
+    assertThat(queryString("SELECT encoding || ':' || (body_text IS NULL) FROM assay.results"
+        + " WHERE example_id = 'large-compressible'")).isEqualTo(RecordCodec.DEFLATE + ":true");
+    assertThat(queryString("SELECT count(*) FROM assay.results WHERE NOT ok")).isEqualTo("2");
+  }
+
+  @Test
+  void anAppendPuttingAnotherExampleAtAStoredKeyWritesNothing() {
+    store.createRun(fullRun("run-x", Instant.ofEpochMilli(1)));
+    store.append("run-x", List.of(ok("a", 0, 0, "first")));
+    assertThatThrownBy(() -> store.append("run-x", List.of(ok("c", 1, 0, "new"), ok("b", 0, 0, "other"))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("example 'b'")
+        .hasMessageContaining("example 'a'");
+    assertThat(store.results("run-x")).extracting(ExampleResult::id).containsExactly("a");
+  }
+
+  @Test
+  void aDatabaseMigratedByANewerAssayIsRefused() throws SQLException {
+    store.close();
+    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO assay.flyway_schema_history (installed_rank, version, description, type, script,"
+          + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__future.sql',"
+          + " 0, 'test', 0, true)");
+    }
+    store = null;
+    assertThatThrownBy(() -> PostgresStore.open(url())).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema assay").hasMessageContaining("99");
+  }
+
+  @Test
+  void anUnreachableDatabaseIsOneMessageWithoutThePassword() {
+    assertThatThrownBy(() -> PostgresStore.open("jdbc:postgresql://127.0.0.1:1/nowhere?user=u&password=secret"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("password=***")
+        .hasMessageNotContaining("secret");
+  }
+
+  private String queryString(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
