@@ -64,6 +64,9 @@ public interface Store extends AutoCloseable {
   /** The dataset stored under {@code hash}, or empty. */
   Optional<Dataset> dataset(String hash);
 
+  /** The hashes of every stored dataset, in ascending order (a copy of the store needs them all). */
+  List<String> datasetHashes();
+
   /** Stores a verdict. Fails with IllegalStateException when its id exists. */
   void saveVerdict(VerdictRecord verdict);
 

@@ -410,6 +410,11 @@ class EngineTest {
       }
 
       @Override
+      public List<String> datasetHashes() {
+        return memory.datasetHashes();
+      }
+
+      @Override
       public void saveVerdict(dev.assay.core.VerdictRecord verdict) {
         memory.saveVerdict(verdict);
       }

@@ -389,6 +389,20 @@ public final class PostgresStore implements Store {
   }
 
   @Override
+  public List<String> datasetHashes() {
+    return reading(c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT hash FROM datasets ORDER BY hash COLLATE \"C\"");
+          ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public Optional<Dataset> dataset(String hash) {
     return reading(c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT source, body FROM datasets WHERE hash = ?")) {

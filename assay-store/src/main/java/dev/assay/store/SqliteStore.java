@@ -337,6 +337,20 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public List<String> datasetHashes() {
+    return reading(() -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement p = reader.prepareStatement("SELECT hash FROM datasets ORDER BY hash");
+          ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public Optional<Dataset> dataset(String hash) {
     return reading(() -> {
       try (PreparedStatement p = reader.prepareStatement("SELECT source, body FROM datasets WHERE hash = ?")) {

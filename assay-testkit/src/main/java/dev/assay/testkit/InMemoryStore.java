@@ -118,6 +118,12 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public synchronized List<String> datasetHashes() {
+    checkOpen();
+    return datasets.keySet().stream().sorted().toList();
+  }
+
+  @Override
   public synchronized Optional<Dataset> dataset(String hash) {
     checkOpen();
     return Optional.ofNullable(datasets.get(hash));
