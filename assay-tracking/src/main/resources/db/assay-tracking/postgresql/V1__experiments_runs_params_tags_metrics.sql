@@ -20,7 +20,8 @@ CREATE TABLE experiment_tags (
 );
 
 CREATE TABLE runs (
-  run_id TEXT PRIMARY KEY,
+  pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  run_id TEXT NOT NULL UNIQUE,
   experiment_id BIGINT NOT NULL REFERENCES experiments (experiment_id),
   name TEXT NOT NULL,
   user_id TEXT,
@@ -47,16 +48,17 @@ CREATE TABLE tags (
   PRIMARY KEY (run_id, key)
 );
 
--- Every logged value, in the order logged (pk).
+-- Every logged value, in the order logged (pk). The run is its integer key: this table holds most
+-- of the rows, so each row and index entry is kept small.
 CREATE TABLE metrics (
   pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  run_id TEXT NOT NULL REFERENCES runs (run_id),
+  run_pk BIGINT NOT NULL REFERENCES runs (pk),
   key TEXT NOT NULL,
   value DOUBLE PRECISION,
   timestamp BIGINT NOT NULL,
   step BIGINT NOT NULL
 );
-CREATE INDEX metrics_history ON metrics (run_id, key, pk);
+CREATE INDEX metrics_history ON metrics (run_pk, key, pk);
 
 -- Each run's latest value per key (largest step, then timestamp, then value), for runs/get and search.
 CREATE TABLE latest_metrics (

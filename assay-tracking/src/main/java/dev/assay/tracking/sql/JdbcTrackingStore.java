@@ -313,17 +313,19 @@ public abstract class JdbcTrackingStore implements TrackingStore {
   @Override
   public void log(String runId, List<Metric> metrics, List<KeyValue> params, List<KeyValue> tags) {
     write(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+      long runKey;
+      try (PreparedStatement p = c.prepareStatement("SELECT pk FROM runs WHERE run_id = ?")) {
         p.setString(1, runId);
         try (ResultSet rs = p.executeQuery()) {
           if (!rs.next()) {
             throw noRun(runId);
           }
+          runKey = rs.getLong(1);
         }
       }
       insertParams(c, runId, params);
       upsertTags(c, runId, tags);
-      insertMetrics(c, runId, metrics);
+      insertMetrics(c, runKey, runId, metrics);
       return null;
     });
   }
@@ -384,24 +386,38 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     }
   }
 
-  /** Appends every value to the history, then moves each key's latest value forward if this batch has a later one. */
-  private static void insertMetrics(Connection c, String runId, List<Metric> metrics) throws SQLException {
+  /** Rows per multi-row INSERT of metric values: 100 x 5 parameters, well under every driver's limit. */
+  private static final int ROWS_PER_INSERT = 100;
+
+  /**
+   * Appends every value to the history, then moves each key's latest value forward if this batch has
+   * a later one. The history is written by multi-row INSERTs ({@value #ROWS_PER_INSERT} rows a
+   * statement): one statement per row would cost a round trip (PostgreSQL) or a VM run (SQLite) each.
+   */
+  private static void insertMetrics(Connection c, long runKey, String runId, List<Metric> metrics)
+      throws SQLException {
     if (metrics.isEmpty()) {
       return;
     }
     Map<String, Metric> latest = new TreeMap<>();
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO metrics (run_id, key, value, timestamp, step) VALUES (?, ?, ?, ?, ?)")) {
-      for (Metric m : metrics) {
-        p.setString(1, runId);
-        p.setString(2, m.key());
-        setValue(p, 3, m.value());
-        p.setLong(4, m.timestamp());
-        p.setLong(5, m.step());
-        p.addBatch();
-        latest.merge(m.key(), m, (a, b) -> b.isLaterThan(a) ? b : a);
+    for (Metric m : metrics) {
+      latest.merge(m.key(), m, (a, b) -> b.isLaterThan(a) ? b : a);
+    }
+    int full = metrics.size() / ROWS_PER_INSERT;
+    if (full > 0) {
+      try (PreparedStatement p = c.prepareStatement(insertHistory(ROWS_PER_INSERT))) {
+        for (int chunk = 0; chunk < full; chunk++) {
+          bindHistory(p, runKey, metrics.subList(chunk * ROWS_PER_INSERT, (chunk + 1) * ROWS_PER_INSERT));
+          p.executeUpdate();
+        }
       }
-      p.executeBatch();
+    }
+    int rest = metrics.size() - full * ROWS_PER_INSERT;
+    if (rest > 0) {
+      try (PreparedStatement p = c.prepareStatement(insertHistory(rest))) {
+        bindHistory(p, runKey, metrics.subList(full * ROWS_PER_INSERT, metrics.size()));
+        p.executeUpdate();
+      }
     }
     try (PreparedStatement p = c.prepareStatement("INSERT INTO latest_metrics (run_id, key, value, timestamp, step)"
         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value,"
@@ -422,12 +438,28 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     }
   }
 
+  private static String insertHistory(int rows) {
+    return "INSERT INTO metrics (run_pk, key, value, timestamp, step) VALUES "
+        + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?)"));
+  }
+
+  private static void bindHistory(PreparedStatement p, long runKey, List<Metric> rows) throws SQLException {
+    int i = 1;
+    for (Metric m : rows) {
+      p.setLong(i++, runKey);
+      p.setString(i++, m.key());
+      setValue(p, i++, m.value());
+      p.setLong(i++, m.timestamp());
+      p.setLong(i++, m.step());
+    }
+  }
+
   @Override
   public List<Metric> metricHistory(String runId, String key, int offset, int limit) {
     return read(c -> {
       List<Metric> out = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement("SELECT key, value, timestamp, step FROM metrics"
-          + " WHERE run_id = ? AND key = ? ORDER BY pk LIMIT ? OFFSET ?")) {
+          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?) AND key = ? ORDER BY pk LIMIT ? OFFSET ?")) {
         p.setString(1, runId);
         p.setString(2, key);
         p.setInt(3, limit);

@@ -42,7 +42,8 @@ public final class SqliteTrackingStore extends JdbcTrackingStore {
       )""",
       """
       CREATE TABLE runs (
-        run_id TEXT PRIMARY KEY,
+        pk INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL UNIQUE,
         experiment_id INTEGER NOT NULL REFERENCES experiments (experiment_id),
         name TEXT NOT NULL,
         user_id TEXT,
@@ -71,13 +72,13 @@ public final class SqliteTrackingStore extends JdbcTrackingStore {
       """
       CREATE TABLE metrics (
         pk INTEGER PRIMARY KEY,
-        run_id TEXT NOT NULL REFERENCES runs (run_id),
+        run_pk INTEGER NOT NULL REFERENCES runs (pk),
         key TEXT NOT NULL,
         value REAL,
         timestamp INTEGER NOT NULL,
         step INTEGER NOT NULL
       )""",
-      "CREATE INDEX metrics_history ON metrics (run_id, key, pk)",
+      "CREATE INDEX metrics_history ON metrics (run_pk, key, pk)",
       """
       CREATE TABLE latest_metrics (
         run_id TEXT NOT NULL REFERENCES runs (run_id),
