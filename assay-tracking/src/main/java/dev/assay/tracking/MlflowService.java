@@ -343,10 +343,11 @@ public final class MlflowService {
   }
 
   private void activeRun(String runId) {
-    Run run = existingRun(runId);
-    if (run.info().stage() != LifecycleStage.ACTIVE) {
+    RunInfo info = store.runInfo(runId).orElseThrow(() -> MlflowException.notFound("Run with id=" + runId
+        + " not found"));
+    if (info.stage() != LifecycleStage.ACTIVE) {
       throw MlflowException.invalid("The run " + runId + " must be in the 'active' state. Current state is "
-          + run.info().stage().wire() + ".");
+          + info.stage().wire() + ".");
     }
   }
 

@@ -50,6 +50,9 @@ public interface TrackingStore extends AutoCloseable {
 
   Optional<Run> run(String runId);
 
+  /** A run's metadata without its data (cheaper than {@link #run} when only the info is needed). */
+  Optional<RunInfo> runInfo(String runId);
+
   /** Sets what is not null of status, end time and name; returns the new info. */
   RunInfo updateRun(String runId, RunStatus status, Long endTime, String runName);
 

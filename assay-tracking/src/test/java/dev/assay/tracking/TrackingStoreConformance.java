@@ -120,7 +120,9 @@ public abstract class TrackingStoreConformance {
     assertThat(run.metrics()).isEmpty();
     assertThat(run.params()).isEmpty();
     assertThat(store.run(id(1))).contains(run);
+    assertThat(store.runInfo(id(1))).contains(info);
     assertThat(store.run(id(2))).isEmpty();
+    assertThat(store.runInfo(id(2))).isEmpty();
   }
 
   @Test

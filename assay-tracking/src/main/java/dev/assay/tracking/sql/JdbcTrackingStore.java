@@ -203,6 +203,12 @@ public abstract class JdbcTrackingStore implements TrackingStore {
   }
 
   @Override
+  public Optional<RunInfo> runInfo(String runId) {
+    return read(c -> infos(c, "SELECT " + RUN_COLUMNS + " FROM runs r WHERE r.run_id = ?", List.of(runId))
+        .stream().findFirst());
+  }
+
+  @Override
   public RunInfo updateRun(String runId, RunStatus status, Long endTime, String runName) {
     return write(c -> {
       try (PreparedStatement p = c.prepareStatement("UPDATE runs SET status = coalesce(?, status),"
@@ -386,12 +392,15 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     }
   }
 
-  /** Rows per multi-row INSERT of metric values: 100 x 5 parameters, well under every driver's limit. */
-  private static final int ROWS_PER_INSERT = 100;
+  /**
+   * Rows per multi-row INSERT of metric values: a whole log-batch (at most 1,000) in one statement;
+   * 5,000 parameters are within both PostgreSQL's (32,767) and SQLite's (32,766) limits.
+   */
+  private static final int ROWS_PER_INSERT = 1000;
 
   /**
    * Appends every value to the history, then moves each key's latest value forward if this batch has
-   * a later one. The history is written by multi-row INSERTs ({@value #ROWS_PER_INSERT} rows a
+   * a later one. The history is written by multi-row INSERTs (up to {@value #ROWS_PER_INSERT} rows a
    * statement): one statement per row would cost a round trip (PostgreSQL) or a VM run (SQLite) each.
    */
   private static void insertMetrics(Connection c, long runKey, String runId, List<Metric> metrics)
