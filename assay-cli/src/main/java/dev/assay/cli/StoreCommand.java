@@ -5,8 +5,7 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Store;
 import dev.assay.core.text.TerminalText;
-import dev.assay.store.PostgresDatabase;
-import dev.assay.store.StoreLocation;
+import dev.assay.store.Stores;
 import dev.assay.store.StoreMigration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,22 +50,20 @@ final class StoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CliContext ctx = root.ctx();
-      String source = from != null ? from : root.store != null ? root.store : ctx.env().get(StoreLocation.ENV);
-      if (source == null || source.isBlank()) {
-        source = StoreLocation.DEFAULT_DIR + "/" + StoreLocation.STORE_FILE;
-      }
-      if (describe(ctx, source).equals(describe(ctx, to))) {
-        throw InputException.of("--from and --to name the same store (" + TerminalText.escape(describe(ctx, to))
+      Stores.Location source = Stores.locate(from != null ? from : root.store, ctx.env(), ctx.cwd());
+      Stores.Location target = Stores.locate(to, java.util.Map.of(), ctx.cwd());
+      if (source.equals(target)) {
+        throw InputException.of("--from and --to name the same store (" + TerminalText.escape(target.display())
             + ")", "two different stores");
       }
       StoreMigration.Summary summary;
-      try (Store src = StoreSession.open(ctx, source, true); Store dst = StoreSession.open(ctx, to, false)) {
+      try (Store src = Stores.openExisting(source, ctx.env()); Store dst = Stores.open(target, ctx.env())) {
         summary = new StoreMigration(src, dst, line -> ctx.err().println(TerminalText.escape(line))).run();
       }
       if (format.json()) {
         ObjectNode node = Json.object();
-        node.put("from", describe(ctx, source));
-        node.put("to", describe(ctx, to));
+        node.put("from", source.display());
+        node.put("to", target.display());
         node.put("datasets", summary.datasets());
         node.put("runs", summary.runs());
         node.put("results", summary.results());
@@ -76,15 +73,9 @@ final class StoreCommand implements Callable<Integer> {
       } else {
         ctx.out().printf(Locale.ROOT, "copied %d runs (%d results), %d datasets, %d verdicts, %d plans%n  from %s%n"
             + "  to   %s%n", summary.runs(), summary.results(), summary.datasets(), summary.verdicts(), summary.plans(),
-            TerminalText.escape(describe(ctx, source)), TerminalText.escape(describe(ctx, to)));
+            TerminalText.escape(source.display()), TerminalText.escape(target.display()));
       }
       return ExitCode.OK;
-    }
-
-    /** A location as messages show it: the absolute file, or the URL without its password. */
-    private static String describe(CliContext ctx, String location) {
-      return PostgresDatabase.isUrl(location) ? PostgresDatabase.redact(location)
-          : StoreLocation.resolve(location, java.util.Map.of(), ctx.cwd()).toString();
     }
   }
 }

@@ -74,16 +74,40 @@ class StoreMigrateTest {
     CliHarness.Result pgRuns = cli.run("--store", url, "runs", "list", "--format", "json");
     assertThat(pgRuns.out()).isEqualTo(cli.run("runs", "list", "--format", "json").out());
 
+    // assay serve --db: the migrated store over HTTP pages its runs as the SQLite file does
+    assertThat(pagedRunIds(List.of("--db", url))).isEqualTo(pagedRunIds(List.of()))
+        .containsExactlyInAnyOrderElementsOf(runIds);
+
     try (Store sqlite = SqliteStore.open(cli.storeFile()); Store pg = PostgresStore.open(url)) {
       assertThat(pg.plans()).isEqualTo(sqlite.plans()).hasSize(1);
-      assertThat(pg.datasetHashes()).isEqualTo(sqlite.datasetHashes()).hasSize(1);
-      for (String hash : sqlite.datasetHashes()) {
+      assertThat(pg.datasets()).isEqualTo(sqlite.datasets()).hasSize(1);
+      for (String hash : sqlite.datasets().stream().map(dev.assay.core.DatasetInfo::hash).toList()) {
         assertThat(pg.dataset(hash).orElseThrow().examples()).isEqualTo(sqlite.dataset(hash).orElseThrow().examples());
       }
       for (VerdictRecord v : sqlite.verdicts(VerdictRecord.Query.ALL)) {
         assertThat(Json.canonical(Json.tree(pg.verdict(v.id()).orElseThrow()))).isEqualTo(Json.canonical(Json.tree(v)));
       }
     }
+  }
+
+  /** Every run id {@code assay serve} lists, newest first, paged two at a time through its cursors. */
+  private List<String> pagedRunIds(List<String> serveArgs) throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    try (Served served = Served.start(dir, java.util.Map.of(), List.of(), serveArgs.toArray(String[]::new))) {
+      String cursor = null;
+      do {
+        String query = "/api/v1/runs?limit=2" + (cursor == null ? "" : "&cursor=" + cursor);
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(served.url + query)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode page = Json.MAPPER.readTree(r.body());
+        page.path("runs").forEach(run -> ids.add(run.path("run_id").asText()));
+        cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
+      } while (cursor != null && ids.size() < 100);
+      assertThat(served.stop()).isZero();
+    }
+    return ids;
   }
 
   @Test

@@ -410,8 +410,8 @@ class EngineTest {
       }
 
       @Override
-      public List<String> datasetHashes() {
-        return memory.datasetHashes();
+      public List<dev.assay.core.DatasetInfo> datasets() {
+        return memory.datasets();
       }
 
       @Override

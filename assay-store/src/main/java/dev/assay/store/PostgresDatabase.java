@@ -21,6 +21,8 @@ public final class PostgresDatabase {
   public static final String URL_PREFIX = "jdbc:postgresql:";
 
   private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
+  /** Credentials written before the host: {@code //user:secret@host}. */
+  private static final Pattern USER_INFO = Pattern.compile("//[^/@?]*@");
 
   private PostgresDatabase() {}
 
@@ -29,9 +31,10 @@ public final class PostgresDatabase {
     return location != null && location.startsWith(URL_PREFIX);
   }
 
-  /** The URL with any password replaced by {@code ***}, for messages. */
+  /** The URL with any password (a {@code password=} parameter, or credentials before the host) replaced, for messages. */
   public static String redact(String jdbcUrl) {
-    return PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+    String bare = USER_INFO.matcher(jdbcUrl).replaceAll("//***@");
+    return PASSWORD.matcher(bare).replaceAll("$1***");
   }
 
   /**
@@ -70,7 +73,7 @@ public final class PostgresDatabase {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot connect to the PostgreSQL database " + redact(jdbcUrl) + ": "
-          + rootMessage(e), e);
+          + scrub(rootMessage(e), jdbcUrl), e);
     }
     try {
       // FlywayException (a RuntimeException) for a failed or refused migration.
@@ -86,9 +89,28 @@ public final class PostgresDatabase {
     } catch (RuntimeException e) {
       pool.close();
       throw new IllegalStateException("cannot prepare the schema " + schema + " in " + redact(jdbcUrl) + ": "
-          + rootMessage(e), e);
+          + scrub(rootMessage(e), jdbcUrl), e);
     }
     return pool;
+  }
+
+  /**
+   * {@code message} without the URL's secrets: the driver quotes parts of the URL in its messages
+   * (credentials before the host come back as part of the "host"), so redacting the URL is not enough.
+   */
+  static String scrub(String message, String jdbcUrl) {
+    String out = message;
+    java.util.regex.Matcher info = Pattern.compile("//([^/@?]*)@").matcher(jdbcUrl);
+    if (info.find() && !info.group(1).isEmpty()) {
+      out = out.replace(info.group(1), "***");
+    }
+    java.util.regex.Matcher pw = Pattern.compile("(?i)password=([^&]*)").matcher(jdbcUrl);
+    while (pw.find()) {
+      if (!pw.group(1).isEmpty()) {
+        out = out.replace(pw.group(1), "***");
+      }
+    }
+    return out;
   }
 
   private static String rootMessage(Throwable t) {

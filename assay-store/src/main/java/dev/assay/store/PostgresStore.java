@@ -2,9 +2,14 @@ package dev.assay.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.assay.core.Dataset;
+import dev.assay.core.DatasetInfo;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.Plan;
+import dev.assay.core.ResultQuery;
+import dev.assay.core.ResultStats;
+import dev.assay.core.RunPage;
+import dev.assay.core.RunQuery;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
@@ -159,6 +164,71 @@ public final class PostgresStore implements Store {
     });
   }
 
+  /**
+   * A page straight from an index: every runs index ends in (started_at, run_id COLLATE "C"), the
+   * order {@link RunQuery} defines (run ids compared as Java compares strings, hence the C
+   * collation rather than the database's), and a B-tree serves both directions.
+   */
+  @Override
+  public RunPage runs(RunQuery query) {
+    SqlQuery page = runPage(query);
+    return reading(c -> {
+      List<RunRecord> out = new ArrayList<>();
+      try (PreparedStatement p = page.prepare(c)) {
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(RecordCodec.header(rs.getString(1)));
+          }
+        }
+      }
+      return RunPage.of(out, query.limit());
+    });
+  }
+
+  /** SQL text and its parameters, in order. */
+  record SqlQuery(String sql, List<Object> args) {
+    PreparedStatement prepare(Connection c) throws SQLException {
+      PreparedStatement p = c.prepareStatement(sql);
+      for (int i = 0; i < args.size(); i++) {
+        p.setObject(i + 1, args.get(i));
+      }
+      return p;
+    }
+  }
+
+  /** The statement that reads one page of {@code query} (one row more than the page, to tell whether another follows). */
+  static SqlQuery runPage(RunQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT header FROM runs WHERE started_at IS NOT NULL");
+    List<Object> args = new ArrayList<>();
+    equal(sql, args, "suite_name", query.suite());
+    equal(sql, args, "system_name", query.system());
+    equal(sql, args, "status", query.status() == null ? null : query.status().wire());
+    if (query.startedFrom() != null) {
+      sql.append(" AND started_at >= ?");
+      args.add(timestamp(query.startedFrom()));
+    }
+    if (query.startedBefore() != null) {
+      sql.append(" AND started_at < ?");
+      args.add(timestamp(query.startedBefore()));
+    }
+    if (query.after() != null) {
+      sql.append(" AND (started_at, run_id COLLATE \"C\") ").append(query.oldestFirst() ? ">" : "<").append(" (?, ?)");
+      args.add(timestamp(query.after().startedAt()));
+      args.add(query.after().runId());
+    }
+    String direction = query.oldestFirst() ? " ASC" : " DESC";
+    sql.append(" ORDER BY started_at").append(direction).append(", run_id COLLATE \"C\"").append(direction)
+        .append(" LIMIT ").append(query.limit() + 1);
+    return new SqlQuery(sql.toString(), args);
+  }
+
+  private static void equal(StringBuilder sql, List<Object> args, String column, String value) {
+    if (value != null) {
+      sql.append(" AND ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
+
   @Override
   public boolean deleteRun(String runId) {
     try {
@@ -209,10 +279,11 @@ public final class PostgresStore implements Store {
           + " cost = excluded.cost, attempts = excluded.attempts, cached = excluded.cached,"
           + " encoding = excluded.encoding, body_text = excluded.body_text, body_bytes = excluded.body_bytes"
           + " WHERE results.example_id = excluded.example_id";
-  private static final String SELECT_RESULTS =
+  private static final String SELECT_RESULT_COLUMNS =
       "SELECT example_id, example_index, repeat, latency_ms, tokens_in, tokens_out, cost, attempts, cached,"
-          + " encoding, body_text, body_bytes FROM results WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)"
-          + " ORDER BY example_index, repeat";
+          + " encoding, body_text, body_bytes FROM results";
+  private static final String SELECT_RESULTS = SELECT_RESULT_COLUMNS
+      + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?) ORDER BY example_index, repeat";
 
   @Override
   public void append(String runId, List<ExampleResult> results) {
@@ -319,12 +390,7 @@ public final class PostgresStore implements Store {
         p.setFetchSize(FETCH_SIZE);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
-            RecordCodec.Columns columns = new RecordCodec.Columns(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                nullableDouble(rs, 4), nullableLong(rs, 5), nullableLong(rs, 6), nullableDouble(rs, 7), rs.getInt(8),
-                rs.getBoolean(9));
-            int encoding = rs.getInt(10);
-            Object body = encoding == RecordCodec.PLAIN ? rs.getString(11) : rs.getBytes(12);
-            consumer.accept(RecordCodec.result(columns, encoding, body));
+            consumer.accept(result(rs));
           }
         }
       } finally {
@@ -335,6 +401,81 @@ public final class PostgresStore implements Store {
     } catch (SQLException e) {
       throw failure("read the results of run " + runId, e);
     }
+  }
+
+  /** A page read through the primary key (run, index, repeat): only the page's rows are touched. */
+  @Override
+  public List<ExampleResult> results(String runId, ResultQuery query) {
+    StringBuilder sql = new StringBuilder(SELECT_RESULT_COLUMNS
+        + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)");
+    if (query.after() != null) {
+      sql.append(" AND (example_index, repeat) > (?, ?)");
+    }
+    if (query.ok() != null) {
+      sql.append(" AND ok = ?");
+    }
+    sql.append(" ORDER BY example_index, repeat LIMIT ").append(query.limit());
+    return reading(c -> {
+      List<ExampleResult> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        p.setString(i++, runId);
+        if (query.after() != null) {
+          p.setInt(i++, query.after().index());
+          p.setInt(i++, query.after().repeat());
+        }
+        if (query.ok() != null) {
+          p.setBoolean(i, query.ok());
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(result(rs));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Counts in one pass over the run's rows of the key index; the last result by a backward index scan. */
+  @Override
+  public ResultStats resultStats(String runId) {
+    return reading(c -> {
+      long stored;
+      long ok;
+      try (PreparedStatement p = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE ok) FROM results"
+          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)")) {
+        p.setString(1, runId);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          stored = rs.getLong(1);
+          ok = rs.getLong(2);
+        }
+      }
+      if (stored == 0) {
+        return ResultStats.NONE;
+      }
+      try (PreparedStatement p = c.prepareStatement("SELECT example_index, repeat, example_id FROM results"
+          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?) ORDER BY example_index DESC, repeat DESC LIMIT 1")) {
+        p.setString(1, runId);
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            return ResultStats.NONE; // the run was deleted between the two statements
+          }
+          return new ResultStats(stored, ok, new ResultQuery.Position(rs.getInt(1), rs.getInt(2)), rs.getString(3));
+        }
+      }
+    });
+  }
+
+  /** The result in the current row of a query selecting {@link #SELECT_RESULT_COLUMNS}. */
+  private static ExampleResult result(ResultSet rs) throws SQLException {
+    RecordCodec.Columns columns = new RecordCodec.Columns(rs.getString(1), rs.getInt(2), rs.getInt(3),
+        nullableDouble(rs, 4), nullableLong(rs, 5), nullableLong(rs, 6), nullableDouble(rs, 7), rs.getInt(8),
+        rs.getBoolean(9));
+    int encoding = rs.getInt(10);
+    Object body = encoding == RecordCodec.PLAIN ? rs.getString(11) : rs.getBytes(12);
+    return RecordCodec.result(columns, encoding, body);
   }
 
   /** Finds which row of a refused append holds another example, for the message. */
@@ -389,13 +530,13 @@ public final class PostgresStore implements Store {
   }
 
   @Override
-  public List<String> datasetHashes() {
+  public List<DatasetInfo> datasets() {
     return reading(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT hash FROM datasets ORDER BY hash COLLATE \"C\"");
+      List<DatasetInfo> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT hash, source, size FROM datasets ORDER BY hash COLLATE \"C\"");
           ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          out.add(rs.getString(1));
+          out.add(new DatasetInfo(rs.getString(1), rs.getString(2), rs.getInt(3)));
         }
       }
       return out;

@@ -45,7 +45,7 @@ public final class StoreMigration {
 
   /** Copies everything and checks that every run's result count arrived whole. */
   public Summary run() {
-    List<String> hashes = from.datasetHashes();
+    List<String> hashes = from.datasets().stream().map(dev.assay.core.DatasetInfo::hash).toList();
     for (String hash : hashes) {
       Dataset d = from.dataset(hash).orElseThrow(() -> new IllegalStateException("dataset " + hash
           + " vanished from the source during the copy"));

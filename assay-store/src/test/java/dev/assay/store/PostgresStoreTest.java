@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.core.ExampleResult;
+import dev.assay.core.RunQuery;
+import dev.assay.core.RunStatus;
 import dev.assay.core.Store;
 import dev.assay.testkit.LocalPostgres;
 import dev.assay.testkit.StoreConformance;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,7 +41,7 @@ class PostgresStoreTest extends StoreConformance {
   void tablesLiveInTheAssaySchemaWithFlywayHistory() throws SQLException {
     assertThat(queryString("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'assay'"
         + " AND table_name IN ('runs', 'results', 'datasets', 'verdicts', 'plans')")).isEqualTo("5");
-    assertThat(queryString("SELECT max(version) FROM assay.flyway_schema_history WHERE success")).isEqualTo("1");
+    assertThat(queryString("SELECT max(version) FROM assay.flyway_schema_history WHERE success")).isEqualTo("2");
   }
 
   @Test
@@ -80,6 +83,45 @@ class PostgresStoreTest extends StoreConformance {
     assertThatThrownBy(() -> PostgresStore.open("jdbc:postgresql://127.0.0.1:1/nowhere?user=u&password=secret"))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("password=***")
         .hasMessageNotContaining("secret");
+  }
+
+  /**
+   * A page of runs is read from an index in the query's order whatever the filter: the plan has no
+   * sort and no sequential scan of the runs table, so a page costs about the same with 100,000 runs
+   * as with 100 (the default of Store.runs(RunQuery) would read them all).
+   */
+  @Test
+  void runPagesAreReadFromAnIndexWithoutSorting() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO assay.runs (run_id, started_at, status, system_name, suite_name, header)"
+          + " SELECT 'run-' || i, timestamptz '2024-01-01 00:00:00+00' + (i / 3) * interval '1 minute',"
+          + " CASE WHEN i % 3 = 0 THEN 'running' ELSE 'completed' END, 'sys-' || (i % 10), 'suite-' || (i % 20), '{}'"
+          + " FROM generate_series(1, 30000) i");
+      s.execute("ANALYZE assay.runs");
+    }
+    RunQuery.Position after = new RunQuery.Position(Instant.parse("2024-01-05T00:00:00Z"), "run-17280");
+    List<RunQuery> queries = List.of(RunQuery.newest(50), RunQuery.newest(50).after(after),
+        new RunQuery(null, null, null, null, null, true, after, 50),
+        new RunQuery("suite-3", null, null, null, null, true, after, 50),
+        new RunQuery(null, "sys-4", null, null, null, false, null, 50),
+        new RunQuery(null, null, RunStatus.RUNNING, null, null, false, after, 50),
+        new RunQuery(null, null, null, Instant.parse("2024-01-02T00:00:00Z"), Instant.parse("2024-01-03T00:00:00Z"),
+            false, null, 50));
+    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+      s.execute("SET search_path = assay");
+      for (RunQuery q : queries) {
+        PostgresStore.SqlQuery page = PostgresStore.runPage(q);
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement p = new PostgresStore.SqlQuery("EXPLAIN " + page.sql(), page.args()).prepare(c);
+            ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+        assertThat(plan.toString()).as("%s%n%s", q, plan).contains("Index").doesNotContain("Sort")
+            .doesNotContain("Seq Scan");
+      }
+    }
   }
 
   private String queryString(String sql) throws SQLException {

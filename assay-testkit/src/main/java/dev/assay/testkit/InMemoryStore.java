@@ -1,6 +1,7 @@
 package dev.assay.testkit;
 
 import dev.assay.core.Dataset;
+import dev.assay.core.DatasetInfo;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Plan;
 import dev.assay.core.RunRecord;
@@ -118,9 +119,10 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public synchronized List<String> datasetHashes() {
+  public synchronized List<DatasetInfo> datasets() {
     checkOpen();
-    return datasets.keySet().stream().sorted().toList();
+    return datasets.values().stream().sorted(Comparator.comparing(Dataset::hash))
+        .map(d -> new DatasetInfo(d.hash(), d.source(), d.size())).toList();
   }
 
   @Override
