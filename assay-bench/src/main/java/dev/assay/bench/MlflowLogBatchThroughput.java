@@ -1,12 +1,15 @@
 package dev.assay.bench;
 
+import dev.assay.server.AssayServer;
+import dev.assay.server.AuthMode;
+import dev.assay.server.ServerConfig;
+import dev.assay.testkit.InMemoryStore;
 import dev.assay.testkit.LocalPostgres;
 import dev.assay.tracking.MlflowService;
 import dev.assay.tracking.TrackingStore;
 import dev.assay.tracking.http.MlflowRoutes;
 import dev.assay.tracking.sql.PostgresTrackingStore;
 import dev.assay.tracking.sql.SqliteTrackingStore;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +27,8 @@ import java.util.concurrent.Future;
 
 /**
  * MLflow log-batch throughput end to end: clients on loopback POST {@code runs/log-batch} requests
- * of 1,000 metric values (MLflow's per-request maximum) to a real Javalin server with the MLflow
- * routes, over the SQLite or the PostgreSQL tracking store; every request is answered only after
+ * of 1,000 metric values (MLflow's per-request maximum) to the team server ({@code AssayServer},
+ * its request checks included) with the MLflow routes mounted, over the SQLite or the PostgreSQL tracking store; every request is answered only after
  * its transaction committed. Each client logs to a run of its own, as training jobs do.
  *
  * <p>Usage: {@code java -cp assay-bench/target/benchmarks.jar dev.assay.bench.MlflowLogBatchThroughput
@@ -54,16 +57,15 @@ public final class MlflowLogBatchThroughput {
       for (int round = 0; round < rounds; round++) {
         try (TrackingStore store = server != null ? PostgresTrackingStore.open(server.createDatabase("mlflow"))
             : SqliteTrackingStore.open(dir.resolve("tracking-" + round + ".db"))) {
-          Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
-          MlflowRoutes.register(app, new MlflowService(store, Clock.systemUTC()));
-          app.start("127.0.0.1", 0);
+          AssayServer app = AssayServer.builder(new InMemoryStore(), ServerConfig.defaults(AuthMode.NONE).withPort(0))
+              .mount(new MlflowRoutes(new MlflowService(store, Clock.systemUTC()))).build().start();
           load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
           long cpu0 = processCpuNanos();
           try {
             rates[round] = round(app.port(), requests, clients);
             perCpuSecond = (double) requests * METRICS_PER_REQUEST / ((processCpuNanos() - cpu0) / 1e9);
           } finally {
-            app.stop();
+            app.close();
           }
         }
         System.out.printf(Locale.ROOT, "round %d: %,.0f metric values/s (%,.0f per CPU-second of this process;"

@@ -104,12 +104,12 @@ class MlflowApiConformanceTest {
   private static final Map<String, Set<String>> ENUMS = Map.of(
       "RunStatus", Set.of("RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"),
       "ErrorCode", Set.of("INTERNAL_ERROR", "BAD_REQUEST", "INVALID_PARAMETER_VALUE", "ENDPOINT_NOT_FOUND",
-          "RESOURCE_ALREADY_EXISTS", "RESOURCE_DOES_NOT_EXIST"));
+          "RESOURCE_ALREADY_EXISTS", "RESOURCE_DOES_NOT_EXIST", "UNAUTHENTICATED", "PERMISSION_DENIED"));
 
   /** HTTP status per error code, as MLflow's server maps them (mlflow/exceptions.py). */
   private static final Map<String, Integer> STATUS = Map.of("INTERNAL_ERROR", 500, "BAD_REQUEST", 400,
       "INVALID_PARAMETER_VALUE", 400, "ENDPOINT_NOT_FOUND", 404, "RESOURCE_ALREADY_EXISTS", 400,
-      "RESOURCE_DOES_NOT_EXIST", 404);
+      "RESOURCE_DOES_NOT_EXIST", 404, "UNAUTHENTICATED", 401, "PERMISSION_DENIED", 403);
 
   private static void message(String name, String... fields) {
     Map<String, String> map = new LinkedHashMap<>();
@@ -130,7 +130,7 @@ class MlflowApiConformanceTest {
   @BeforeAll
   static void start() throws Exception {
     store = SqliteTrackingStore.open(dir.resolve("tracking.db"));
-    server = new MlflowTestServer(store);
+    server = new MlflowTestServer(store, dir);
     String exp = call("POST", "/experiments/create", "{\"name\":\"conformance\",\"tags\":[{\"key\":\"team\","
         + "\"value\":\"eval\"}]}").body.get("experiment_id").textValue();
     VARS.put("exp", exp);

@@ -1,5 +1,7 @@
 // Drives assay's MLflow-compatible tracking API through the independent Node.js `mlflow` client
 // (npm package mlflow 2.0.7), one step per endpoint. Usage: node drive.js http://127.0.0.1:PORT
+// With MLFLOW_TRACKING_TOKEN (an editor's token) set, every request carries it, and a last step
+// checks the server's auth in MLflow's error shape (ASSAY_VIEWER_TOKEN: a viewer's token).
 // Prints "STEP <name>" after each step that behaved as MLflow's API specifies; exits 1 (message on
 // stderr) at the first that did not. The client logs every POST body to stdout; those lines are noise.
 'use strict';
@@ -8,7 +10,10 @@ const MLflow = require('mlflow');
 const { ViewType, RunStatus } = require('mlflow/enum');
 
 const endpoint = process.argv[2];
-const client = new MLflow({ endpoint });
+// As MLflow's own clients do: a token in MLFLOW_TRACKING_TOKEN is sent as a Bearer token.
+const trackingToken = process.env.MLFLOW_TRACKING_TOKEN;
+const bearer = (t) => (t ? { Authorization: `Bearer ${t}` } : {});
+const client = new MLflow({ endpoint, headers: bearer(trackingToken) });
 const { Experiments, Runs, Metrics } = client;
 
 function step(name) {
@@ -140,6 +145,21 @@ async function refusal(promise) {
   e = await refusal(Runs.logMetric({ run_id: second.run.info.run_id, key: 'acc', value: 1, timestamp: start }));
   assert.equal(e.data.error_code, 'INVALID_PARAMETER_VALUE');
   step('errors');
+
+  // The server's auth, answered in MLflow's error shape: no token, a viewer logging, a viewer reading.
+  if (trackingToken) {
+    const anonymous = new MLflow({ endpoint });
+    e = await refusal(anonymous.Runs.get({ run_id: runId }));
+    assert.equal(e.status, 401);
+    assert.equal(e.data.error_code, 'UNAUTHENTICATED');
+    const viewer = new MLflow({ endpoint, headers: bearer(process.env.ASSAY_VIEWER_TOKEN) });
+    e = await refusal(viewer.Runs.logMetric({ run_id: runId, key: 'loss', value: 0, timestamp: start }));
+    assert.equal(e.status, 403);
+    assert.equal(e.data.error_code, 'PERMISSION_DENIED');
+    const seen = await viewer.Runs.search({ experiment_ids: [experiment_id], run_view_type: ViewType.ALL });
+    assert.equal(seen.runs.length, 2);
+    step('auth');
+  }
 
   process.stdout.write(`DONE ${runId} ${experiment_id}\n`);
 })().catch((err) => {
