@@ -244,6 +244,23 @@ public final class PostgresStore implements Store {
     }
   }
 
+  /**
+   * The row key of a run, or null when there is none; looked up every time (reads do not trust a
+   * cache another process may have outdated). Reads bind it as a value rather than as a subquery:
+   * the planner then sees which run it is, while with {@code run_pk = (SELECT ...)} it must assume
+   * an average run, and a store holding one run of a million results and many small ones (a table
+   * whose statistics say nearly every row has the same run) gets a sequential scan of every result
+   * to count an empty run's.
+   */
+  private static Long runKey(Connection c, String runId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT pk FROM runs WHERE run_id = ?")) {
+      p.setString(1, runId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
   /** The row key of a run, or IllegalStateException when there is none. */
   private long requireRun(Connection c, String runId) throws SQLException {
     Long cached = runKeys.get(runId);
@@ -283,7 +300,12 @@ public final class PostgresStore implements Store {
       "SELECT example_id, example_index, repeat, latency_ms, tokens_in, tokens_out, cost, attempts, cached,"
           + " encoding, body_text, body_bytes FROM results";
   private static final String SELECT_RESULTS = SELECT_RESULT_COLUMNS
-      + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?) ORDER BY example_index, repeat";
+      + " WHERE run_pk = ? ORDER BY example_index, repeat";
+  /** A run's result counts; package-private for the test of its query plan. */
+  static final String RESULT_COUNTS = "SELECT count(*), count(*) FILTER (WHERE ok) FROM results WHERE run_pk = ?";
+  /** A run's last result in dataset order. */
+  static final String LAST_RESULT = "SELECT example_index, repeat, example_id FROM results WHERE run_pk = ?"
+      + " ORDER BY example_index DESC, repeat DESC LIMIT 1";
 
   @Override
   public void append(String runId, List<ExampleResult> results) {
@@ -360,9 +382,12 @@ public final class PostgresStore implements Store {
   public Set<ExampleResult.Key> completedKeys(String runId) {
     return reading(c -> {
       Set<ExampleResult.Key> keys = new LinkedHashSet<>();
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT example_id, repeat FROM results WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)")) {
-        p.setString(1, runId);
+      Long key = runKey(c, runId);
+      if (key == null) {
+        return keys;
+      }
+      try (PreparedStatement p = c.prepareStatement("SELECT example_id, repeat FROM results WHERE run_pk = ?")) {
+        p.setLong(1, key);
         p.setFetchSize(4096);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
@@ -385,8 +410,9 @@ public final class PostgresStore implements Store {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       c.setReadOnly(true);
+      Long key = runKey(c, runId);
       try (PreparedStatement p = c.prepareStatement(SELECT_RESULTS)) {
-        p.setString(1, runId);
+        p.setLong(1, key == null ? -1 : key);
         p.setFetchSize(FETCH_SIZE);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
@@ -406,8 +432,7 @@ public final class PostgresStore implements Store {
   /** A page read through the primary key (run, index, repeat): only the page's rows are touched. */
   @Override
   public List<ExampleResult> results(String runId, ResultQuery query) {
-    StringBuilder sql = new StringBuilder(SELECT_RESULT_COLUMNS
-        + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)");
+    StringBuilder sql = new StringBuilder(SELECT_RESULT_COLUMNS + " WHERE run_pk = ?");
     if (query.after() != null) {
       sql.append(" AND (example_index, repeat) > (?, ?)");
     }
@@ -417,9 +442,13 @@ public final class PostgresStore implements Store {
     sql.append(" ORDER BY example_index, repeat LIMIT ").append(query.limit());
     return reading(c -> {
       List<ExampleResult> out = new ArrayList<>();
+      Long key = runKey(c, runId);
+      if (key == null) {
+        return out;
+      }
       try (PreparedStatement p = c.prepareStatement(sql.toString())) {
         int i = 1;
-        p.setString(i++, runId);
+        p.setLong(i++, key);
         if (query.after() != null) {
           p.setInt(i++, query.after().index());
           p.setInt(i++, query.after().repeat());
@@ -443,9 +472,12 @@ public final class PostgresStore implements Store {
     return reading(c -> {
       long stored;
       long ok;
-      try (PreparedStatement p = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE ok) FROM results"
-          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)")) {
-        p.setString(1, runId);
+      Long key = runKey(c, runId);
+      if (key == null) {
+        return ResultStats.NONE;
+      }
+      try (PreparedStatement p = c.prepareStatement(RESULT_COUNTS)) {
+        p.setLong(1, key);
         try (ResultSet rs = p.executeQuery()) {
           rs.next();
           stored = rs.getLong(1);
@@ -455,9 +487,8 @@ public final class PostgresStore implements Store {
       if (stored == 0) {
         return ResultStats.NONE;
       }
-      try (PreparedStatement p = c.prepareStatement("SELECT example_index, repeat, example_id FROM results"
-          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?) ORDER BY example_index DESC, repeat DESC LIMIT 1")) {
-        p.setString(1, runId);
+      try (PreparedStatement p = c.prepareStatement(LAST_RESULT)) {
+        p.setLong(1, key);
         try (ResultSet rs = p.executeQuery()) {
           if (!rs.next()) {
             return ResultStats.NONE; // the run was deleted between the two statements

@@ -124,6 +124,50 @@ class PostgresStoreTest extends StoreConformance {
     }
   }
 
+  /**
+   * A store with one large run and an empty one, statistics gathered: the empty run's counts and last
+   * result are read through the key index, not by scanning every result. (With the run's key as a
+   * subquery the planner assumed an average run, which here is all of them.)
+   */
+  @Test
+  void anEmptyRunBesideAHugeOneIsCountedThroughTheIndex() throws SQLException {
+    store.createRun(fullRun("run-huge", Instant.ofEpochMilli(1)));
+    store.createRun(fullRun("run-empty", Instant.ofEpochMilli(2)));
+    long empty;
+    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO assay.results (run_pk, example_index, repeat, example_id, ok, attempts, cached, encoding,"
+          + " body_text) SELECT (SELECT pk FROM assay.runs WHERE run_id = 'run-huge'), i, 0, 'e' || i, i % 3 <> 0, 1,"
+          + " false, 0, '{}' FROM generate_series(0, 49999) i");
+      s.execute("ANALYZE assay.results");
+      empty = Long.parseLong(queryString("SELECT pk FROM assay.runs WHERE run_id = 'run-empty'"));
+    }
+    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+      s.execute("SET search_path = assay");
+      for (String sql : List.of(PostgresStore.RESULT_COUNTS, PostgresStore.LAST_RESULT)) {
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement p = c.prepareStatement("EXPLAIN " + sql)) {
+          p.setLong(1, empty);
+          try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+              plan.append(rs.getString(1)).append('\n');
+            }
+          }
+        }
+        assertThat(plan.toString()).as("%s%n%s", sql, plan).contains("Index").doesNotContain("Seq Scan");
+      }
+      try (ResultSet rs = s.executeQuery("EXPLAIN SELECT count(*) FROM results WHERE run_pk ="
+          + " (SELECT pk FROM runs WHERE run_id = 'run-empty')")) {
+        StringBuilder plan = new StringBuilder();
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+        assertThat(plan.toString()).as("the subquery form this replaced%n%s", plan).contains("Seq Scan on results");
+      }
+    }
+    assertThat(store.resultStats("run-empty")).isEqualTo(dev.assay.core.ResultStats.NONE);
+    assertThat(store.resultStats("run-huge").stored()).isEqualTo(50_000);
+  }
+
   private String queryString(String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
