@@ -20,6 +20,9 @@ public final class Layout {
     {"/", "Runs"}, {"/compare", "Compare"}, {"/verdicts", "Verdicts"}, {"/plans", "Plans"}, {"/datasets", "Datasets"},
   };
 
+  /** The {@code active} value of the sign-in page, which shows no navigation: every link would lead back to it. */
+  public static final String SIGN_IN = "/login";
+
   /**
    * A whole page.
    *
@@ -37,7 +40,7 @@ public final class Layout {
         .append("<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/static/assay.css\">\n")
         .append("<script src=\"/static/assay.js\" defer></script>\n</head>\n<body>\n<header class=\"top\">")
         .append("<a class=\"brand\" href=\"/\">assay</a><nav>");
-    for (String[] n : NAV) {
+    for (String[] n : SIGN_IN.equals(active) ? new String[0][] : NAV) {
       b.append("<a href=\"").append(n[0]).append('"').append(n[0].equals(active) ? " class=\"active\"" : "")
           .append('>').append(n[1]).append("</a>");
     }
