@@ -3,6 +3,7 @@ package dev.assay.server;
 import static dev.assay.server.ui.Layout.a;
 import static dev.assay.server.ui.Layout.q;
 import static dev.assay.server.ui.Layout.t;
+import static dev.assay.server.ui.Layout.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.DatasetInfo;
@@ -589,12 +590,6 @@ final class UiRoutes {
       }
     }
     return sb.append(q(name)).append('=').append(q(value)).toString();
-  }
-
-  /** A time to the second, UTC, as every page shows it (the API keeps full precision). */
-  static String when(java.time.Instant at) {
-    return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-        .withZone(java.time.ZoneOffset.UTC).format(at);
   }
 
   private static String shortId(String id) {

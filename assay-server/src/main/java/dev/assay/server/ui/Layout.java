@@ -6,6 +6,7 @@ import dev.assay.server.Problem;
 import dev.assay.server.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The frame of every UI page: stylesheet and script from {@code /static} (the CSP allows no inline
@@ -81,6 +82,12 @@ public final class Layout {
   /** Text and attribute escaping, re-exported for the pages. */
   public static String t(String s) {
     return Html.text(s == null ? "" : s);
+  }
+
+  /** A time to the second, UTC, as every page shows it (the API keeps full precision). */
+  public static String when(java.time.Instant at) {
+    return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+        .withZone(java.time.ZoneOffset.UTC).format(at);
   }
 
   public static String a(String s) {
