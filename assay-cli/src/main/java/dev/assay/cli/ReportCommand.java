@@ -45,8 +45,12 @@ final class ReportCommand implements Callable<Integer> {
       description = "Where to write (default: report-<run>.html or .md in the working directory).")
   String output;
 
-  @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT", description = "html or md (default: ${DEFAULT-VALUE}).")
-  String format;
+  /** What {@code report} writes: a self-contained HTML page or a Markdown summary. */
+  enum ReportFormat { html, md }
+
+  @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT",
+      description = "${COMPLETION-CANDIDATES}: the HTML report or a Markdown summary (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
 
   @Option(names = "--max-flips", defaultValue = "200", paramLabel = "N",
       description = "Flipped examples listed in full; the rest are summarised (default: ${DEFAULT-VALUE}).")
@@ -64,9 +68,6 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.ctx();
-    if (!format.equals("html") && !format.equals("md")) {
-      throw InputException.of("--format " + format + " is not a report format", "html or md");
-    }
     OptionRanges.check("--max-flips", maxFlips, Limits.MAX_FLIPS);
     if (gate != null && runIds.size() == 1) {
       throw InputException.of("--gate needs two runs to compare", "assay report BASE CAND --gate G.yaml");
@@ -97,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
         input = ReportInput.of(service.compare(sides.get(0), sides.get(1), request), confidence, maxFlips);
       }
     }
-    String text = format.equals("md") ? new MarkdownReport(input).render() : new HtmlReport(input).render();
+    String text = format == ReportFormat.md ? new MarkdownReport(input).render() : new HtmlReport(input).render();
     Path file = ctx.resolve(output != null ? output : "report-" + String.join("-vs-", names) + "." + format);
     AtomicFiles.write(file, text);
     ctx.err().println("wrote " + file);

@@ -203,9 +203,13 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the export.")
     String output;
 
+    /** What {@code runs export} writes. */
+    enum ExportFormat { json, trec }
+
     @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
-        description = "json (the run record, default) or trec (a retrieval run: qid Q0 docid rank score tag).")
-    String format;
+        description = "${COMPLETION-CANDIDATES}: json is the run record (default), trec a retrieval run "
+            + "(qid Q0 docid rank score tag).")
+    ExportFormat format;
 
     Export(AssayCommand root) {
       this.root = root;
@@ -218,9 +222,8 @@ final class RunsCommand implements Callable<Integer> {
       try (StoreSession s = root.openStore()) {
         RunRecord run = RunRefs.resolve(s.store(), runId);
         switch (format) {
-          case "json" -> AtomicFiles.write(target, tmp -> writeJson(tmp, run, s.store()));
-          case "trec" -> AtomicFiles.write(target, tmp -> writeTrec(tmp, run, s.store()));
-          default -> throw InputException.of("unknown export format '" + format + "'", "json or trec");
+          case json -> AtomicFiles.write(target, tmp -> writeJson(tmp, run, s.store()));
+          case trec -> AtomicFiles.write(target, tmp -> writeTrec(tmp, run, s.store()));
         }
       }
       ctx.err().println("wrote " + TerminalText.escape(target.toString()));
