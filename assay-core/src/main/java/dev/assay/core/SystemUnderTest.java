@@ -21,6 +21,11 @@ public interface SystemUnderTest extends AutoCloseable {
     return null;
   }
 
+  /** What {@link #contentHash()} covers, in words for messages (e.g. the files it hashes); null for unsaid. */
+  default String contentSources() {
+    return null;
+  }
+
   /**
    * True when this system is known, before it is called, never to report a cost ({@link
    * Output#cost()}): an HTTP adapter without prices, a predictions file without a {@code cost}

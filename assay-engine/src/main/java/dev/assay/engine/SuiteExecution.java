@@ -134,9 +134,11 @@ public final class SuiteExecution {
         SystemSpec spec = header.system();
         try (SystemUnderTest system = plugins.system(spec, context)) {
           if (!Objects.equals(system.contentHash(), header.contentHash())) {
+            String sources = system.contentSources();
             throw new InputException(suiteFile, 0, "systems." + spec.name(),
-                "the content system '" + spec.name() + "' depends on (its corpus, predictions file or script) changed"
-                    + " since run " + runId + " started", "the content the run started with");
+                "the content system '" + spec.name() + "' depends on (" + (sources == null
+                    ? "its corpus, predictions file or script" : sources) + ") changed since run " + runId
+                    + " started", "the content the run started with");
           }
           return new Engine(store, cache, listener, clock).execute(header, dataset, system, scorers,
               RunSettings.of(engine, header.seed(), header.repeats(), useCache), true);
