@@ -147,6 +147,8 @@ final class RunsCommand implements Callable<Integer> {
           node.put("seed", run.seed());
           node.set("system_spec", run.system().toJson());
           node.put("system_content_hash", run.contentHash());
+          node.put("dataset_size", run.datasetSize());
+          node.put("dataset_left_out", run.datasetLeftOut());
           if (examples) {
             node.set("examples", Json.tree(s.store().results(run.runId())));
           }
@@ -155,9 +157,10 @@ final class RunsCommand implements Callable<Integer> {
         }
         RunViews.printText(ctx.out(), run);
         var l = run.lineage();
-        ctx.out().printf(Locale.ROOT, "  suite %s (sha256 %s)%n  dataset %s (sha256 %s, %d examples x %d)%n",
+        ctx.out().printf(Locale.ROOT, "  suite %s (sha256 %s)%n  dataset %s (sha256 %s, %d examples x %d%s)%n",
             TerminalText.escape(run.suitePath()), run.suiteHash(), TerminalText.escape(run.datasetPath()), run.datasetHash(),
-            run.datasetSize(), run.repeats());
+            run.datasetSize(), run.repeats(), run.datasetLeftOut() == 0 ? ""
+                : "; " + run.datasetLeftOut() + " queries without judgments left out");
         if (l != null) {
           ctx.out().printf(Locale.ROOT, "  seed %d  assay %s  git %s%s%n  %s; %s%n", run.seed(), l.assayVersion(),
               l.gitCommit() == null ? "none" : l.gitCommit(), Boolean.TRUE.equals(l.gitDirty()) ? " (dirty)" : "",
