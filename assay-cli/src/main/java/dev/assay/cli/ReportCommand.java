@@ -35,7 +35,8 @@ final class ReportCommand implements Callable<Integer> {
   private final AssayCommand root;
 
   @Parameters(arity = "1..2", paramLabel = "RUN",
-      description = "One run, or BASE and CAND: run ids (or unique prefixes) or run exports.")
+      description = "One run, or BASE and CAND: run ids (or unique prefixes), run exports, or score files "
+          + "(assay score ... --format json --per-example, or JSONL) as assay compare reads them.")
   List<String> runIds = new ArrayList<>();
 
   @Option(names = "--gate", paramLabel = "G.yaml", description = "Apply this gate and show its verdict.")
@@ -80,17 +81,14 @@ final class ReportCommand implements Callable<Integer> {
       List<Side> sides = new ArrayList<>();
       for (String id : runIds) {
         Side side = service.side(id, ctx.resolve(id));
-        if (!side.hasRun()) {
-          throw InputException.of("'" + id + "' is a score file; a report shows outputs and lineage, which only runs "
-              + "have", "run ids or run exports (assay compare reads score files)");
-        }
         sides.add(side);
-        names.add(side.run().runId());
+        names.add(side.hasRun() ? side.run().runId() : stem(ctx.resolve(id)));
       }
       double confidence = stats.build(metrics).confidence();
       if (sides.size() == 1) {
         Side only = sides.get(0);
-        input = ReportInput.single(RunView.of(only), DatasetView.forRun(session.store(), only.run()),
+        input = ReportInput.single(RunView.of(only), only.hasRun() ? DatasetView.forRun(session.store(), only.run())
+            : DatasetView.unavailable("a score file holds no examples"),
             RunEstimate.of(only.scores(), Plugins.installed(), confidence), confidence);
       } else {
         ComparisonService.Request request = new ComparisonService.Request(stats.build(metrics), g, null,
@@ -103,5 +101,12 @@ final class ReportCommand implements Callable<Integer> {
     AtomicFiles.write(file, text);
     ctx.err().println("wrote " + file);
     return ExitCode.OK;
+  }
+
+  /** A score file's name without folder and extension, for the default report name. */
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 }

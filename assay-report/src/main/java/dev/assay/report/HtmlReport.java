@@ -54,8 +54,8 @@ public final class HtmlReport {
     }
     b.append(lineage());
     String title = in.isComparison()
-        ? "assay report: " + in.candidate().run().systemName() + " vs " + in.baseline().run().systemName()
-        : "assay report: " + in.baseline().run().systemName();
+        ? "assay report: " + in.candidate().name() + " vs " + in.baseline().name()
+        : "assay report: " + in.baseline().name();
     return HtmlPage.render(title, b.toString(), script ? FILTER_SCRIPT : null);
   }
 
@@ -231,6 +231,10 @@ public final class HtmlReport {
     StringBuilder b = new StringBuilder("<h2 id=\"classifier\">Classifier diagnostics</h2>\n");
     StringBuilder plots = new StringBuilder();
     for (RunView r : in.runs()) {
+      if (!r.hasRun()) {
+        b.append("<p class=\"note\">").append(Html.text(r.label())).append(": not shown, a score file has no outputs.</p>\n");
+        continue;
+      }
       ClassifierView.Detection d = ClassifierView.detect(r, in.data());
       if (d.view() == null) {
         b.append("<p class=\"note\">").append(Html.text(r.label())).append(": not shown, ").append(Html.text(d.note()))
@@ -334,20 +338,28 @@ public final class HtmlReport {
   }
 
   private String lineage() {
-    List<RunRecord> runs = in.runs().stream().map(RunView::run).toList();
-    List<String[]> rows = LineageRows.of(runs);
-    String[] head = new String[runs.size() + 1];
-    head[0] = "";
-    for (int i = 0; i < runs.size(); i++) {
-      head[i + 1] = in.isComparison() ? (i == 0 ? "baseline" : "candidate") : "run";
+    StringBuilder b = new StringBuilder("<h2 id=\"lineage\">Lineage</h2>\n");
+    List<RunView> views = in.runs().stream().filter(RunView::hasRun).toList();
+    if (views.size() < in.runs().size()) {
+      b.append("<p class=\"note\">Score files carry no lineage (no suite, dataset hash, seed or versions): compare "
+          + "runs to have it.</p>\n");
     }
-    HtmlTable t = new HtmlTable(null, head);
-    rows.forEach(t::row);
-    StringBuilder b = new StringBuilder("<h2 id=\"lineage\">Lineage</h2>\n").append(t.html());
+    if (!views.isEmpty()) {
+      List<RunRecord> runs = views.stream().map(RunView::run).toList();
+      String[] head = new String[runs.size() + 1];
+      head[0] = "";
+      for (int i = 0; i < runs.size(); i++) {
+        head[i + 1] = !in.isComparison() ? "run" : views.get(i) == in.baseline() ? "baseline" : "candidate";
+      }
+      HtmlTable t = new HtmlTable("lineage", head);
+      LineageRows.of(runs).forEach(t::row);
+      b.append(t.html());
+    }
     if (in.gate() != null) {
       b.append("<p>Gate ").append(Html.text(in.gate().gate().source())).append(", sha256 <code>")
           .append(Html.text(in.gate().gate().hash())).append("</code>.</p>\n");
     }
     return b.toString();
   }
+
 }
