@@ -15,12 +15,17 @@ final class HtmlTable {
     sb.append("</tr></thead><tbody>\n");
   }
 
-  /** A row of text cells; a cell starting with a digit, sign or "[" is treated as a number. */
+  /**
+   * A row of text cells; a number or an interval (a cell starting with a digit, sign or "[" and
+   * holding no letter but an exponent's e) is right-aligned, so a reason that starts "95% interval"
+   * or a date stays text.
+   */
   HtmlTable row(String... cells) {
     sb.append("<tr>");
     for (String c : cells) {
       boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.charAt(0) == '-' || c.charAt(0) == '+'
-          || c.charAt(0) == '[' || c.charAt(0) == '–');
+          || c.charAt(0) == '[' || c.charAt(0) == '–') && c.chars().noneMatch(ch -> Character.isLetter(ch)
+              && ch != 'e' && ch != 'E');
       sb.append(numeric ? "<td class=\"n\">" : "<td>").append(Html.text(c)).append("</td>");
     }
     sb.append("</tr>\n");

@@ -1,7 +1,5 @@
 package dev.assay.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.RunRecord;
 import dev.assay.core.VerdictRecord;
 import dev.assay.gate.RunEstimate;
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * out-of-scope use, ethics, caveats) comes from the user and is marked "not provided" when absent.
  */
 public final class ModelCard {
-  /** Parameter names whose values are never copied into a card (credentials). */
-  private static final Pattern SECRET = Pattern.compile("(?i).*(key|token|secret|password|authorization|header).*");
   private static final Pattern SAFETY = Pattern.compile("(?i).*(safety|toxic|refus|harm|bias|fair|jailbreak).*");
   private static final String NOT_PROVIDED = "Not provided in the card file.";
 
@@ -80,23 +76,12 @@ public final class ModelCard {
     spec.details().forEach((k, v) -> rows.add(List.of(k, v)));
     RunRecord latest = runs.get(0).run().run();
     rows.add(List.of("system (assay)", system));
-    rows.add(List.of("system spec (latest run, credentials omitted)", redacted(latest.system().toJson()).toString()));
-    if (latest.contentHash() != null) {
-      rows.add(List.of("content sha256 (corpus, predictions or script)", latest.contentHash()));
+    // What the system is, as its latest run declared it; credentials redacted.
+    for (String[] r : SystemRows.of(List.of(latest))) {
+      rows.add(List.of(r[0], r[1]));
     }
-    rows.add(List.of("runs in the store", Integer.toString(runs.size())));
-    return List.of(new CardDocument.Table(List.of("field", "value"), rows));
-  }
-
-  static JsonNode redacted(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode out = dev.assay.core.Json.object();
-      for (Map.Entry<String, JsonNode> f : node.properties()) {
-        out.set(f.getKey(), SECRET.matcher(f.getKey()).matches() ? out.textNode("(omitted)") : redacted(f.getValue()));
-      }
-      return out;
-    }
-    return node;
+    rows.add(List.of("runs in this card", Integer.toString(runs.size())));
+    return List.of(new CardDocument.Table(List.of("field", "value"), rows, "systems"));
   }
 
   private static List<CardDocument.Block> factors(List<EvaluatedRun> runs, CardSpec spec) {
@@ -117,8 +102,8 @@ public final class ModelCard {
     runs.forEach(r -> names.addAll(r.run().scores().metrics()));
     out.add(new CardDocument.Paragraph("Metrics measured: " + String.join(", ", names) + ". Each value is the run's "
         + "own value of the metric (a mean, a corpus statistic or a quantile, as the metric defines it); intervals "
-        + "are Wilson intervals for 0/1 means, Student-t for other means and percentile bootstraps of the statistic "
-        + "otherwise."));
+        + "are Wilson intervals for 0/1 means and percentile bootstraps of the statistic otherwise (2,000 "
+        + "replicates), so they stay inside the range the values can take."));
     return out;
   }
 
@@ -151,13 +136,13 @@ public final class ModelCard {
       String primary = h.metrics().stream().filter(m -> !r.run().scores().idsWithValue(m).isEmpty()).findFirst()
           .orElse(null);
       if (primary != null && r.data().available()) {
-        List<SliceRow> slices = Slices.of(r.data(), r.run(), null, primary, confidence);
+        List<SliceRow> slices = Slices.of(r.data(), r.run(), null, primary, confidence).rows();
         if (!slices.isEmpty()) {
           List<List<String>> srows = new ArrayList<>();
           slices.forEach(s -> srows.add(List.of(s.label(), Integer.toString(s.baseline().n()),
-              Format.num(s.baseline().value()), Format.interval(s.baseline().ci()))));
-          out.add(new CardDocument.Paragraph("By slice, " + primary + ":"));
-          out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval"), srows));
+              Format.num(s.baseline().value()), Format.interval(s.baseline().ci()), s.baseline().method())));
+          out.add(new CardDocument.Paragraph("By slice, " + primary + " (" + Intervals.describe(false) + "):"));
+          out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval", "method"), srows));
         }
       } else if (!r.data().available()) {
         out.add(new CardDocument.Paragraph("Slices: " + r.data().note()));
@@ -226,6 +211,6 @@ public final class ModelCard {
     headers.forEach(h -> head.add("run"));
     List<List<String>> out = new ArrayList<>();
     rows.forEach(r -> out.add(List.of(r)));
-    return List.of(new CardDocument.Table(head, out));
+    return List.of(new CardDocument.Table(head, out, "lineage"));
   }
 }

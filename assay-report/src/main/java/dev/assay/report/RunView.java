@@ -89,14 +89,21 @@ public final class RunView {
     return r.output().isTextual() ? r.output().textValue() : r.output().toString();
   }
 
-  /** The note a scorer gave an example's score of {@code metric} (a judge's rationale), or null. */
-  public String note(String id, String metric) {
+  /** The notes the scores of an example carry (a judge's rationale), by metric; empty when none. */
+  public Map<String, String> notes(String id) {
     ExampleResult r = first.get(id);
-    var s = r == null ? null : r.scores().get(metric);
-    return s == null ? null : s.note();
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (r != null) {
+      r.scores().forEach((metric, score) -> {
+        if (score.note() != null && !score.note().isBlank()) {
+          out.put(metric, score.note());
+        }
+      });
+    }
+    return out;
   }
 
-  /** Latencies of every result that has one, sorted ascending. */
+    /** Latencies of every result that has one, sorted ascending. */
   public double[] sortedLatencies() {
     return results.stream().filter(r -> r.latencyMs() != null && Double.isFinite(r.latencyMs()))
         .mapToDouble(ExampleResult::latencyMs).sorted().toArray();
