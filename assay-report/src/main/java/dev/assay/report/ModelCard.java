@@ -136,13 +136,21 @@ public final class ModelCard {
       String primary = h.metrics().stream().filter(m -> !r.run().scores().idsWithValue(m).isEmpty()).findFirst()
           .orElse(null);
       if (primary != null && r.data().available()) {
-        List<SliceRow> slices = Slices.of(r.data(), r.run(), null, primary, confidence).rows();
+        Slices.Result sliced = Slices.of(r.data(), r.run(), null, primary, confidence);
+        List<SliceRow> slices = sliced.rows();
         if (!slices.isEmpty()) {
           List<List<String>> srows = new ArrayList<>();
           slices.forEach(s -> srows.add(List.of(s.label(), Integer.toString(s.baseline().n()),
               Format.num(s.baseline().value()), Format.interval(s.baseline().ci()), s.baseline().method())));
           out.add(new CardDocument.Paragraph("By slice, " + primary + " (" + Intervals.describe(false) + "):"));
           out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval", "method"), srows));
+          List<String> left = new ArrayList<>();
+          sliced.keys().stream().filter(k -> k.omittedValues() > 0).forEach(k -> left.add(k.omittedValues()
+              + " smaller slices of " + k.key() + " (" + k.omittedExamples() + " examples)"));
+          left.addAll(sliced.notSliced());
+          if (!left.isEmpty()) {
+            out.add(new CardDocument.Paragraph("Not shown: " + String.join("; ", left) + "."));
+          }
         }
       } else if (!r.data().available()) {
         out.add(new CardDocument.Paragraph("Slices: " + r.data().note()));

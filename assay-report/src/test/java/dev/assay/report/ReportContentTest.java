@@ -86,6 +86,13 @@ class ReportContentTest {
     assertThat(topic.rows()).hasSize(Slices.MAX_ROWS);
     assertThat(topic.omittedValues()).isEqualTo(20);
     assertThat(topic.omittedExamples()).isEqualTo(100);
+
+    // The card shows the same slices and says what it left out.
+    var card = ModelCard.build("sys", List.of(new ModelCard.EvaluatedRun(run, DatasetView.of(examples),
+        dev.assay.gate.RunEstimate.of(run.scores(), dev.assay.core.Plugins.installed(), 0.95))), List.of(),
+        CardSpec.empty(), 0.95).markdown();
+    assertThat(card).contains("| type=keyword |", "| topic=t0 |",
+        "Not shown: 20 smaller slices of topic (100 examples); doc (a value per example); lang (one value).");
   }
 
   @Test
