@@ -82,7 +82,7 @@ class HelpEverywhereTest {
     CliHarness.Result r = new CliHarness(dir).run("help", "runs", "lst");
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("error: 'assay runs' has no command 'lst' (did you mean 'list'? known: delete, "
-        + "export, help, list, show)\n");
+        + "export, help, list, push, show)\n");
     assertThat(r.out()).isEmpty();
   }
 

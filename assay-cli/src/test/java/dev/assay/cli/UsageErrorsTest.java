@@ -25,7 +25,7 @@ class UsageErrorsTest {
     CliHarness.Result r = new CliHarness(dir).run("runs", "lst");
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: 'assay runs' has no command 'lst' (did you mean 'list'? known: delete, "
-        + "export, help, list, show)\n");
+        + "export, help, list, push, show)\n");
   }
 
   @Test

@@ -86,7 +86,10 @@ public record RunRecord(
         aggregates, failure, 0);
   }
 
-  /** Reads a header of format 1 or 2 (format 1 kept the content hash inside {@code system_spec}). */
+  /**
+   * Reads a header of format 1 or 2 (format 1 kept the content hash inside {@code system_spec}) and
+   * upgrades it to the current format.
+   */
   @JsonCreator
   static RunRecord fromJson(@JsonProperty("format_version") int formatVersion, @JsonProperty("run_id") String runId,
       @JsonProperty("suite_name") String suiteName, @JsonProperty("suite_path") String suitePath,
@@ -109,7 +112,8 @@ public record RunRecord(
       engine = engine != null ? engine : engineOfSuite(suite, spec);
       cluster = cluster != null ? cluster : clusterOfSuite(suite);
     }
-    return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName,
+    // Read records are upgraded: what this code holds (and writes back) is the current format.
+    return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName,
         SystemSpec.fromJson(spec), content, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster,
         lineage, seed, startedAt, endedAt, status, counts, aggregates, failure, datasetLeftOut);
   }

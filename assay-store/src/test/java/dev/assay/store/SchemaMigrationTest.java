@@ -26,7 +26,7 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
@@ -39,7 +39,7 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3);
   }
 
   @Test
@@ -100,7 +100,7 @@ class SchemaMigrationTest {
       assertThat(result.scores().get("judge").note()).isEqualTo("half right");
       assertThat(store.plans()).containsExactly(plan);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
   }
 
   @Test
