@@ -61,7 +61,7 @@ final class StoreSchema {
    * listed by. Existing runs are untouched: their datasets are stored the first time a run is read
    * back while its file still hashes the same (RunInputs).
    */
-  private static final Schema.Migration V2 = new Schema.Migration(2, List.of(
+  static final Schema.Migration V2 = new Schema.Migration(2, List.of(
       """
       CREATE TABLE datasets (
         hash TEXT PRIMARY KEY,
@@ -98,7 +98,7 @@ final class StoreSchema {
    * index in the order {@code RunQuery} defines, start time then run id, whichever filter is set;
    * the version 1 indexes sorted ties by run id in a temporary tree over every matching run.
    */
-  private static final Schema.Migration V3 = new Schema.Migration(3, List.of(
+  static final Schema.Migration V3 = new Schema.Migration(3, List.of(
       "DROP INDEX runs_by_system",
       "DROP INDEX runs_by_suite",
       "DROP INDEX runs_by_status",
@@ -106,7 +106,107 @@ final class StoreSchema {
       "CREATE INDEX runs_by_suite ON runs (suite_name, started_at, run_id)",
       "CREATE INDEX runs_by_status ON runs (status, started_at, run_id)"));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3));
+  /**
+   * Version 4: the registry (models, versions, policies, alias moves and the current aliases,
+   * rerun verifications) and the audit log (docs/registry.md, docs/audit.md). Each record is a JSON
+   * body beside the columns it is found by. What must never change once written (versions,
+   * policies, alias moves, reproductions, audit entries) is guarded by triggers that refuse updates
+   * and deletes: that stops mistakes, not a determined editor of the file, whom the audit log's
+   * hash chain and checkpoints catch instead. {@code audit_state} has one row once the log was
+   * started (what existed before it was adopted into it).
+   */
+  static final Schema.Migration V4 = new Schema.Migration(4, List.of(
+      """
+      CREATE TABLE models (
+        pk INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE model_versions (
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        number INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        spec_hash TEXT NOT NULL,
+        content_hash TEXT,
+        body TEXT NOT NULL,
+        PRIMARY KEY (model_pk, number)
+      )""",
+      """
+      CREATE TABLE model_policies (
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        revision INTEGER NOT NULL,
+        set_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (model_pk, revision)
+      )""",
+      """
+      CREATE TABLE alias_moves (
+        pk INTEGER PRIMARY KEY,
+        move_id TEXT NOT NULL UNIQUE,
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        alias TEXT NOT NULL,
+        from_version INTEGER,
+        to_version INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        FOREIGN KEY (model_pk, to_version) REFERENCES model_versions (model_pk, number)
+      )""",
+      "CREATE INDEX alias_moves_by_model ON alias_moves (model_pk, pk)",
+      """
+      CREATE TABLE aliases (
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        alias TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (model_pk, alias),
+        FOREIGN KEY (model_pk, version) REFERENCES model_versions (model_pk, number)
+      )""",
+      """
+      CREATE TABLE reproductions (
+        pk INTEGER PRIMARY KEY,
+        reproduction_id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        original_run TEXT NOT NULL,
+        rerun_run TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        body TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subjects TEXT NOT NULL,
+        content_hash TEXT,
+        previous_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      )""",
+      "CREATE INDEX audit_log_by_time ON audit_log (at)",
+      """
+      CREATE TABLE audit_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        started_at TEXT NOT NULL
+      )""",
+      immutable("audit_log"), undeletable("audit_log"),
+      immutable("model_versions"), undeletable("model_versions"),
+      immutable("model_policies"), undeletable("model_policies"),
+      immutable("alias_moves"), undeletable("alias_moves"),
+      immutable("reproductions"), undeletable("reproductions")));
+
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4));
+
+  private static String immutable(String table) {
+    return "CREATE TRIGGER " + table + "_no_update BEFORE UPDATE ON " + table
+        + " BEGIN SELECT RAISE(ABORT, '" + table + " rows are never changed'); END";
+  }
+
+  private static String undeletable(String table) {
+    return "CREATE TRIGGER " + table + "_no_delete BEFORE DELETE ON " + table
+        + " BEGIN SELECT RAISE(ABORT, '" + table + " rows are never deleted'); END";
+  }
 
   private StoreSchema() {}
 }

@@ -26,7 +26,7 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
@@ -39,7 +39,7 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4);
   }
 
   @Test
@@ -100,7 +100,29 @@ class SchemaMigrationTest {
       assertThat(result.scores().get("judge").note()).isEqualTo("half right");
       assertThat(store.plans()).containsExactly(plan);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
+  }
+
+  /**
+   * A store of schema 3 (runs, datasets, verdicts, plans, run indexes) gains the registry and the audit log,
+   * keeps its runs, and the immutability triggers of schema 4 are in place.
+   */
+  @Test
+  void aVersionThreeStoreGainsTheRegistryAndTheAuditLog() throws SQLException {
+    Path db = dir.resolve("assay.db");
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2, StoreSchema.V3)));
+    String header = RecordCodec.header(run("r2")).replace("'", "''");
+    execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r2', "
+        + "'1970-01-01T00:00:00.000000000Z', 'running', 'sys', 's', '" + header + "')");
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'")).containsExactly(0);
+
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.run("r2")).isPresent();
+      assertThat(store.registry().models()).isEmpty();
+      assertThat(store.auditLog().started()).isFalse();
+    }
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).containsExactly(10);
   }
 
   @Test
