@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param cluster the suite's {@code cluster:} field, null when none
  * @param failure why the run is {@link RunStatus#FAILED} (too many failed results, a metric that
  *     cannot be computed) or {@link RunStatus#ABORTED}, in one sentence; null otherwise
+ * @param judges for each judged metric (an LLM judge), the identity hash of the judge that scored
+ *     it ({@link Scorer#identities()}): calibrations of that judge apply to these scores; empty
+ *     when the run has no judge or was made before judges were recorded
  */
 public record RunRecord(
     int formatVersion,
@@ -56,7 +59,8 @@ public record RunRecord(
     RunStatus status,
     Counts counts,
     Map<String, Double> aggregates,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String failure) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String failure,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> judges) {
   /** The run-record format this code writes. Readers accept this and every earlier version. */
   public static final int FORMAT_VERSION = 2;
 
@@ -66,6 +70,18 @@ public record RunRecord(
     metrics = metrics == null ? List.of() : List.copyOf(metrics);
     counts = counts == null ? Counts.ZERO : counts;
     aggregates = aggregates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
+    judges = judges == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(judges));
+  }
+
+  /** A header without judges (runs whose metrics have no judge). */
+  public RunRecord(int formatVersion, String runId, String suiteName, String suitePath, String suiteHash,
+      ObjectNode suite, String systemName, SystemSpec system, String contentHash, String datasetPath,
+      String datasetHash, int datasetSize, int repeats, List<String> metrics, EngineSettings engine, String cluster,
+      Lineage lineage, long seed, Instant startedAt, Instant endedAt, RunStatus status, Counts counts,
+      Map<String, Double> aggregates, String failure) {
+    this(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system, contentHash, datasetPath,
+        datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt, endedAt, status, counts,
+        aggregates, failure, Map.of());
   }
 
   /**
@@ -84,7 +100,8 @@ public record RunRecord(
       @JsonProperty("lineage") Lineage lineage, @JsonProperty("seed") long seed,
       @JsonProperty("started_at") Instant startedAt, @JsonProperty("ended_at") Instant endedAt,
       @JsonProperty("status") RunStatus status, @JsonProperty("counts") Counts counts,
-      @JsonProperty("aggregates") Map<String, Double> aggregates, @JsonProperty("failure") String failure) {
+      @JsonProperty("aggregates") Map<String, Double> aggregates, @JsonProperty("failure") String failure,
+      @JsonProperty("judges") Map<String, String> judges) {
     ObjectNode spec = systemSpec == null ? Json.object() : systemSpec;
     String content = contentHash;
     if (formatVersion < 2) {
@@ -96,7 +113,7 @@ public record RunRecord(
     // Read records are upgraded: what this code holds (and writes back) is the current format.
     return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName,
         SystemSpec.fromJson(spec), content, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster,
-        lineage, seed, startedAt, endedAt, status, counts, aggregates, failure);
+        lineage, seed, startedAt, endedAt, status, counts, aggregates, failure, judges);
   }
 
   /** A new header of the current format (no end, counts, aggregates or failure yet). */
@@ -137,14 +154,21 @@ public record RunRecord(
       String why) {
     return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
         contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
-        ended, newStatus, newCounts, newAggregates, why);
+        ended, newStatus, newCounts, newAggregates, why, judges);
+  }
+
+  /** The same run with the identities of the judges behind its judged metrics. */
+  public RunRecord withJudges(Map<String, String> identities) {
+    return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
+        contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
+        endedAt, status, counts, aggregates, failure, identities);
   }
 
   /** The same run, reopened for {@code --resume}; written in the current format from then on. */
   public RunRecord reopen() {
     return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
         contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
-        null, RunStatus.RUNNING, counts, aggregates, null);
+        null, RunStatus.RUNNING, counts, aggregates, null, judges);
   }
 
   /** Expected number of per-example results: examples times repeats. */

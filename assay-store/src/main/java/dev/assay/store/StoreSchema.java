@@ -61,7 +61,7 @@ final class StoreSchema {
    * listed by. Existing runs are untouched: their datasets are stored the first time a run is read
    * back while its file still hashes the same (RunInputs).
    */
-  private static final Schema.Migration V2 = new Schema.Migration(2, List.of(
+  static final Schema.Migration V2 = new Schema.Migration(2, List.of(
       """
       CREATE TABLE datasets (
         hash TEXT PRIMARY KEY,
@@ -93,7 +93,24 @@ final class StoreSchema {
         body TEXT NOT NULL
       )"""));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2));
+  /**
+   * Version 3: judge calibrations (docs/judges.md), immutable JSON documents with the columns they
+   * are looked up by: a gate asks for the newest calibration of one judge identity.
+   */
+  private static final Schema.Migration V3 = new Schema.Migration(3, List.of(
+      """
+      CREATE TABLE calibrations (
+        pk INTEGER PRIMARY KEY,
+        calibration_id TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        judge TEXT NOT NULL,
+        body TEXT NOT NULL
+      )""",
+      "CREATE INDEX calibrations_by_judge ON calibrations (judge, created_at DESC, calibration_id DESC)",
+      "CREATE INDEX calibrations_newest ON calibrations (created_at DESC, calibration_id DESC)"));
+
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3));
 
   private StoreSchema() {}
 }

@@ -26,7 +26,7 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
@@ -39,7 +39,7 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3);
   }
 
   @Test
@@ -100,7 +100,30 @@ class SchemaMigrationTest {
       assertThat(result.scores().get("judge").note()).isEqualTo("half right");
       assertThat(store.plans()).containsExactly(plan);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
+  }
+
+  /** A schema-2 store (before calibrations) opens, gains the calibrations table and keeps its runs. */
+  @Test
+  void aVersionTwoStoreMigratesForwardAndKeepsCalibrations() throws Exception {
+    Path db = dir.resolve("assay.db");
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2)));
+    execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r2', "
+        + "'2026-11-01T00:00:00.000000000Z', 'completed', 'cand', 'qa', '{\"format_version\":2,\"run_id\":\"r2\","
+        + "\"system_spec\":{\"name\":\"cand\",\"type\":\"predictions\"},\"status\":\"completed\"}')");
+    var calibration = new dev.assay.core.CalibrationRecord("c1", Instant.parse("2026-11-02T00:00:00Z"),
+        "hallucination", "ab".repeat(32), "hallucination:model=j", "labels.jsonl", "cd".repeat(32), 40,
+        Map.of("none", new dev.assay.core.CalibrationRecord.KappaValue(0.7, 0.1)), 0.9, "0.1.0", null);
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.run("r2")).isPresent();
+      assertThat(store.run("r2").orElseThrow().judges()).isEmpty();
+      store.saveCalibration(calibration);
+    }
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.calibrations(dev.assay.core.CalibrationRecord.Query.ofJudge("ab".repeat(32))))
+          .extracting(c -> c.kappa().get("none").estimate()).containsExactly(0.7);
+    }
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
   }
 
   @Test

@@ -41,6 +41,7 @@ final class JudgeScorer implements Scorer {
   private final JudgeMetric metric;
   private final SystemUnderTest judge;
   private final String judgeIdentity;
+  private final String calibrationIdentity;
   private final ModelCaller models;
   private final PromptTemplate rubric;
   private final Duration timeout;
@@ -48,12 +49,14 @@ final class JudgeScorer implements Scorer {
   /**
    * @param judgeIdentity hash of the judge model's settings and the rubric's text (never the API
    *     key): the system part of the judge's cache keys
+   * @param calibrationIdentity the judge identity plus its score range: what calibrations bind to
    */
-  JudgeScorer(JudgeMetric metric, SystemUnderTest judge, String judgeIdentity, ModelCaller models,
-      PromptTemplate rubric, Duration timeout) {
+  JudgeScorer(JudgeMetric metric, SystemUnderTest judge, String judgeIdentity, String calibrationIdentity,
+      ModelCaller models, PromptTemplate rubric, Duration timeout) {
     this.metric = metric;
     this.judge = judge;
     this.judgeIdentity = judgeIdentity;
+    this.calibrationIdentity = calibrationIdentity;
     this.models = models;
     this.rubric = rubric;
     this.timeout = timeout;
@@ -62,6 +65,11 @@ final class JudgeScorer implements Scorer {
   @Override
   public List<Metric> metrics() {
     return List.of(metric);
+  }
+
+  @Override
+  public Map<String, String> identities() {
+    return Map.of(NAME, calibrationIdentity);
   }
 
   @Override

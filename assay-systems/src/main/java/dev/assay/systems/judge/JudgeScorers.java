@@ -106,7 +106,12 @@ public final class JudgeScorers implements ScorerProvider {
     SystemUnderTest judge = openai(judgeParams, context);
     ObjectNode identity = judgeParams.deepCopy();
     identity.put("rubric_sha256", Json.hex(Json.digest().digest(rubricText.getBytes(StandardCharsets.UTF_8))));
-    return new JudgeScorer(m, judge, Json.hash(identity), context.models(), rubric, timeout(p));
+    // What a calibration is bound to: everything behind the cache identity plus the score range.
+    ObjectNode calibrated = identity.deepCopy();
+    calibrated.put("min", m.min());
+    calibrated.put("max", m.max());
+    return new JudgeScorer(m, judge, Json.hash(identity), Json.hash(calibrated), context.models(), rubric,
+        timeout(p));
   }
 
   /** Seconds one judge call may take: the same bounds as a suite's timeout. */

@@ -101,6 +101,34 @@ class JudgeScorersTest {
         .isInstanceOf(InputException.class).hasMessageContaining("rubric " + dir.resolve("rubric.txt") + ": file not found");
   }
 
+  /**
+   * The identity calibrations bind to changes with the model, the rubric's text and the score range,
+   * and with nothing else (not the API key's value, not the rubric's path).
+   */
+  @Test
+  void theCalibrationIdentityFollowsModelRubricAndRange() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Path b = Files.createDirectories(dir.resolve("b"));
+    Files.writeString(a.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
+    Files.writeString(b.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
+    ModelCaller never = (system, identity, invocation) -> {
+      throw new AssertionError("not called");
+    };
+    String spec = "judge:base_url=http://127.0.0.1:9/v1:model=judge-1:rubric=rubric.txt";
+    java.util.function.BiFunction<String, Path, String> identity = (s, folder) -> {
+      try (Scorer judge = Plugins.installed().scorer(s, context(folder.resolve("suite.yaml"), never))) {
+        return judge.identities().get("judge");
+      }
+    };
+    String base = identity.apply(spec, a);
+    assertThat(base).hasSize(64);
+    assertThat(identity.apply(spec, b)).as("the same rubric text elsewhere").isEqualTo(base);
+    assertThat(identity.apply(spec.replace("judge-1", "judge-2"), a)).as("another model").isNotEqualTo(base);
+    assertThat(identity.apply(spec + ":min=0:max=5", a)).as("another scale").isNotEqualTo(base);
+    Files.writeString(b.resolve("rubric.txt"), "Q: {{input}}\nA: {{output}}");
+    assertThat(identity.apply(spec, b)).as("an edited rubric").isNotEqualTo(base);
+  }
+
   @Test
   void badSpecsAreInputErrorsOnTheMetric() throws Exception {
     Path rubric = Files.writeString(dir.resolve("r.txt"), "{{output}}");
