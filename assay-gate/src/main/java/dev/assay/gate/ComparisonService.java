@@ -141,6 +141,7 @@ public final class ComparisonService {
       Map<String, Map<String, String>> tags = data.available() ? tags(data.dataset()) : null;
       verdict = new GateEvaluator(options).evaluate(request.gate(), pairing, metricOf, new HashMap<>(comparisons),
           tags == null ? null : id -> tags.getOrDefault(id, Map.of()), datasetHash);
+      verdict = CalibrationCheck.apply(verdict, CalibrationCheck.statuses(request.gate(), baseline, candidate, store));
       verdict = verdict.withPlan(PlanCheck.judge(store.plans(), request.gate().hash(), datasetHash,
           earliestStart(baseline, candidate)));
       if (request.record()) {

@@ -9,6 +9,7 @@ import dev.assay.core.Suite;
 import dev.assay.core.Limits;
 import dev.assay.core.io.SuiteTree;
 import dev.assay.core.io.YamlTreeReader;
+import dev.assay.stats.agreement.KappaWeights;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.OptionalDouble;
  * mean". A returned gate is fully valid; whether its metrics exist is checked against the runs.
  */
 public final class GateLoader {
-  static final List<String> KEYS = List.of("confidence", "multiplicity", "power", "rules");
+  static final List<String> KEYS = List.of("confidence", "multiplicity", "power", "rules", "calibration");
+  static final List<String> CALIBRATION_KEYS = List.of("labels", "min_kappa", "weights");
   static final List<String> RULE_KEYS = List.of("rule", "metric", "margin", "threshold", "tag", "pass_threshold");
   private static final String SHAPE = "a mapping with rules: [{rule: ..., metric: ...}, ...]";
   private static final String RULE_SHAPE = "a mapping such as {rule: non_inferiority, metric: f1, margin: 0.02}";
@@ -94,7 +96,54 @@ public final class GateLoader {
     for (int i = 0; i < rulesNode.size(); i++) {
       rules.add(rule(rulesNode.get(i), pointer + "/rules/" + i, rulesField + "[" + i + "]", t));
     }
-    return new Gate(confidence, multiplicity, power, rules, t.file(), Json.hash(node));
+    return new Gate(confidence, multiplicity, power, rules, t.file(), Json.hash(node),
+        calibrations(node, pointer, path, t));
+  }
+
+  /** {@code calibration: {METRIC: {labels: FILE, min_kappa: K, weights: none}}} (docs/judges.md). */
+  private static List<CalibrationRequirement> calibrations(ObjectNode node, String pointer, String path, SuiteTree t) {
+    String field = field(path, "calibration");
+    ObjectNode section = t.mapping(node, pointer + "/calibration", field);
+    List<CalibrationRequirement> out = new ArrayList<>();
+    if (section == null) {
+      return out;
+    }
+    var names = section.fieldNames();
+    while (names.hasNext()) {
+      String metric = names.next();
+      String p = SuiteTree.child(pointer + "/calibration", metric);
+      String f = field + "." + metric;
+      ObjectNode c = t.mapping(section, p, f);
+      if (c == null) {
+        throw t.error(p, f, "empty", "{labels: human.jsonl, min_kappa: 0.6}");
+      }
+      t.onlyKeys(c, p, f, CALIBRATION_KEYS);
+      String labels = t.string(c, p + "/labels", f + ".labels");
+      if (labels == null || labels.isBlank()) {
+        throw t.error(p, f + ".labels", "missing", "the human labels file the judge must be calibrated against");
+      }
+      JsonNode k = c.get("min_kappa");
+      if (k == null) {
+        throw t.error(p, f + ".min_kappa", "missing", "the least acceptable Cohen's kappa, e.g. 0.6");
+      }
+      if (!k.isNumber() || !(k.doubleValue() >= -1 && k.doubleValue() <= 1)) {
+        throw t.wrong(p + "/min_kappa", f + ".min_kappa", k, "a number from -1 to 1, e.g. 0.6");
+      }
+      String w = c.has("weights") ? t.string(c, p + "/weights", f + ".weights") : "none";
+      KappaWeights weights = KappaWeights.parse(w);
+      if (weights == null) {
+        throw t.error(p + "/weights", f + ".weights", "unknown weighting '" + w + "'", "none, linear or quadratic");
+      }
+      Path base = t.file() == null ? Path.of("") : Path.of(t.file()).toAbsolutePath().getParent();
+      Path file;
+      try {
+        file = base.resolve(labels).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw t.error(p + "/labels", f + ".labels", "not a valid path: " + e.getReason(), "a file path");
+      }
+      out.add(new CalibrationRequirement(metric, labels, file, k.doubleValue(), weights, t.line(p)));
+    }
+    return out;
   }
 
   private static Rule rule(JsonNode node, String pointer, String field, SuiteTree t) {
