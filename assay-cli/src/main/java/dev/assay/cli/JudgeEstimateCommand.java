@@ -1,12 +1,13 @@
 package dev.assay.cli;
 
+import dev.assay.core.JudgedRate;
 import dev.assay.core.Limits;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunRefs;
 import dev.assay.core.Store;
 import dev.assay.core.io.HumanLabels;
 import dev.assay.core.text.TerminalText;
-import dev.assay.judge.JudgedRate;
+import dev.assay.core.JudgedRate;
 import dev.assay.stats.ConfidenceInterval;
 import dev.assay.stats.ppi.MeanEstimate;
 import java.util.Locale;

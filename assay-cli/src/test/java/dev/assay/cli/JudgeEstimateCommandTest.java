@@ -95,6 +95,27 @@ class JudgeEstimateCommandTest {
       assertThat(text.out()).contains("6 labelled, 4 judge-only").contains("ppi           0.4167")
           .contains("lambda 0.192");
 
+      // A gate on the same rate: the scores' own interval [0.24, 0.76] clears 0.1, but the PPI
+      // interval, which carries the judge's errors on the labelled answers, is too wide to decide.
+      cli.write("gate.yaml", "rules:\n  - {rule: at_least, metric: judge, threshold: 0.1, interval: ppi, labels: "
+          + "sample.jsonl}\n  - {rule: at_most, metric: judge, threshold: 1.5, interval: ppi, labels: sample.jsonl}\n"
+          + "  - {rule: at_least, metric: judge, threshold: 0.1}\n");
+      CliHarness.Result gate = cli.run("gate", "suite.yaml", "--gate", "gate.yaml", "--format", "json");
+      assertThat(gate.code()).as(gate.toString()).isEqualTo(3);
+      JsonNode rules = Json.MAPPER.readTree(gate.out()).path("rules");
+      double half = 1.959963984540054 * Math.sqrt(1.0 / 16 + 1.0 / 36);
+      assertThat(rules.get(0).path("verdict").asText()).isEqualTo("INCONCLUSIVE");
+      assertThat(rules.get(0).path("estimate").asDouble()).isCloseTo(0.25 + 1.0 / 6, within(1e-12));
+      assertThat(rules.get(0).path("ci").get(0).asDouble()).isCloseTo(0.25 + 1.0 / 6 - half, within(1e-6));
+      assertThat(rules.get(0).path("reason").asText()).contains("rate (ppi)");
+      assertThat(rules.get(1).path("verdict").asText()).isEqualTo("PASS");
+      assertThat(rules.get(2).path("verdict").asText()).isEqualTo("PASS");
+
+      cli.write("bad-gate.yaml", "rules:\n  - {rule: at_least, metric: judge, threshold: 0.1, interval: ppi}\n");
+      CliHarness.Result bad = cli.run("gate", "suite.yaml", "--gate", "bad-gate.yaml");
+      assertThat(bad.code()).as(bad.toString()).isEqualTo(2);
+      assertThat(bad.err()).contains("rules[0].labels").contains("missing");
+
       cli.write("none.jsonl", "{\"id\":\"q1\",\"output\":\"another answer\",\"label\":1}\n");
       CliHarness.Result none = cli.run("judge", "estimate", candRun, "--labels", "none.jsonl");
       assertThat(none.code()).as(none.toString()).isEqualTo(2);

@@ -1,12 +1,7 @@
-package dev.assay.judge;
+package dev.assay.core;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.core.ExampleResult;
-import dev.assay.core.InputException;
-import dev.assay.core.Json;
-import dev.assay.core.Output;
-import dev.assay.core.RunRecord;
 import dev.assay.core.io.HumanLabels;
 import dev.assay.stats.ConfidenceInterval;
 import dev.assay.stats.ppi.MeanEstimate;
