@@ -94,10 +94,23 @@ final class StoreSchema {
       )"""));
 
   /**
-   * Version 3: judge calibrations (docs/judges.md), immutable JSON documents with the columns they
+   * Version 3: indexes that serve a page of runs (a server lists 100,000 of them) straight from the
+   * index in the order {@code RunQuery} defines, start time then run id, whichever filter is set;
+   * the version 1 indexes sorted ties by run id in a temporary tree over every matching run.
+   */
+  static final Schema.Migration V3 = new Schema.Migration(3, List.of(
+      "DROP INDEX runs_by_system",
+      "DROP INDEX runs_by_suite",
+      "DROP INDEX runs_by_status",
+      "CREATE INDEX runs_by_system ON runs (system_name, started_at, run_id)",
+      "CREATE INDEX runs_by_suite ON runs (suite_name, started_at, run_id)",
+      "CREATE INDEX runs_by_status ON runs (status, started_at, run_id)"));
+
+  /**
+   * Version 4: judge calibrations (docs/judges.md), immutable JSON documents with the columns they
    * are looked up by: a gate asks for the newest calibration of one judge identity.
    */
-  private static final Schema.Migration V3 = new Schema.Migration(3, List.of(
+  private static final Schema.Migration V4 = new Schema.Migration(4, List.of(
       """
       CREATE TABLE calibrations (
         pk INTEGER PRIMARY KEY,
@@ -110,7 +123,7 @@ final class StoreSchema {
       "CREATE INDEX calibrations_by_judge ON calibrations (judge, created_at DESC, calibration_id DESC)",
       "CREATE INDEX calibrations_newest ON calibrations (created_at DESC, calibration_id DESC)"));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3));
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4));
 
   private StoreSchema() {}
 }

@@ -26,7 +26,7 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
@@ -39,7 +39,7 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4);
   }
 
   @Test
@@ -100,14 +100,15 @@ class SchemaMigrationTest {
       assertThat(result.scores().get("judge").note()).isEqualTo("half right");
       assertThat(store.plans()).containsExactly(plan);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
   }
 
-  /** A schema-2 store (before calibrations) opens, gains the calibrations table and keeps its runs. */
+  /** A schema-3 store (before calibrations) opens, gains the calibrations table and keeps its runs. */
   @Test
-  void aVersionTwoStoreMigratesForwardAndKeepsCalibrations() throws Exception {
+  void aVersionThreeStoreMigratesForwardAndKeepsCalibrations() throws Exception {
     Path db = dir.resolve("assay.db");
-    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2)));
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2,
+        StoreSchema.V3)));
     execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r2', "
         + "'2026-11-01T00:00:00.000000000Z', 'completed', 'cand', 'qa', '{\"format_version\":2,\"run_id\":\"r2\","
         + "\"system_spec\":{\"name\":\"cand\",\"type\":\"predictions\"},\"status\":\"completed\"}')");
@@ -123,7 +124,7 @@ class SchemaMigrationTest {
       assertThat(store.calibrations(dev.assay.core.CalibrationRecord.Query.ofJudge("ab".repeat(32))))
           .extracting(c -> c.kappa().get("none").estimate()).containsExactly(0.7);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
   }
 
   @Test
