@@ -62,6 +62,13 @@ class JudgeCalibrationGateTest {
       assertThat(rule(after).path("verdict").asText()).isEqualTo("PASS");
       assertThat(rule(after).path("reason").asText()).contains("judge calibrated (kappa 0.6000 >= 0.5000, calibration ");
 
+      // The report shows the calibration status and, beside each flipped answer, the judge's rationale.
+      CliHarness.Result report = cli.run("gate", "suite.yaml", "--report", "report.html");
+      assertThat(report.code()).as(report.toString()).isZero();
+      String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+      assertThat(html).contains("Judge calibration").contains("<td>met</td>").contains("answer 1\n\njudge: r1");
+      assertThat(html).containsPattern("<td>judges</td><td[^>]*>judge [0-9a-f]{12}</td>");
+
       cli.write("suite.yaml", suite(stub.baseUrl(), "j", 0.7));
       CliHarness.Result strict = cli.run("gate", "suite.yaml");
       assertThat(strict.code()).as(strict.toString()).isEqualTo(3);
