@@ -121,4 +121,31 @@ class JudgeCalibrateCommandTest {
       assertThat(bad.out()).isEmpty();
     }
   }
+
+  /** A run is never finished by another judge than the one that started it: one run, one judge. */
+  @Test
+  void resumingARunWhoseJudgeChangedIsAnInputError() throws Exception {
+    try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(judgeAnswers()))) {
+      writeSuite(cli, stub.baseUrl(), "");
+      CliHarness.Result run = cli.run("run", "suite.yaml", "--format", "json");
+      assertThat(run.code()).as(run.toString()).isZero();
+      String id = Json.MAPPER.readTree(run.out()).path("runs").get(0).path("run_id").asText();
+      try (var store = cli.store()) {
+        assertThat(store.run(id).orElseThrow().judges()).containsOnlyKeys("judge");
+        store.updateRun(store.run(id).orElseThrow().reopen());
+      }
+      cli.sql("DELETE FROM results WHERE example_id = 'q3'");
+      cli.write("rubric.txt", "Question: {{input}} A: {{output}}");
+      CliHarness.Result changed = cli.run("run", "--resume", id);
+      assertThat(changed.code()).as(changed.toString()).isEqualTo(2);
+      assertThat(changed.err()).contains("a judge of run " + id + " changed");
+
+      cli.write("rubric.txt", "Q: {{input}} A: {{output}}");
+      CliHarness.Result same = cli.run("run", "--resume", id);
+      assertThat(same.code()).as(same.toString()).isZero();
+      try (var store = cli.store()) {
+        assertThat(store.results(id)).hasSize(10);
+      }
+    }
+  }
 }
