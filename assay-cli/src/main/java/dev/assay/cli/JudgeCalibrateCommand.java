@@ -119,6 +119,11 @@ final class JudgeCalibrateCommand implements Callable<Integer> {
           + ", Krippendorff's alpha " + num(a.alphaNominal()) + " (nominal), " + num(a.alphaInterval())
           + " (interval): the ceiling for the judge");
     }
+    if (a.panel() != null) {
+      out.println("  panel        " + a.panel().members() + " judges: Fleiss' kappa " + num(a.panel().fleissKappa())
+          + ", Krippendorff's alpha " + num(a.panel().alphaNominal()) + " (nominal), "
+          + num(a.panel().alphaInterval()) + " (interval) among themselves");
+    }
     int failures = r.detail().path("failures").size();
     if (failures > 0) {
       out.println("  failures     " + failures + " answers the judge could not score (left out), e.g. "

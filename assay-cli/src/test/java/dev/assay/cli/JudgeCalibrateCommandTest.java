@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.Json;
 import dev.assay.testkit.StubLlmServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -146,6 +147,26 @@ class JudgeCalibrateCommandTest {
       try (var store = cli.store()) {
         assertThat(store.results(id)).hasSize(10);
       }
+    }
+  }
+
+  /** A panel of three models is calibrated like one judge, and its members' agreement is shown. */
+  @Test
+  void aPanelIsCalibratedWithItsMembersAgreement() throws Exception {
+    try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(judgeAnswers()))) {
+      writeSuite(cli, stub.baseUrl(), "");
+      cli.write("suite.yaml", Files.readString(dir.resolve("suite.yaml")).replace("model=j", "models=j1,j2,j3"));
+      CliHarness.Result json = cli.run("judge", "calibrate", "suite.yaml", "--labels", "human.jsonl", "--format",
+          "json");
+      assertThat(json.code()).as(json.toString()).isZero();
+      JsonNode r = Json.MAPPER.readTree(json.out());
+      assertThat(r.path("kappa").path("none").path("estimate").asDouble()).isCloseTo(0.6, within(1e-12));
+      // The stub answers every model alike: the members agree perfectly.
+      assertThat(r.path("panel_agreement").path("members").asInt()).isEqualTo(3);
+      assertThat(r.path("panel_agreement").path("fleiss_kappa").asDouble()).isCloseTo(1.0, within(1e-12));
+      assertThat(stub.requests()).hasSize(30);
+      CliHarness.Result text = cli.run("judge", "calibrate", "suite.yaml", "--labels", "human.jsonl");
+      assertThat(text.out()).contains("panel        3 judges: Fleiss' kappa 1.0000");
     }
   }
 }

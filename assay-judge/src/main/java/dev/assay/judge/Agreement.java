@@ -49,11 +49,23 @@ import java.util.TreeSet;
  * @param alphaNominal Krippendorff's α (nominal); NaN with fewer than two raters
  * @param alphaInterval Krippendorff's α (interval); NaN with fewer than two raters
  * @param confidence the intervals' level
+ * @param panel the members' agreement with each other when the judge is a panel, else null
  */
 public record Agreement(int n, int noConsensus, double[] categories, long[][] confusion, Map<KappaWeights, Kappa> kappa,
     double accuracy, ConfidenceInterval accuracyInterval, double judgeMean, double humanMean,
     ConfidenceInterval biasInterval, List<String> raters, double fleissKappa, double alphaNominal,
-    double alphaInterval, double confidence) {
+    double alphaInterval, double confidence, Panel panel) {
+
+  /**
+   * How a judge panel's members agree with each other, over every judged answer (humans' labels
+   * aside): when they rarely agree, their majority is a coin flip whatever its κ with humans.
+   *
+   * @param members the panel's size
+   * @param fleissKappa Fleiss' κ of the members
+   * @param alphaNominal Krippendorff's α (nominal) of the members
+   * @param alphaInterval Krippendorff's α (interval) of the members
+   */
+  public record Panel(int members, double fleissKappa, double alphaNominal, double alphaInterval) {}
 
   /** Measures agreement of the judged answers at two-sided level {@code confidence}. */
   public static Agreement of(List<Judged> judged, double confidence) {
@@ -114,12 +126,20 @@ public record Agreement(int n, int noConsensus, double[] categories, long[][] co
       }
       alphaNominal = KrippendorffAlpha.of(ratings, KrippendorffAlpha.Level.NOMINAL);
       alphaInterval = KrippendorffAlpha.of(ratings, KrippendorffAlpha.Level.INTERVAL);
-      fleiss = fleiss(judged, raters.size());
+      fleiss = fleiss(judged.stream().filter(j -> j.humans().size() == raters.size())
+          .map(j -> j.humans().values().stream().mapToDouble(Double::doubleValue).toArray()).toList());
+    }
+    Panel panel = null;
+    int size = judged.isEmpty() ? 0 : judged.get(0).members().length;
+    if (size >= 2 && judged.stream().allMatch(j -> j.members().length == size)) {
+      double[][] scores = judged.stream().map(Judged::members).toArray(double[][]::new);
+      panel = new Panel(size, fleiss(List.of(scores)), KrippendorffAlpha.of(scores, KrippendorffAlpha.Level.NOMINAL),
+          KrippendorffAlpha.of(scores, KrippendorffAlpha.Level.INTERVAL));
     }
     return new Agreement(n, judged.size() - n, categories, confusion, kappa, n == 0 ? Double.NaN : (double) hits / n,
         n == 0 ? null : WilsonInterval.of(hits, n, confidence), n == 0 ? Double.NaN : judgeSum / n,
         n == 0 ? Double.NaN : humanSum / n, bias, raters.size() >= 2 ? raters : List.of(), fleiss, alphaNominal,
-        alphaInterval, confidence);
+        alphaInterval, confidence, panel);
   }
 
   private static List<String> raters(List<Judged> judged) {
@@ -128,19 +148,18 @@ public record Agreement(int n, int noConsensus, double[] categories, long[][] co
     return List.copyOf(names);
   }
 
-  /** Fleiss' κ over the answers every one of the {@code raters} labelled (it needs equal counts). */
-  private static double fleiss(List<Judged> judged, int raters) {
-    List<Judged> complete = judged.stream().filter(j -> j.humans().size() == raters).toList();
+  /** Fleiss' κ of items rated the same number of times (one array of ratings per item). */
+  private static double fleiss(List<double[]> items) {
     TreeSet<Double> values = new TreeSet<>();
-    complete.forEach(j -> values.addAll(j.humans().values()));
+    items.forEach(r -> java.util.Arrays.stream(r).forEach(values::add));
     List<Double> order = new ArrayList<>(values);
-    int[][] counts = new int[complete.size()][values.size()];
-    for (int i = 0; i < complete.size(); i++) {
-      for (double v : complete.get(i).humans().values()) {
+    int[][] counts = new int[items.size()][values.size()];
+    for (int i = 0; i < items.size(); i++) {
+      for (double v : items.get(i)) {
         counts[i][order.indexOf(v)]++;
       }
     }
-    return complete.isEmpty() ? Double.NaN : FleissKappa.of(counts).kappa();
+    return items.isEmpty() ? Double.NaN : FleissKappa.of(counts).kappa();
   }
 
   /** The normal interval of a mean, with the sample standard deviation. */
@@ -229,6 +248,13 @@ public record Agreement(int n, int noConsensus, double[] categories, long[][] co
       number(h, "fleiss_kappa", fleissKappa);
       number(h, "krippendorff_alpha_nominal", alphaNominal);
       number(h, "krippendorff_alpha_interval", alphaInterval);
+    }
+    if (panel != null) {
+      ObjectNode p = o.putObject("panel_agreement");
+      p.put("members", panel.members());
+      number(p, "fleiss_kappa", panel.fleissKappa());
+      number(p, "krippendorff_alpha_nominal", panel.alphaNominal());
+      number(p, "krippendorff_alpha_interval", panel.alphaInterval());
     }
     return o;
   }

@@ -112,7 +112,8 @@ public final class JudgeCalibration {
             failures.add(new Failure(item.id(), "no score"));
             continue;
           }
-          judged.add(new Judged(item.id(), s.value(), item.ratings(), item.consensus()));
+          judged.add(new Judged(item.id(), s.value(), item.ratings(), item.consensus(),
+              s.statisticCount() >= 2 ? s.statistics() : null));
         }
         Agreement agreement = Agreement.of(judged, confidence);
         ObjectNode detail = agreement.toJson();

@@ -71,4 +71,24 @@ class AgreementTest {
     assertThat(a.accuracyInterval()).isNull();
     assertThat(a.toJson().path("accuracy").isNull()).isTrue();
   }
+
+  /**
+   * Three panel members on four answers: [1,1,1] [0,0,0] [1,1,0] [0,0,0]. Fleiss: P̄ = (3 + 1/3)/4,
+   * p = (5/12, 7/12), P_e = 74/144, κ = (P̄ - P_e)/(1 - P_e) = 0.657143.
+   */
+  @Test
+  void aPanelsMembersAgreementIsMeasuredAmongThemselves() {
+    double[][] members = {{1, 1, 1}, {0, 0, 0}, {1, 1, 0}, {0, 0, 0}};
+    List<Judged> judged = new java.util.ArrayList<>();
+    for (int i = 0; i < members.length; i++) {
+      judged.add(new Judged("q" + i, members[i][0], Map.of("", 1.0), Optional.of(1.0), members[i]));
+    }
+    Agreement a = Agreement.of(judged, 0.95);
+    assertThat(a.panel().members()).isEqualTo(3);
+    double pBar = (3 + 1.0 / 3) / 4;
+    double pE = 74.0 / 144;
+    assertThat(a.panel().fleissKappa()).isCloseTo((pBar - pE) / (1 - pE), within(1e-12));
+    assertThat(a.toJson().path("panel_agreement").path("members").asInt()).isEqualTo(3);
+    assertThat(Agreement.of(List.of(one("a", 1, 1), one("b", 0, 0)), 0.95).panel()).as("a single judge").isNull();
+  }
 }
