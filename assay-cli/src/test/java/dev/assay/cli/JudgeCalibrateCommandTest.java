@@ -67,6 +67,31 @@ class JudgeCalibrateCommandTest {
         + "retries: 0\n" + extra);
   }
 
+  /** The judge's answers of {@link #judgeAnswers} plus 0 for every answer of the baseline ("base i"). */
+  static Map<String, String> answersWithBaseline() {
+    Map<String, String> answers = judgeAnswers();
+    for (int i = 1; i <= 10; i++) {
+      answers.put("Q: question " + i + " A: base " + i, "SCORE: 0");
+    }
+    return answers;
+  }
+
+  /**
+   * The suite of {@link #writeSuite} with two systems, {@code base} ("base i") then {@code cand}
+   * ("answer i"), a judge of model {@code model}, and {@code extra} appended (a gate section).
+   */
+  static void writeTwoSystemSuite(CliHarness cli, String baseUrl, String model, String extra) throws Exception {
+    writeSuite(cli, baseUrl, "");
+    StringBuilder base = new StringBuilder();
+    for (int i = 1; i <= 10; i++) {
+      base.append("{\"id\":\"q").append(i).append("\",\"output\":\"base ").append(i).append("\"}\n");
+    }
+    cli.write("base.jsonl", base.toString());
+    cli.write("suite.yaml", "name: judged\ndataset:\n  path: data.jsonl\nsystems:\n  base:\n    type: predictions\n"
+        + "    path: base.jsonl\n  cand:\n    type: predictions\n    path: preds.jsonl\nmetrics: [\"judge:base_url="
+        + baseUrl + ":model=" + model + ":rubric=rubric.txt\"]\nretries: 0\n" + extra);
+  }
+
   @BeforeEach
   void setUp() {
     cli = new CliHarness(dir);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.Json;
 import dev.assay.testkit.StubLlmServer;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JudgeCalibrationGateTest {
   @TempDir Path dir;
 
-  private static String suite(String baseUrl, String model, double minKappa) {
-    return "name: judged\ndataset:\n  path: data.jsonl\nsystems:\n  base:\n    type: predictions\n"
-        + "    path: base.jsonl\n  cand:\n    type: predictions\n    path: preds.jsonl\n"
-        + "metrics: [\"judge:base_url=" + baseUrl + ":model=" + model + ":rubric=rubric.txt\"]\nretries: 0\n"
-        + "gate:\n  calibration:\n    judge: {labels: human.jsonl, min_kappa: " + minKappa + "}\n"
+  private static String gate(double minKappa) {
+    return "gate:\n  calibration:\n    judge: {labels: human.jsonl, min_kappa: " + minKappa + "}\n"
         + "  rules:\n    - {rule: at_least, metric: judge, threshold: 0.1}\n";
   }
 
@@ -34,16 +30,9 @@ class JudgeCalibrationGateTest {
   @Test
   void aGateOnAJudgeMetricDecidesOnlyWithACurrentCalibrationMeetingTheThreshold() throws Exception {
     CliHarness cli = new CliHarness(dir);
-    Map<String, String> answers = new HashMap<>(JudgeCalibrateCommandTest.judgeAnswers());
-    StringBuilder base = new StringBuilder();
-    for (int i = 1; i <= 10; i++) {
-      answers.put("Q: question " + i + " A: base " + i, "SCORE: 0");
-      base.append("{\"id\":\"q").append(i).append("\",\"output\":\"base ").append(i).append("\"}\n");
-    }
+    Map<String, String> answers = JudgeCalibrateCommandTest.answersWithBaseline();
     try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers))) {
-      JudgeCalibrateCommandTest.writeSuite(cli, stub.baseUrl(), "");
-      cli.write("base.jsonl", base.toString());
-      cli.write("suite.yaml", suite(stub.baseUrl(), "j", 0.5));
+      JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, stub.baseUrl(), "j", gate(0.5));
 
       CliHarness.Result before = cli.run("gate", "suite.yaml", "--format", "json");
       assertThat(before.code()).as(before.toString()).isEqualTo(3);
@@ -69,17 +58,17 @@ class JudgeCalibrationGateTest {
       assertThat(html).contains("Judge calibration").contains("<td>met</td>").contains("answer 1\n\njudge: r1");
       assertThat(html).containsPattern("<td>judges</td><td[^>]*>judge [0-9a-f]{12}</td>");
 
-      cli.write("suite.yaml", suite(stub.baseUrl(), "j", 0.7));
+      JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, stub.baseUrl(), "j", gate(0.7));
       CliHarness.Result strict = cli.run("gate", "suite.yaml");
       assertThat(strict.code()).as(strict.toString()).isEqualTo(3);
       assertThat(strict.out()).contains("kappa 0.6000 is below min_kappa 0.7000");
 
-      cli.write("suite.yaml", suite(stub.baseUrl(), "j2", 0.5));
+      JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, stub.baseUrl(), "j2", gate(0.5));
       CliHarness.Result otherModel = cli.run("gate", "suite.yaml", "--format", "json");
       assertThat(otherModel.code()).as(otherModel.toString()).isEqualTo(3);
       assertThat(rule(otherModel).path("reason").asText()).contains("are of another judge");
 
-      cli.write("suite.yaml", suite(stub.baseUrl(), "j", 0.5));
+      JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, stub.baseUrl(), "j", gate(0.5));
       cli.write("human.jsonl", JudgeCalibrateCommandTest.labels() + "{\"id\":\"q1\",\"output\":\"x\",\"label\":null}\n");
       CliHarness.Result otherLabels = cli.run("gate", "suite.yaml", "--format", "json");
       assertThat(otherLabels.code()).as(otherLabels.toString()).isEqualTo(3);
@@ -90,13 +79,12 @@ class JudgeCalibrationGateTest {
   @Test
   void badCalibrationRequirementsAreInputErrors() throws Exception {
     CliHarness cli = new CliHarness(dir);
-    JudgeCalibrateCommandTest.writeSuite(cli, "http://127.0.0.1:9/v1", "");
-    cli.write("base.jsonl", "{\"id\":\"q1\",\"output\":\"x\"}\n");
-    cli.write("suite.yaml", suite("http://127.0.0.1:9/v1", "j", 0.5).replace("min_kappa: 0.5", "min_kappa: 2"));
+    JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, "http://127.0.0.1:9/v1", "j", gate(2));
     CliHarness.Result kappa = cli.run("gate", "suite.yaml");
     assertThat(kappa.code()).as(kappa.toString()).isEqualTo(2);
     assertThat(kappa.err()).contains("gate.calibration.judge.min_kappa").contains("from -1 to 1");
-    cli.write("suite.yaml", suite("http://127.0.0.1:9/v1", "j", 0.5).replace("min_kappa: 0.5", "min_kapa: 0.5"));
+    JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, "http://127.0.0.1:9/v1", "j",
+        gate(0.5).replace("min_kappa", "min_kapa"));
     CliHarness.Result typo = cli.run("gate", "suite.yaml");
     assertThat(typo.code()).as(typo.toString()).isEqualTo(2);
     assertThat(typo.err()).contains("min_kappa");

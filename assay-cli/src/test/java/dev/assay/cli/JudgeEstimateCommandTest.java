@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.Json;
 import dev.assay.testkit.StubLlmServer;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +50,9 @@ class JudgeEstimateCommandTest {
   @Test
   void aRateAndAPairedDifferenceWithHumanOnlyAndJudgeOnlyBeside() throws Exception {
     CliHarness cli = new CliHarness(dir);
-    Map<String, String> answers = new HashMap<>(JudgeCalibrateCommandTest.judgeAnswers());
-    StringBuilder base = new StringBuilder();
+    Map<String, String> answers = JudgeCalibrateCommandTest.answersWithBaseline();
     StringBuilder labels = new StringBuilder();
     for (int i = 1; i <= 10; i++) {
-      answers.put("Q: question " + i + " A: base " + i, "SCORE: 0");
-      base.append("{\"id\":\"q").append(i).append("\",\"output\":\"base ").append(i).append("\"}\n");
       if (i <= 6) {
         labels.append("{\"id\":\"q").append(i).append("\",\"output\":\"answer ").append(i).append("\",\"label\":")
             .append(i <= 5 ? 1 : 0).append("}\n");
@@ -64,12 +60,8 @@ class JudgeEstimateCommandTest {
       }
     }
     try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers))) {
-      JudgeCalibrateCommandTest.writeSuite(cli, stub.baseUrl(), "");
-      cli.write("base.jsonl", base.toString());
+      JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, stub.baseUrl(), "j", "");
       cli.write("sample.jsonl", labels.toString());
-      cli.write("suite.yaml", "name: judged\ndataset:\n  path: data.jsonl\nsystems:\n  base:\n    type: predictions\n"
-          + "    path: base.jsonl\n  cand:\n    type: predictions\n    path: preds.jsonl\nmetrics: [\"judge:base_url="
-          + stub.baseUrl() + ":model=j:rubric=rubric.txt\"]\nretries: 0\n");
       CliHarness.Result run = cli.run("run", "suite.yaml", "--format", "json");
       assertThat(run.code()).as(run.toString()).isZero();
       JsonNode runs = Json.MAPPER.readTree(run.out()).path("runs");

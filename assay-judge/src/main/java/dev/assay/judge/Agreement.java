@@ -207,14 +207,14 @@ public record Agreement(int n, int noConsensus, double[] categories, long[][] co
     o.put("items", n);
     o.put("no_consensus", noConsensus);
     o.put("confidence", confidence);
-    number(o, "accuracy", accuracy);
-    interval(o, "accuracy_ci", accuracyInterval);
+    JsonFields.number(o, "accuracy", accuracy);
+    JsonFields.interval(o, "accuracy_ci", accuracyInterval);
     ObjectNode kappas = o.putObject("kappa");
     kappa.forEach((w, v) -> {
       ObjectNode e = kappas.putObject(w.wire());
-      number(e, "estimate", v.estimate());
-      number(e, "standard_error", v.standardError());
-      interval(e, "ci", v.interval(confidence));
+      JsonFields.number(e, "estimate", v.estimate());
+      JsonFields.number(e, "standard_error", v.standardError());
+      JsonFields.interval(e, "ci", v.interval(confidence));
     });
     ObjectNode matrix = o.putObject("confusion");
     ArrayNode cats = matrix.putArray("categories");
@@ -234,44 +234,28 @@ public record Agreement(int n, int noConsensus, double[] categories, long[][] co
     for (int c = 0; c < categories.length; c++) {
       ObjectNode e = classes.addObject();
       e.put("value", categories[c]);
-      number(e, "precision", precision(c));
-      number(e, "recall", recall(c));
+      JsonFields.number(e, "precision", precision(c));
+      JsonFields.number(e, "recall", recall(c));
     }
     ObjectNode bias = o.putObject("bias");
-    number(bias, "judge_mean", judgeMean);
-    number(bias, "human_mean", humanMean);
-    number(bias, "difference", bias());
-    interval(bias, "ci", biasInterval);
+    JsonFields.number(bias, "judge_mean", judgeMean);
+    JsonFields.number(bias, "human_mean", humanMean);
+    JsonFields.number(bias, "difference", bias());
+    JsonFields.interval(bias, "ci", biasInterval);
     if (!raters.isEmpty()) {
       ObjectNode h = o.putObject("human_agreement");
       raters.forEach(h.putArray("raters")::add);
-      number(h, "fleiss_kappa", fleissKappa);
-      number(h, "krippendorff_alpha_nominal", alphaNominal);
-      number(h, "krippendorff_alpha_interval", alphaInterval);
+      JsonFields.number(h, "fleiss_kappa", fleissKappa);
+      JsonFields.number(h, "krippendorff_alpha_nominal", alphaNominal);
+      JsonFields.number(h, "krippendorff_alpha_interval", alphaInterval);
     }
     if (panel != null) {
       ObjectNode p = o.putObject("panel_agreement");
       p.put("members", panel.members());
-      number(p, "fleiss_kappa", panel.fleissKappa());
-      number(p, "krippendorff_alpha_nominal", panel.alphaNominal());
-      number(p, "krippendorff_alpha_interval", panel.alphaInterval());
+      JsonFields.number(p, "fleiss_kappa", panel.fleissKappa());
+      JsonFields.number(p, "krippendorff_alpha_nominal", panel.alphaNominal());
+      JsonFields.number(p, "krippendorff_alpha_interval", panel.alphaInterval());
     }
     return o;
-  }
-
-  private static void number(ObjectNode o, String field, double v) {
-    if (Double.isFinite(v)) {
-      o.put(field, v);
-    } else {
-      o.putNull(field);
-    }
-  }
-
-  private static void interval(ObjectNode o, String field, ConfidenceInterval ci) {
-    if (ci == null) {
-      o.putNull(field);
-    } else {
-      o.putArray(field).add(ci.lower()).add(ci.upper());
-    }
   }
 }
