@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
     description = "Evaluate models and AI systems with paired statistics and evidence-based ship gates.",
     subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, PlanCommand.class,
         VerdictsCommand.class, DemoCommand.class, ScoreCommand.class, ReportCommand.class, CardCommand.class,
+        ModelsCommand.class, AuditCommand.class, RerunCommand.class, CoverageCommand.class, ScorecardCommand.class,
         ServeCommand.class, TokensCommand.class, JudgeCommand.class,
         CommandLine.HelpCommand.class})
 final class AssayCommand {
