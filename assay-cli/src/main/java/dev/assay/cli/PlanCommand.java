@@ -56,15 +56,15 @@ final class PlanCommand implements Callable<Integer> {
         new InputException(file, 0, "gate", "the suite has no gate section", "a gate: section, or --gate G.yaml"));
     Dataset data = DatasetLoader.load(s.dataset());
     Plan plan = Plan.create(ctx.clock().instant(), hypothesis, suite, s.hash(), data.hash(), g.hash(), g.source());
-    Path store;
+    String store;
     try (StoreSession session = root.openStore()) {
       session.store().putDataset(data);
       session.store().savePlan(plan);
-      store = session.file();
+      store = session.location();
     }
     if (format.json()) {
       ObjectNode json = plan.toJson();
-      json.put("store", store.toString());
+      json.put("store", store);
       RunViews.printJson(ctx.out(), json);
     } else {
       ctx.out().println("plan " + plan.hash());
@@ -74,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
       ctx.out().println("  dataset     sha256 " + plan.datasetHash() + " (" + data.size() + " examples)");
       ctx.out().println("  suite       sha256 " + plan.suiteHash());
     }
-    ctx.err().println("stored plan " + plan.shortHash() + " in " + store);
+    ctx.err().println("stored plan " + plan.shortHash() + " in " + dev.assay.core.text.TerminalText.escape(store));
     return ExitCode.OK;
   }
 }

@@ -31,10 +31,17 @@ class ServeCommandTest {
   }
 
   @Test
-  void postgresqlIsNotBuiltInYetAndUnknownAuthModesAreRefused() {
-    CliHarness.Result pg = new CliHarness(dir).run("serve", "--port", "0", "--db", "jdbc:postgresql://db/assay");
+  void anUnreachableDatabaseTwoStoresAndUnknownAuthModesAreRefused() {
+    CliHarness.Result pg = new CliHarness(dir).run("serve", "--port", "0", "--db",
+        "jdbc:postgresql://127.0.0.1:1/assay?user=u&password=hunter2");
     assertThat(pg.code()).as(pg.toString()).isEqualTo(2);
-    assertThat(pg.err()).contains("PostgreSQL store is not built into this assay yet");
+    assertThat(pg.err()).contains("cannot connect").contains("password=***").doesNotContain("hunter2");
+    assertThat(pg.out()).isEmpty();
+    CliHarness.Result both = new CliHarness(dir).run("--store", "a.db", "serve", "--port", "0", "--db", "jdbc:sqlite:b.db");
+    assertThat(both.code()).as(both.toString()).isEqualTo(2);
+    assertThat(both.err()).contains("--store and --db both name a store");
+    assertThat(dir.resolve("a.db")).doesNotExist();
+    assertThat(dir.resolve("b.db")).doesNotExist();
     CliHarness.Result auth = new CliHarness(dir).run("serve", "--auth", "maybe");
     assertThat(auth.code()).isEqualTo(2);
     assertThat(auth.err()).contains("not an auth mode");
