@@ -69,13 +69,13 @@ public final class ServerBench {
     int perClient = arg(args, 3, 1_000);
     int requests = arg(args, 4, 500);
     List<String> parts = Arrays.asList((args.length > 5 ? args[5] : "list,examples,push,push1m").split(","));
-    String kind = args.length > 6 ? args[6] : "sqlite";
+    String storeKind = args.length > 6 ? args[6] : "sqlite";
     Path dir = Files.createTempDirectory("assay-server-bench");
     Random random = new Random(7);
     // PostgreSQL: a local server started here. Commits are durable (fsync on, as in production) when
     // a push is measured; list and examples only read, so there fsync is off to seed faster.
     boolean durable = parts.contains("push") || parts.contains("push1m");
-    LocalPostgres postgres = kind.equals("postgres") ? LocalPostgres.start(durable) : null;
+    LocalPostgres postgres = storeKind.equals("postgres") ? LocalPostgres.start(durable) : null;
     System.out.println("store: " + (postgres != null ? "PostgreSQL (local, fsync " + (durable ? "on" : "off") + ")"
         : "SQLite file"));
     String pgUrl = postgres != null ? postgres.createDatabase("server") : null;
@@ -105,17 +105,23 @@ public final class ServerBench {
       try {
         System.out.println("after start: " + rss());
         if (parts.contains("list")) {
-          List<String> paths = new ArrayList<>();
-          for (int i = 0; i < requests; i++) {
-            paths.add(switch (i % 4) {
-              case 0 -> "/api/v1/runs?limit=50";
-              case 1 -> "/api/v1/runs?limit=50&suite=suite-" + random.nextInt(20);
-              case 2 -> "/api/v1/runs?limit=50&system=system-" + random.nextInt(50) + "&status=completed";
-              default -> "/api/v1/runs?limit=50&order=oldest&started_from=" + Instant.parse("2026-01-01T00:00:00Z")
-                  .plusSeconds(random.nextInt(Math.max(1, runs)) * 60L);
-            });
+          // one figure per kind of query: a slow filter must not hide in the others' percentiles
+          Map<String, java.util.function.IntFunction<String>> kinds = new java.util.LinkedHashMap<>();
+          kinds.put("first page", i -> "/api/v1/runs?limit=50");
+          kinds.put("by suite", i -> "/api/v1/runs?limit=50&suite=suite-" + random.nextInt(20));
+          kinds.put("by system and status", i -> "/api/v1/runs?limit=50&system=system-" + random.nextInt(50)
+              + "&status=completed");
+          kinds.put("by a rare system and status", i -> "/api/v1/runs?limit=50&system=" + RARE_SYSTEM
+              + "&status=completed");
+          kinds.put("oldest first from a time", i -> "/api/v1/runs?limit=50&order=oldest&started_from="
+              + Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(Math.max(1, runs)) * 60L));
+          for (var kind : kinds.entrySet()) {
+            List<String> paths = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, requests / kinds.size()); i++) {
+              paths.add(kind.getValue().apply(i));
+            }
+            report("runs list, " + kind.getKey() + " (" + runs + " runs, 50 per page)", measure(http, base, paths));
           }
-          report("runs list (" + runs + " runs, 50 per page)", measure(http, base, paths));
           List<String> deep = new ArrayList<>();
           String cursor = null;
           for (int i = 0; i < Math.min(requests, 200); i++) {
@@ -139,6 +145,13 @@ public final class ServerBench {
             paths.add("/api/v1/runs/big-run/examples?limit=50" + (i % 5 == 0 ? "" : "&cursor=" + cursor));
           }
           report("examples page (" + examples + "-result run, 50 per page)", measure(http, base, paths));
+          List<String> ui = new ArrayList<>();
+          for (int i = 0; i < Math.min(requests, 100); i++) {
+            int at = random.nextInt(examples);
+            ui.add("/runs/big-run" + (i % 5 == 0 ? "" : "?cursor=" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("e1|" + at + "|0").getBytes(StandardCharsets.UTF_8))));
+          }
+          report("run page in the UI (HTML, 25 examples, " + examples + "-result run)", measure(http, base, ui));
         }
         if (parts.contains("push")) {
           push(store, base, dir, clients, perClient);
@@ -154,6 +167,7 @@ public final class ServerBench {
       if (postgres != null) {
         postgres.close();
       }
+      EngineThroughput.deleteTree(dir);
     }
   }
 
@@ -239,11 +253,14 @@ public final class ServerBench {
     return dev.assay.stats.Percentiles.linear(sorted, p);
   }
 
+  /** A system with one run in 2,000: finding 50 of its runs must not read the others. */
+  static final String RARE_SYSTEM = "system-rare";
+
   static void seedRuns(Store store, int n, Random random) {
     Instant base = Instant.parse("2026-01-01T00:00:00Z");
     Lineage lineage = new Lineage("0.1.0", null, null, "jvm", "os");
     for (int i = 0; i < n; i++) {
-      String system = "system-" + random.nextInt(50);
+      String system = i % 2000 == 1999 ? RARE_SYSTEM : "system-" + random.nextInt(50);
       RunRecord r = RunRecord.started(String.format(Locale.ROOT, "run-%07d", i), "suite-" + random.nextInt(20),
           "suite.yaml", "ab".repeat(32), Json.object(), new SystemSpec(system, "predictions", null, 0), null,
           "data.jsonl", "cd".repeat(32), 100, 1, List.of("exact_match"), null, null, lineage, 0,

@@ -81,6 +81,31 @@ class ServeCommandTest {
   }
 
   @Test
+  void storeOptionNamesTheStoreServedAsForEveryOtherCommand() throws Exception {
+    Path team = dir.resolve("team/assay.db");
+    CliHarness h = new CliHarness(dir);
+    CliHarness.Result help = h.run("serve", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("--store=PATH");
+    // a store made by another command, then served by path, and nothing made in the default place
+    assertThat(h.run("--store", team.toString(), "tokens", "list").code()).isZero();
+    StringWriter err = new StringWriter();
+    CliContext ctx = new CliContext(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), Map.of(), dir,
+        Clock.systemUTC(), false);
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> Cli.execute(ctx, "serve", "--store",
+        team.toString(), "--port", "0"));
+    for (int i = 0; i < 600 && !err.toString().contains("Ctrl-C"); i++) {
+      assertThat(code).as(err.toString()).isNotDone();
+      Thread.sleep(50);
+    }
+    ServeCommand.stopAll();
+    assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("serving " + team + " at http://127.0.0.1:");
+    assertThat(team).exists();
+    assertThat(dir.resolve(".assay")).doesNotExist();
+  }
+
+  @Test
   void tokensAreCreatedShownOnceListedAndRevoked() throws Exception {
     CliHarness h = new CliHarness(dir);
     CliHarness.Result made = h.run("tokens", "create", "--name", "ci", "--role", "editor");
