@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, PlanCommand.class,
         VerdictsCommand.class, StoreCommand.class, DemoCommand.class, ScoreCommand.class, ReportCommand.class,
         CardCommand.class, ModelsCommand.class, AuditCommand.class, RerunCommand.class, CoverageCommand.class,
-        ScorecardCommand.class, ServeCommand.class, TokensCommand.class, JudgeCommand.class,
+        ScorecardCommand.class, ServeCommand.class, TokensCommand.class, MonitorCommand.class, AbCommand.class,
+        JudgeCommand.class,
         CommandLine.HelpCommand.class})
 final class AssayCommand {
   private final CliContext ctx;
