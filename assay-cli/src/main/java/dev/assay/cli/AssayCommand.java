@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         VerdictsCommand.class, StoreCommand.class, DemoCommand.class, ScoreCommand.class, ReportCommand.class,
         CardCommand.class, CacheCommand.class, ModelsCommand.class, AuditCommand.class, RerunCommand.class,
         CoverageCommand.class, ScorecardCommand.class, ServeCommand.class, TokensCommand.class, MonitorCommand.class,
-        AbCommand.class, HelpCommand.class})
+        AbCommand.class, JudgeCommand.class, HelpCommand.class})
 final class AssayCommand {
   private final CliContext ctx;
 

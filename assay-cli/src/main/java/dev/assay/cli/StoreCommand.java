@@ -69,6 +69,7 @@ final class StoreCommand implements Callable<Integer> {
         node.put("results", summary.results());
         node.put("verdicts", summary.verdicts());
         node.put("plans", summary.plans());
+        node.put("calibrations", summary.calibrations());
         RunViews.printJson(ctx.out(), node);
       } else {
         ctx.out().printf(Locale.ROOT, "copied %d runs (%d results), %d datasets, %d verdicts, %d plans%n  from %s%n"

@@ -34,6 +34,9 @@ import java.util.Objects;
  * @param datasetLeftOut records of the dataset file that are not examples of the run: queries
  *     the suite's qrels file does not judge ({@link Dataset#leftOut()}); 0 when none (and then not
  *     written)
+ * @param judges for each judged metric (an LLM judge), the identity hash of the judge that scored
+ *     it ({@link Scorer#identities()}): calibrations of that judge apply to these scores; empty
+ *     when the run has no judge or was made before judges were recorded
  */
 public record RunRecord(
     int formatVersion,
@@ -60,7 +63,8 @@ public record RunRecord(
     Counts counts,
     Map<String, Double> aggregates,
     @JsonInclude(JsonInclude.Include.NON_NULL) String failure,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int datasetLeftOut) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int datasetLeftOut,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> judges) {
   /** The run-record format this code writes. Readers accept this and every earlier version. */
   public static final int FORMAT_VERSION = 2;
 
@@ -73,9 +77,10 @@ public record RunRecord(
     if (datasetLeftOut < 0) {
       throw new IllegalArgumentException("datasetLeftOut < 0: " + datasetLeftOut);
     }
+    judges = judges == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(judges));
   }
 
-  /** A header whose dataset file's records are all examples of the run. */
+  /** A header whose dataset file's records are all examples of the run, without judges. */
   public RunRecord(int formatVersion, String runId, String suiteName, String suitePath, String suiteHash,
       ObjectNode suite, String systemName, SystemSpec system, String contentHash, String datasetPath,
       String datasetHash, int datasetSize, int repeats, List<String> metrics, EngineSettings engine, String cluster,
@@ -83,7 +88,7 @@ public record RunRecord(
       Map<String, Double> aggregates, String failure) {
     this(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system, contentHash, datasetPath,
         datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt, endedAt, status, counts,
-        aggregates, failure, 0);
+        aggregates, failure, 0, Map.of());
   }
 
   /**
@@ -103,7 +108,8 @@ public record RunRecord(
       @JsonProperty("started_at") Instant startedAt, @JsonProperty("ended_at") Instant endedAt,
       @JsonProperty("status") RunStatus status, @JsonProperty("counts") Counts counts,
       @JsonProperty("aggregates") Map<String, Double> aggregates, @JsonProperty("failure") String failure,
-      @JsonProperty("dataset_left_out") int datasetLeftOut) {
+      @JsonProperty("dataset_left_out") int datasetLeftOut,
+      @JsonProperty("judges") Map<String, String> judges) {
     ObjectNode spec = systemSpec == null ? Json.object() : systemSpec;
     String content = contentHash;
     if (formatVersion < 2) {
@@ -115,7 +121,7 @@ public record RunRecord(
     // Read records are upgraded: what this code holds (and writes back) is the current format.
     return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName,
         SystemSpec.fromJson(spec), content, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster,
-        lineage, seed, startedAt, endedAt, status, counts, aggregates, failure, datasetLeftOut);
+        lineage, seed, startedAt, endedAt, status, counts, aggregates, failure, datasetLeftOut, judges);
   }
 
   /** A new header of the current format (no end, counts, aggregates or failure yet). */
@@ -156,21 +162,28 @@ public record RunRecord(
       String why) {
     return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
         contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
-        ended, newStatus, newCounts, newAggregates, why, datasetLeftOut);
+        ended, newStatus, newCounts, newAggregates, why, datasetLeftOut, judges);
+  }
+
+  /** The same run with the identities of the judges behind its judged metrics. */
+  public RunRecord withJudges(Map<String, String> identities) {
+    return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
+        contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
+        endedAt, status, counts, aggregates, failure, datasetLeftOut, identities);
   }
 
   /** The same run, reopened for {@code --resume}; written in the current format from then on. */
   public RunRecord reopen() {
     return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
         contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
-        null, RunStatus.RUNNING, counts, aggregates, null, datasetLeftOut);
+        null, RunStatus.RUNNING, counts, aggregates, null, datasetLeftOut, judges);
   }
 
   /** The same header, noting how many records of the dataset file are not examples of the run. */
   public RunRecord withDatasetLeftOut(int leftOut) {
     return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
         contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
-        endedAt, status, counts, aggregates, failure, leftOut);
+        endedAt, status, counts, aggregates, failure, leftOut, judges);
   }
 
   /** Expected number of per-example results: examples times repeats. */

@@ -35,6 +35,16 @@ public interface Scorer extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * For each metric whose scores depend on more than its name says (a judge: its rubric file's
+   * text, the model behind its endpoint), a hash of what decides them; the engine records it in the
+   * run ({@link RunRecord#judges()}) and calibrations are bound to it ({@link CalibrationRecord}).
+   * Empty for scorers whose name is their whole definition.
+   */
+  default Map<String, String> identities() {
+    return Map.of();
+  }
+
   /** Releases what the scorer opened (connections, processes). */
   @Override
   default void close() {}

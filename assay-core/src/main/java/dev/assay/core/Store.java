@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *   <li>{@link #results} returns results ordered by dataset index, then repeat.
  *   <li>Datasets are kept once per content hash ({@link #putDataset} of a hash already stored is a
  *       no-op) and read back equal, example for example.
- *   <li>Verdicts and plans are immutable once saved; saving a plan whose hash is stored is a no-op.
+ *   <li>Verdicts, plans and calibrations are immutable once saved; saving a plan whose hash is
+ *       stored is a no-op.
  *   <li>Implementations are thread-safe.
  * </ul>
  */
@@ -142,6 +143,14 @@ public interface Store extends AutoCloseable {
 
   /** Every stored plan, oldest first. */
   List<Plan> plans();
+
+  /** Stores a judge's calibration. Fails with IllegalStateException when its id exists. */
+  void saveCalibration(CalibrationRecord calibration);
+
+  Optional<CalibrationRecord> calibration(String id);
+
+  /** Stored calibrations matching {@code query}, newest first (ties: the larger id first). */
+  List<CalibrationRecord> calibrations(CalibrationRecord.Query query);
 
   @Override
   void close();

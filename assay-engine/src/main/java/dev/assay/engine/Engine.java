@@ -14,6 +14,7 @@ import dev.assay.core.SystemUnderTest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +49,7 @@ public final class Engine {
    * Executes a run. A fresh run is created in the store; a resumed one ({@code resume} true) must
    * exist and is reopened, and only its missing results are computed.
    *
-   * @param header the run's header, status RUNNING
+   * @param given the run's header, status RUNNING; the judges of {@code scorers} are recorded in it
    * @return the finished header: COMPLETED, or FAILED when more results failed than {@code
    *     settings.maxErrorRate()} allows or a metric cannot be computed
    * @throws InterruptedException when the calling thread is interrupted: the run is marked
@@ -56,7 +57,7 @@ public final class Engine {
    * @throws IllegalArgumentException when examples x repeats exceed {@link Limits#MAX_RESULTS};
    *     nothing is created (callers check this as input first, see {@code SuiteExecution})
    */
-  public RunRecord execute(RunRecord header, Dataset dataset, SystemUnderTest system, List<Scorer> scorers,
+  public RunRecord execute(RunRecord given, Dataset dataset, SystemUnderTest system, List<Scorer> scorers,
       RunSettings settings, boolean resume) throws InterruptedException {
     List<Example> examples = dataset.examples();
     int repeats = settings.repeats();
@@ -68,6 +69,7 @@ public final class Engine {
     }
     int total = (int) results;
     store.putDataset(dataset);
+    RunRecord header = given.withJudges(judges(scorers));
     if (resume) {
       store.updateRun(header.reopen());
     } else {
@@ -187,5 +189,12 @@ public final class Engine {
       // The store itself failed; the run stays RUNNING and can still be resumed.
       listener.finished(aborted != null ? aborted : header, new ErrorSummary(0, List.of()));
     }
+  }
+
+  /** The identities of the judges behind the scorers' metrics (what calibrations bind to). */
+  static Map<String, String> judges(List<Scorer> scorers) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    scorers.forEach(s -> out.putAll(s.identities()));
+    return out;
   }
 }

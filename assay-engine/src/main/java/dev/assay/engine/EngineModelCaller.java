@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe; close it when the suite's runs are over (it owns watchdog threads).
  */
-final class EngineModelCaller implements ModelCaller, AutoCloseable {
+public final class EngineModelCaller implements ModelCaller, AutoCloseable {
   private final EngineSettings engine;
   private final ResponseCache cache;
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
@@ -29,7 +29,7 @@ final class EngineModelCaller implements ModelCaller, AutoCloseable {
   private final Backoff backoff = new Backoff(RunSettings.DEFAULT_INITIAL_BACKOFF, RunSettings.DEFAULT_MAX_BACKOFF);
 
   /** @param cache where answers are read and written; {@link ResponseCache#NONE} under --no-cache */
-  EngineModelCaller(EngineSettings engine, ResponseCache cache) {
+  public EngineModelCaller(EngineSettings engine, ResponseCache cache) {
     this.engine = engine;
     this.cache = cache;
   }

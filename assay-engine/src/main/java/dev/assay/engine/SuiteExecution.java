@@ -131,6 +131,12 @@ public final class SuiteExecution {
         for (String m : header.metrics()) {
           scorers.add(scorer(m, context, header.suitePath()));
         }
+        Map<String, String> judges = Engine.judges(scorers);
+        if (!header.judges().isEmpty() && !header.judges().equals(judges)) {
+          // Results scored by two different judges would be mixed in one run.
+          throw new InputException(suiteFile, 0, "metrics", "a judge of run " + runId + " changed (its model, rubric"
+              + " text or scale) since the run started", "the judge the run started with, or a new run");
+        }
         SystemSpec spec = header.system();
         try (SystemUnderTest system = plugins.system(spec, context)) {
           if (!Objects.equals(system.contentHash(), header.contentHash())) {

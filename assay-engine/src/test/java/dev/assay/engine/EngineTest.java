@@ -355,6 +355,33 @@ class EngineTest {
     });
   }
 
+  /** A judge's identity reaches the stored run (calibrations bind to it); other scorers add none. */
+  @Test
+  void theIdentitiesOfJudgesAreRecordedInTheRun() throws Exception {
+    Scorer judge = new Scorer() {
+      @Override
+      public List<Metric> metrics() {
+        return List.of(MeanMetric.unit("judge"));
+      }
+
+      @Override
+      public Map<String, Score> score(Example example, Output output) {
+        return Map.of("judge", Score.of(1));
+      }
+
+      @Override
+      public Map<String, String> identities() {
+        return Map.of("judge", "ab".repeat(32));
+      }
+    };
+    Dataset d = dataset(3);
+    InMemoryStore store = new InMemoryStore();
+    RunRecord done = new Engine(store, ResponseCache.NONE, EngineListener.NONE, clock)
+        .execute(header(d, 1), d, FakeSystem.echo(), List.of(UPPER_MATCH, judge), settings(2), false);
+    assertThat(done.judges()).containsExactly(Map.entry("judge", "ab".repeat(32)));
+    assertThat(store.run(done.runId()).orElseThrow().judges()).containsExactly(Map.entry("judge", "ab".repeat(32)));
+  }
+
   @Test
   void aStoreFailureAbortsTheRun() throws Exception {
     InMemoryStore memory = new InMemoryStore();
@@ -437,6 +464,21 @@ class EngineTest {
       @Override
       public List<dev.assay.core.Plan> plans() {
         return memory.plans();
+      }
+
+      @Override
+      public void saveCalibration(dev.assay.core.CalibrationRecord calibration) {
+        memory.saveCalibration(calibration);
+      }
+
+      @Override
+      public java.util.Optional<dev.assay.core.CalibrationRecord> calibration(String id) {
+        return memory.calibration(id);
+      }
+
+      @Override
+      public List<dev.assay.core.CalibrationRecord> calibrations(dev.assay.core.CalibrationRecord.Query query) {
+        return memory.calibrations(query);
       }
 
       @Override

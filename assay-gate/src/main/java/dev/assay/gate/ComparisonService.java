@@ -3,6 +3,8 @@ package dev.assay.gate;
 import dev.assay.core.Dataset;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
+import dev.assay.core.JudgedRate;
+import dev.assay.core.io.HumanLabels;
 import dev.assay.core.LineageProbe;
 import dev.assay.core.Metric;
 import dev.assay.core.Plugins;
@@ -139,8 +141,11 @@ public final class ComparisonService {
     if (request.gate() != null) {
       String datasetHash = datasetHash(baseline, candidate, request.dataset());
       Map<String, Map<String, String>> tags = data.available() ? tags(data.dataset()) : null;
+      double confidence = request.gate().confidence();
       verdict = new GateEvaluator(options).evaluate(request.gate(), pairing, metricOf, new HashMap<>(comparisons),
-          tags == null ? null : id -> tags.getOrDefault(id, Map.of()), datasetHash);
+          tags == null ? null : id -> tags.getOrDefault(id, Map.of()), datasetHash,
+          rule -> ppi(rule, candidate, confidence));
+      verdict = CalibrationCheck.apply(verdict, CalibrationCheck.statuses(request.gate(), baseline, candidate, store));
       verdict = verdict.withPlan(PlanCheck.judge(store.plans(), request.gate().hash(), datasetHash,
           earliestStart(baseline, candidate)));
       if (request.record()) {
@@ -152,6 +157,18 @@ public final class ComparisonService {
   }
 
   /** A failed, running or aborted run is not evidence. */
+  /** The prediction-powered estimate of a threshold rule with {@code interval: ppi} on the candidate. */
+  private static dev.assay.stats.ppi.MeanEstimate ppi(Rule.Threshold rule, Side candidate, double confidence) {
+    PpiLabels p = rule.ppi().orElseThrow();
+    if (candidate.run() == null) {
+      throw new InputException(p.labels(), 0, "interval", "interval: ppi needs the candidate's answers, which a score "
+          + "file does not hold", "a stored run or a run export as the candidate");
+    }
+    HumanLabels labels = HumanLabels.read(p.file(), p.labels());
+    return JudgedRate.of(candidate.run(), candidate.results(), labels, rule.metric(), confidence)
+        .estimate(p.method());
+  }
+
   private static void usable(Side side, String role) {
     RunRecord run = side.run();
     if (run == null || run.status() == RunStatus.COMPLETED) {

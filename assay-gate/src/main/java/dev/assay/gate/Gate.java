@@ -11,14 +11,22 @@ import java.util.List;
  * @param rules at least one
  * @param source the file the gate came from (for messages), may be null
  * @param hash sha256 of the gate section's canonical JSON (null when built in code)
+ * @param calibrations judged metrics whose rules count only with a calibrated judge (docs/judges.md)
  */
 public record Gate(double confidence, Multiplicity multiplicity, double power, List<Rule> rules, String source,
-    String hash) {
+    String hash, List<CalibrationRequirement> calibrations) {
   public Gate {
     rules = List.copyOf(rules);
+    calibrations = calibrations == null ? List.of() : List.copyOf(calibrations);
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("a gate needs at least one rule");
     }
+  }
+
+  /** A gate without calibration requirements. */
+  public Gate(double confidence, Multiplicity multiplicity, double power, List<Rule> rules, String source,
+      String hash) {
+    this(confidence, multiplicity, power, rules, source, hash, List.of());
   }
 
   /** A gate built in code: no file, no hash. */

@@ -7,6 +7,7 @@ import dev.assay.core.MetricKind;
 import dev.assay.core.MetricSample;
 import dev.assay.core.Verdict;
 import dev.assay.stats.ConfidenceInterval;
+import dev.assay.stats.ppi.MeanEstimate;
 import dev.assay.stats.Sides;
 import dev.assay.stats.power.PairedMeanPower;
 import java.util.ArrayList;
@@ -48,6 +49,18 @@ final class GateEvaluator {
    */
   GateResult evaluate(Gate gate, Pairing pairing, Function<String, Metric> metrics,
       Map<String, Comparison> comparisons, Function<String, Map<String, String>> tags, String datasetHash) {
+    return evaluate(gate, pairing, metrics, comparisons, tags, datasetHash, rule -> {
+      throw new IllegalStateException("no prediction-powered estimates here");
+    });
+  }
+
+  /**
+   * @param ppi the prediction-powered estimate of a threshold rule with {@code interval: ppi}
+   *     ({@link Rule.Threshold#ppi()}), at the gate's confidence
+   */
+  GateResult evaluate(Gate gate, Pairing pairing, Function<String, Metric> metrics,
+      Map<String, Comparison> comparisons, Function<String, Map<String, String>> tags, String datasetHash,
+      Function<Rule.Threshold, MeanEstimate> ppi) {
     CompareOptions o = options.withConfidence(gate.confidence()).withPower(gate.power());
     MetricComparer comparer = new MetricComparer(options);
     List<RuleOutcome> preliminary = new ArrayList<>();
@@ -62,6 +75,12 @@ final class GateEvaluator {
         preliminary.add(judge(rule, claim, metric.direction(), c.n(), OptionalDouble.of(c.baseline()),
             c.candidate(), c.difference(), c.sdDifference(), c.intervals(), o));
       } else if (rule instanceof Rule.Threshold threshold) {
+        if (threshold.ppi().isPresent()) {
+          Claim claim = Claim.threshold(threshold, "rate (" + threshold.ppi().get().method() + ")");
+          claims.add(claim);
+          preliminary.add(ppiRule(threshold, claim, metric, ppi.apply(threshold), o));
+          continue;
+        }
         Claim claim = Claim.threshold(threshold, valueName(metric));
         claims.add(claim);
         preliminary.add(candidateRule(rule, claim, metric, pairing, o));
@@ -93,6 +112,33 @@ final class GateEvaluator {
       case CORPUS -> "corpus value";
       case QUANTILE -> "quantile";
     };
+  }
+
+  /**
+   * An at_most / at_least rule on a prediction-powered estimate: its normal intervals (estimate ±
+   * z·se at every level) form the family the claim is judged and inverted on.
+   */
+  private static RuleOutcome ppiRule(Rule.Threshold rule, Claim claim, Metric metric, MeanEstimate e,
+      CompareOptions o) {
+    IntervalSource normal = new IntervalSource() {
+      @Override
+      public String method() {
+        return e.method();
+      }
+
+      @Override
+      public ConfidenceInterval at(double confidence) {
+        return e.interval(confidence);
+      }
+
+      @Override
+      public double standardError() {
+        return e.standardError();
+      }
+    };
+    // n counts the human-labelled examples: they, not the judge-only ones, limit the precision.
+    return judge(rule, claim, metric.direction(), e.labelled(), OptionalDouble.empty(), e.estimate(), e.estimate(),
+        e.standardError() * Math.sqrt(e.labelled()), normal, o);
   }
 
   /** An at_most / at_least rule: an interval of the candidate's value of the metric. */

@@ -9,6 +9,7 @@ import dev.assay.core.Suite;
 import dev.assay.core.Limits;
 import dev.assay.core.io.SuiteTree;
 import dev.assay.core.io.YamlTreeReader;
+import dev.assay.stats.agreement.KappaWeights;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,10 @@ import java.util.OptionalDouble;
  * mean". A returned gate is fully valid; whether its metrics exist is checked against the runs.
  */
 public final class GateLoader {
-  static final List<String> KEYS = List.of("confidence", "multiplicity", "power", "rules");
-  static final List<String> RULE_KEYS = List.of("rule", "metric", "margin", "threshold", "tag", "pass_threshold");
+  static final List<String> KEYS = List.of("confidence", "multiplicity", "power", "rules", "calibration");
+  static final List<String> CALIBRATION_KEYS = List.of("labels", "min_kappa", "weights");
+  static final List<String> RULE_KEYS = List.of("rule", "metric", "margin", "threshold", "tag", "pass_threshold",
+      "interval", "labels");
   private static final String SHAPE = "a mapping with rules: [{rule: ..., metric: ...}, ...]";
   private static final String RULE_SHAPE = "a mapping such as {rule: non_inferiority, metric: f1, margin: 0.02}";
 
@@ -106,7 +109,54 @@ public final class GateLoader {
     for (int i = 0; i < rulesNode.size(); i++) {
       rules.add(rule(rulesNode.get(i), pointer + "/rules/" + i, rulesField + "[" + i + "]", t));
     }
-    return new Gate(confidence, multiplicity, power, rules, t.file(), Json.hash(node));
+    return new Gate(confidence, multiplicity, power, rules, t.file(), Json.hash(node),
+        calibrations(node, pointer, path, t));
+  }
+
+  /** {@code calibration: {METRIC: {labels: FILE, min_kappa: K, weights: none}}} (docs/judges.md). */
+  private static List<CalibrationRequirement> calibrations(ObjectNode node, String pointer, String path, SuiteTree t) {
+    String field = field(path, "calibration");
+    ObjectNode section = t.mapping(node, pointer + "/calibration", field);
+    List<CalibrationRequirement> out = new ArrayList<>();
+    if (section == null) {
+      return out;
+    }
+    var names = section.fieldNames();
+    while (names.hasNext()) {
+      String metric = names.next();
+      String p = SuiteTree.child(pointer + "/calibration", metric);
+      String f = field + "." + metric;
+      ObjectNode c = t.mapping(section, p, f);
+      if (c == null) {
+        throw t.error(p, f, "empty", "{labels: human.jsonl, min_kappa: 0.6}");
+      }
+      t.onlyKeys(c, p, f, CALIBRATION_KEYS);
+      String labels = t.string(c, p + "/labels", f + ".labels");
+      if (labels == null || labels.isBlank()) {
+        throw t.error(p, f + ".labels", "missing", "the human labels file the judge must be calibrated against");
+      }
+      JsonNode k = c.get("min_kappa");
+      if (k == null) {
+        throw t.error(p, f + ".min_kappa", "missing", "the least acceptable Cohen's kappa, e.g. 0.6");
+      }
+      if (!k.isNumber() || !(k.doubleValue() >= -1 && k.doubleValue() <= 1)) {
+        throw t.wrong(p + "/min_kappa", f + ".min_kappa", k, "a number from -1 to 1, e.g. 0.6");
+      }
+      String w = c.has("weights") ? t.string(c, p + "/weights", f + ".weights") : "none";
+      KappaWeights weights = KappaWeights.parse(w);
+      if (weights == null) {
+        throw t.error(p + "/weights", f + ".weights", "unknown weighting '" + w + "'", "none, linear or quadratic");
+      }
+      Path base = t.file() == null ? Path.of("") : Path.of(t.file()).toAbsolutePath().getParent();
+      Path file;
+      try {
+        file = base.resolve(labels).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw t.error(p + "/labels", f + ".labels", "not a valid path: " + e.getReason(), "a file path");
+      }
+      out.add(new CalibrationRequirement(metric, labels, file, k.doubleValue(), weights, t.line(p)));
+    }
+    return out;
   }
 
   private static Rule rule(JsonNode node, String pointer, String field, SuiteTree t) {
@@ -129,8 +179,9 @@ public final class GateLoader {
       throw t.error(pointer, field + ".metric", "missing", "the metric the rule judges, e.g. exact_match");
     }
     int line = t.line(pointer);
-    forbid(o, pointer, field, t, kind, paired ? List.of("threshold", "tag", "pass_threshold")
-        : kind.equals("no_regressions") ? List.of("margin", "threshold") : List.of("margin", "tag", "pass_threshold"));
+    forbid(o, pointer, field, t, kind, paired ? List.of("threshold", "tag", "pass_threshold", "interval", "labels")
+        : kind.equals("no_regressions") ? List.of("margin", "threshold", "interval", "labels")
+        : List.of("margin", "tag", "pass_threshold"));
     switch (kind) {
       case "superiority":
         return new Rule.Superiority(metric, margin(o, pointer, field, t), line);
@@ -142,14 +193,41 @@ public final class GateLoader {
           throw t.error(pointer, field + ".threshold", "missing", "the absolute threshold the interval bound must meet");
         }
         double threshold = number(o, pointer + "/threshold", field + ".threshold", t);
-        return kind.equals("at_most") ? new Rule.AtMost(metric, threshold, line)
-            : new Rule.AtLeast(metric, threshold, line);
+        Optional<PpiLabels> ppi = ppi(o, pointer, field, t);
+        return kind.equals("at_most") ? new Rule.AtMost(metric, threshold, line, ppi)
+            : new Rule.AtLeast(metric, threshold, line, ppi);
       default:
         String tag = o.has("tag") ? t.string(o, pointer + "/tag", field + ".tag") : "critical";
         OptionalDouble pass = o.has("pass_threshold")
             ? OptionalDouble.of(number(o, pointer + "/pass_threshold", field + ".pass_threshold", t))
             : OptionalDouble.empty();
         return new Rule.NoRegressions(metric, tag, pass, line);
+    }
+  }
+
+  /** {@code interval: ppi|ppi++} with {@code labels: FILE} on an at_most / at_least rule. */
+  private static Optional<PpiLabels> ppi(ObjectNode o, String pointer, String field, SuiteTree t) {
+    String interval = t.string(o, pointer + "/interval", field + ".interval");
+    String labels = t.string(o, pointer + "/labels", field + ".labels");
+    if (interval == null) {
+      if (labels != null) {
+        throw t.error(pointer + "/labels", field + ".labels", "labels without interval: ppi",
+            "interval: ppi (or ppi++) beside labels: FILE");
+      }
+      return Optional.empty();
+    }
+    if (!interval.equals("ppi") && !interval.equals("ppi++")) {
+      throw t.error(pointer + "/interval", field + ".interval", "unknown interval '" + interval + "'",
+          "ppi or ppi++ (other intervals are chosen with --ci)");
+    }
+    if (labels == null) {
+      throw t.error(pointer, field + ".labels", "missing", "the human labels file of some of the candidate's answers");
+    }
+    Path base = t.file() == null ? Path.of("") : Path.of(t.file()).toAbsolutePath().getParent();
+    try {
+      return Optional.of(new PpiLabels(interval, labels, base.resolve(labels).normalize()));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw t.error(pointer + "/labels", field + ".labels", "not a valid path: " + e.getReason(), "a file path");
     }
   }
 
@@ -160,6 +238,7 @@ public final class GateLoader {
         String hint = switch (k) {
           case "threshold" -> "threshold belongs to at_most and at_least";
           case "margin" -> "margin belongs to superiority and non_inferiority";
+          case "interval", "labels" -> k + " belongs to at_most and at_least (interval: ppi with labels: FILE)";
           default -> k + " belongs to no_regressions";
         };
         throw t.error(pointer + "/" + k, field + "." + k, k + " does not apply to " + kind, hint);

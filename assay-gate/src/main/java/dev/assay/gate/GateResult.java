@@ -20,13 +20,21 @@ import java.util.List;
  *     a caller that knows the store's plans sets it with {@link #withPlan})
  * @param resampling the resampling unit of every rule: {@code example} or {@code cluster:FIELD}
  * @param units resampling units among the paired examples (examples, or clusters)
+ * @param calibrations the status of each of the gate's calibration requirements
  */
 public record GateResult(Gate gate, Verdict verdict, List<RuleOutcome> rules, String baseline, String candidate,
-    int n, String datasetHash, PlanCheck plan, String resampling, int units) {
+    int n, String datasetHash, PlanCheck plan, String resampling, int units, List<CalibrationStatus> calibrations) {
   public GateResult {
     rules = List.copyOf(rules);
+    calibrations = calibrations == null ? List.of() : List.copyOf(calibrations);
     plan = plan == null ? PlanCheck.notLookedUp(gate.hash(), datasetHash) : plan;
     resampling = resampling == null ? "example" : resampling;
+  }
+
+  /** A verdict of a gate without calibration requirements. */
+  public GateResult(Gate gate, Verdict verdict, List<RuleOutcome> rules, String baseline, String candidate,
+      int n, String datasetHash, PlanCheck plan, String resampling, int units) {
+    this(gate, verdict, rules, baseline, candidate, n, datasetHash, plan, resampling, units, List.of());
   }
 
   /** A verdict over examples whose plans have been looked up (or not, when {@code plan} is null). */
@@ -43,7 +51,8 @@ public record GateResult(Gate gate, Verdict verdict, List<RuleOutcome> rules, St
 
   /** The same verdict, stating how it relates to the store's plans. */
   public GateResult withPlan(PlanCheck check) {
-    return new GateResult(gate, verdict, rules, baseline, candidate, n, datasetHash, check, resampling, units);
+    return new GateResult(gate, verdict, rules, baseline, candidate, n, datasetHash, check, resampling, units,
+        calibrations);
   }
 
   /** {@code {"verdict", "rules", "plan", ...}}; {@code plan} is {@link PlanCheck#toJson()}. */
@@ -63,6 +72,10 @@ public record GateResult(Gate gate, Verdict verdict, List<RuleOutcome> rules, St
     ArrayNode a = o.putArray("rules");
     rules.forEach(r -> a.add(r.toJson()));
     o.set("plan", plan.toJson());
+    if (!calibrations.isEmpty()) {
+      ArrayNode c = o.putArray("calibrations");
+      calibrations.forEach(x -> c.add(x.toJson()));
+    }
     return o;
   }
 }

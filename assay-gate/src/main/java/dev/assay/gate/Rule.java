@@ -2,6 +2,7 @@ package dev.assay.gate;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -48,6 +49,9 @@ public sealed interface Rule permits Rule.Paired, Rule.Threshold, Rule.NoRegress
   sealed interface Threshold extends Rule permits AtMost, AtLeast {
     double threshold();
 
+    /** A prediction-powered interval from human labels instead of the scores' own interval. */
+    Optional<PpiLabels> ppi();
+
     /** Whether the value must lie at or above the threshold (at_least). */
     boolean atLeast();
 
@@ -74,9 +78,14 @@ public sealed interface Rule permits Rule.Paired, Rule.Threshold, Rule.NoRegress
   }
 
   /** The candidate's value lies at or below a threshold: the interval's upper bound does. */
-  record AtMost(String metric, double threshold, int line) implements Threshold {
+  record AtMost(String metric, double threshold, int line, Optional<PpiLabels> ppi) implements Threshold {
     public AtMost {
       requireFinite(threshold);
+      ppi = ppi == null ? Optional.empty() : ppi;
+    }
+
+    public AtMost(String metric, double threshold, int line) {
+      this(metric, threshold, line, Optional.empty());
     }
 
     @Override
@@ -91,9 +100,14 @@ public sealed interface Rule permits Rule.Paired, Rule.Threshold, Rule.NoRegress
   }
 
   /** The candidate's value lies at or above a threshold: the interval's lower bound does. */
-  record AtLeast(String metric, double threshold, int line) implements Threshold {
+  record AtLeast(String metric, double threshold, int line, Optional<PpiLabels> ppi) implements Threshold {
     public AtLeast {
       requireFinite(threshold);
+      ppi = ppi == null ? Optional.empty() : ppi;
+    }
+
+    public AtLeast(String metric, double threshold, int line) {
+      this(metric, threshold, line, Optional.empty());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.assay.report;
 import dev.assay.core.text.SafeText;
 import dev.assay.core.Example;
 import dev.assay.core.RunRecord;
+import dev.assay.gate.CalibrationStatus;
 import dev.assay.gate.Comparison;
 import dev.assay.gate.GateResult;
 import dev.assay.gate.PairedMetric;
@@ -135,7 +136,23 @@ public final class HtmlReport {
       t.row(r.rule().kind(), r.rule().metric(), r.rule().marginText(), cells.estimate(), cells.interval(),
           cells.adjustedP(), r.verdict().name(), r.reason());
     }
-    return b.append(t.html()).toString();
+    b.append(t.html());
+    if (!g.calibrations().isEmpty()) {
+      // A gate that requires calibrated judges says which calibration it found (docs/judges.md).
+      b.append("<h3 id=\"calibration\">Judge calibration</h3>\n");
+      HtmlTable c = new HtmlTable(null, "metric", "labels", "min κ", "κ", "calibration", "status", "reason");
+      for (CalibrationStatus s : g.calibrations()) {
+        c.row(s.requirement().metric(), s.requirement().labels(),
+            Format.num(s.requirement().minKappa()) + (s.requirement().weights().wire().equals("none") ? ""
+                : " (" + s.requirement().weights().wire() + ")"),
+            s.calibration() == null ? "–" : Format.num(s.calibration().kappa().containsKey(
+                s.requirement().weights().wire()) ? s.calibration().kappa().get(s.requirement().weights().wire())
+                .estimate() : Double.NaN),
+            s.calibration() == null ? "none" : s.calibration().shortId(), s.met() ? "met" : "NOT MET", s.reason());
+      }
+      b.append(c.html());
+    }
+    return b.toString();
   }
 
   private String metrics() {
@@ -366,6 +383,7 @@ public final class HtmlReport {
     return b.toString();
   }
 
+  /** The output, followed by the note its score of {@code metric} carries (a judge's rationale). */
   private static List<String> tagList(Map<String, String> tags) {
     List<String> out = new ArrayList<>();
     new TreeMap<>(tags).forEach((k, v) -> out.add(k + "=" + v));

@@ -23,6 +23,12 @@ public final class LineageRows {
     add(rows, "dataset", runs, r -> r.datasetPath() + " (" + r.datasetSize() + " examples × " + r.repeats()
         + (r.datasetLeftOut() == 0 ? "" : "; " + r.datasetLeftOut() + " queries without judgments left out") + ")");
     add(rows, "dataset sha256", runs, RunRecord::datasetHash);
+    if (runs.stream().anyMatch(r -> !r.judges().isEmpty())) {
+      // Which judge scored each judged metric: what calibrations bind to (docs/judges.md).
+      add(rows, "judges", runs, r -> r.judges().isEmpty() ? "(none recorded)" : String.join(", ",
+          r.judges().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().substring(0,
+              Math.min(12, e.getValue().length()))).toList()));
+    }
     add(rows, "seed", runs, r -> Long.toString(r.seed()));
     add(rows, "assay version", runs, r -> lineage(r, Lineage::assayVersion));
     add(rows, "git commit", runs, r -> lineage(r, l -> l.gitCommit() == null ? "(not in a git repository)"

@@ -1,6 +1,7 @@
 package dev.assay.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Dataset;
 import dev.assay.core.DatasetInfo;
 import dev.assay.core.ExampleResult;
@@ -690,6 +691,73 @@ public final class PostgresStore implements Store {
             out.add(Plan.fromJson(Json.MAPPER.readTree(rs.getString(1)), Path.of(display)));
           } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a stored plan in " + display + " is not valid JSON", e);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void saveCalibration(CalibrationRecord c) {
+    String body = RecordCodec.calibration(c);
+    inTransaction(conn -> {
+      try (PreparedStatement p = conn.prepareStatement("INSERT INTO calibrations (calibration_id, created_at, metric,"
+          + " judge, body) VALUES (?, ?, ?, ?, ?)")) {
+        p.setString(1, c.id());
+        p.setObject(2, timestamp(c.createdAt()));
+        p.setString(3, c.metric());
+        p.setString(4, c.judge());
+        p.setString(5, body);
+        p.executeUpdate();
+      } catch (SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw new IllegalStateException("calibration " + c.id() + " already exists in " + display, e);
+        }
+        throw e;
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<CalibrationRecord> calibration(String id) {
+    return reading(conn -> {
+      try (PreparedStatement p = conn.prepareStatement("SELECT body FROM calibrations WHERE calibration_id = ?")) {
+        p.setString(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(RecordCodec.calibration(rs.getString(1)))
+              : Optional.<CalibrationRecord>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<CalibrationRecord> calibrations(CalibrationRecord.Query query) {
+    return reading(conn -> {
+      StringBuilder sql = new StringBuilder("SELECT body FROM calibrations WHERE TRUE");
+      List<String> args = new ArrayList<>();
+      if (query.judge() != null) {
+        sql.append(" AND judge = ?");
+        args.add(query.judge());
+      }
+      if (query.metric() != null) {
+        sql.append(" AND metric = ?");
+        args.add(query.metric());
+      }
+      sql.append(" ORDER BY created_at DESC, calibration_id COLLATE \"C\" DESC");
+      if (query.limit() > 0) {
+        sql.append(" LIMIT ").append(query.limit());
+      }
+      List<CalibrationRecord> out = new ArrayList<>();
+      try (PreparedStatement p = conn.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          p.setString(i + 1, args.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(RecordCodec.calibration(rs.getString(1)));
           }
         }
       }

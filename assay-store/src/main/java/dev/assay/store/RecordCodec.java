@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
@@ -101,6 +102,14 @@ final class RecordCodec {
 
   static VerdictRecord verdict(String json) {
     return read(json, VerdictRecord.class);
+  }
+
+  static String calibration(CalibrationRecord calibration) {
+    return write(calibration);
+  }
+
+  static CalibrationRecord calibration(String json) {
+    return read(json, CalibrationRecord.class);
   }
 
   static String output(Output output) {

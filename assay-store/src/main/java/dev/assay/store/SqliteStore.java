@@ -8,6 +8,7 @@ import dev.assay.core.RunPage;
 import dev.assay.core.RunQuery;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Plan;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
@@ -619,6 +620,72 @@ public final class SqliteStore implements Store {
             out.add(Plan.fromJson(Json.MAPPER.readTree(rs.getString(1)), file));
           } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a stored plan in " + file + " is not valid JSON", e);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void saveCalibration(CalibrationRecord c) {
+    String body = RecordCodec.calibration(c);
+    writing(() -> {
+      try (PreparedStatement p = writer.prepareStatement("INSERT INTO calibrations (calibration_id, created_at, metric,"
+          + " judge, body) VALUES (?, ?, ?, ?, ?)")) {
+        p.setString(1, c.id());
+        p.setString(2, SORTABLE_INSTANT.format(c.createdAt()));
+        p.setString(3, c.metric());
+        p.setString(4, c.judge());
+        p.setString(5, body);
+        p.executeUpdate();
+      } catch (SQLException e) {
+        if (isConstraintViolation(e)) {
+          throw new IllegalStateException("calibration " + c.id() + " already exists in " + file, e);
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public Optional<CalibrationRecord> calibration(String id) {
+    return reading(() -> {
+      try (PreparedStatement p = reader.prepareStatement("SELECT body FROM calibrations WHERE calibration_id = ?")) {
+        p.setString(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(RecordCodec.calibration(rs.getString(1)))
+              : Optional.<CalibrationRecord>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<CalibrationRecord> calibrations(CalibrationRecord.Query query) {
+    return reading(() -> {
+      StringBuilder sql = new StringBuilder("SELECT body FROM calibrations WHERE 1 = 1");
+      List<String> args = new ArrayList<>();
+      if (query.judge() != null) {
+        sql.append(" AND judge = ?");
+        args.add(query.judge());
+      }
+      if (query.metric() != null) {
+        sql.append(" AND metric = ?");
+        args.add(query.metric());
+      }
+      sql.append(" ORDER BY created_at DESC, calibration_id DESC");
+      if (query.limit() > 0) {
+        sql.append(" LIMIT ").append(query.limit());
+      }
+      List<CalibrationRecord> out = new ArrayList<>();
+      try (PreparedStatement p = reader.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          p.setString(i + 1, args.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(RecordCodec.calibration(rs.getString(1)));
           }
         }
       }

@@ -1,5 +1,6 @@
 package dev.assay.store;
 
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Dataset;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Plan;
@@ -28,7 +29,7 @@ public final class StoreMigration {
   public static final int BATCH = 2048;
 
   /** What was copied. */
-  public record Summary(int datasets, int runs, long results, int verdicts, int plans) {}
+  public record Summary(int datasets, int runs, long results, int verdicts, int plans, int calibrations) {}
 
   private final Store from;
   private final Store to;
@@ -73,7 +74,14 @@ public final class StoreMigration {
     }
     List<Plan> plans = from.plans();
     plans.forEach(to::savePlan);
-    return new Summary(hashes.size(), runs.size(), results, verdicts, plans.size());
+    int calibrations = 0;
+    for (CalibrationRecord c : from.calibrations(CalibrationRecord.Query.ALL)) {
+      if (to.calibration(c.id()).isEmpty()) {
+        to.saveCalibration(c);
+      }
+      calibrations++;
+    }
+    return new Summary(hashes.size(), runs.size(), results, verdicts, plans.size(), calibrations);
   }
 
   private long copyRun(RunRecord run) {

@@ -196,7 +196,26 @@ final class StoreSchema {
       immutable("alias_moves"), undeletable("alias_moves"),
       immutable("reproductions"), undeletable("reproductions")));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4));
+  /**
+   * Version 5: judge calibrations (docs/judges.md), immutable JSON documents with the columns they
+   * are looked up by: a gate asks for the newest calibration of one judge identity. A stored
+   * calibration is never changed (a trigger refuses updates).
+   */
+  private static final Schema.Migration V5 = new Schema.Migration(5, List.of(
+      """
+      CREATE TABLE calibrations (
+        pk INTEGER PRIMARY KEY,
+        calibration_id TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        judge TEXT NOT NULL,
+        body TEXT NOT NULL
+      )""",
+      "CREATE INDEX calibrations_by_judge ON calibrations (judge, created_at DESC, calibration_id DESC)",
+      "CREATE INDEX calibrations_newest ON calibrations (created_at DESC, calibration_id DESC)",
+      immutable("calibrations")));
+
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4, V5));
 
   private static String immutable(String table) {
     return "CREATE TRIGGER " + table + "_no_update BEFORE UPDATE ON " + table

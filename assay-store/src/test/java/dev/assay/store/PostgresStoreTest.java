@@ -40,8 +40,8 @@ class PostgresStoreTest extends StoreConformance {
   @Test
   void tablesLiveInTheAssaySchemaWithFlywayHistory() throws SQLException {
     assertThat(queryString("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'assay'"
-        + " AND table_name IN ('runs', 'results', 'datasets', 'verdicts', 'plans')")).isEqualTo("5");
-    assertThat(queryString("SELECT max(version) FROM assay.flyway_schema_history WHERE success")).isEqualTo("2");
+        + " AND table_name IN ('runs', 'results', 'datasets', 'verdicts', 'plans', 'calibrations')")).isEqualTo("6");
+    assertThat(queryString("SELECT max(version) FROM assay.flyway_schema_history WHERE success")).isEqualTo("3");
   }
 
   @Test

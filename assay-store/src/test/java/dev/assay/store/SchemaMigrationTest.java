@@ -26,7 +26,7 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
@@ -39,7 +39,7 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test
@@ -100,12 +100,12 @@ class SchemaMigrationTest {
       assertThat(result.scores().get("judge").note()).isEqualTo("half right");
       assertThat(store.plans()).containsExactly(plan);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
   }
 
   /**
    * A store of schema 3 (runs, datasets, verdicts, plans, run indexes) gains the registry and the audit log,
-   * keeps its runs, and the immutability triggers of schema 4 are in place.
+   * keeps its runs, and the immutability triggers of schema 4 (and 5: calibrations) are in place.
    */
   @Test
   void aVersionThreeStoreGainsTheRegistryAndTheAuditLog() throws SQLException {
@@ -121,8 +121,37 @@ class SchemaMigrationTest {
       assertThat(store.registry().models()).isEmpty();
       assertThat(store.auditLog().started()).isFalse();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
-    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).containsExactly(10);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).containsExactly(11);
+  }
+
+  /**
+   * A schema-4 store (before calibrations) opens, gains the calibrations table and keeps its runs;
+   * a stored calibration cannot be changed in the file.
+   */
+  @Test
+  void aVersionFourStoreMigratesForwardAndKeepsCalibrations() throws Exception {
+    Path db = dir.resolve("assay.db");
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2,
+        StoreSchema.V3, StoreSchema.V4)));
+    execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r2', "
+        + "'2026-11-01T00:00:00.000000000Z', 'completed', 'cand', 'qa', '{\"format_version\":2,\"run_id\":\"r2\","
+        + "\"system_spec\":{\"name\":\"cand\",\"type\":\"predictions\"},\"status\":\"completed\"}')");
+    var calibration = new dev.assay.core.CalibrationRecord("c1", Instant.parse("2026-11-02T00:00:00Z"),
+        "hallucination", "ab".repeat(32), "hallucination:model=j", "labels.jsonl", "cd".repeat(32), 40,
+        Map.of("none", new dev.assay.core.CalibrationRecord.KappaValue(0.7, 0.1)), 0.9, "0.1.0", null);
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.run("r2")).isPresent();
+      assertThat(store.run("r2").orElseThrow().judges()).isEmpty();
+      store.saveCalibration(calibration);
+    }
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.calibrations(dev.assay.core.CalibrationRecord.Query.ofJudge("ab".repeat(32))))
+          .extracting(c -> c.kappa().get("none").estimate()).containsExactly(0.7);
+    }
+    assertThatThrownBy(() -> execute(db, "UPDATE calibrations SET body = '{}'")).isInstanceOf(SQLException.class)
+        .hasMessageContaining("never changed");
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test

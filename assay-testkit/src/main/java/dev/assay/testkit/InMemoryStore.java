@@ -1,5 +1,6 @@
 package dev.assay.testkit;
 
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Dataset;
 import dev.assay.core.DatasetInfo;
 import dev.assay.core.ExampleResult;
@@ -43,6 +44,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, Dataset> datasets = new HashMap<>();
   private final Map<String, VerdictRecord> verdicts = new HashMap<>();
   private final Map<String, Plan> plans = new HashMap<>();
+  private final Map<String, CalibrationRecord> calibrations = new HashMap<>();
   private boolean closed;
 
   @Override
@@ -165,6 +167,28 @@ public final class InMemoryStore implements Store {
     List<Plan> out = new ArrayList<>(plans.values());
     out.sort(Comparator.comparing(Plan::createdAt).thenComparing(Plan::hash));
     return out;
+  }
+
+  @Override
+  public synchronized void saveCalibration(CalibrationRecord calibration) {
+    checkOpen();
+    if (calibrations.putIfAbsent(calibration.id(), calibration) != null) {
+      throw new IllegalStateException("calibration " + calibration.id() + " already exists");
+    }
+  }
+
+  @Override
+  public synchronized Optional<CalibrationRecord> calibration(String id) {
+    checkOpen();
+    return Optional.ofNullable(calibrations.get(id));
+  }
+
+  @Override
+  public synchronized List<CalibrationRecord> calibrations(CalibrationRecord.Query query) {
+    checkOpen();
+    List<CalibrationRecord> out = new ArrayList<>(calibrations.values().stream().filter(query::matches).toList());
+    out.sort(Comparator.comparing(CalibrationRecord::createdAt).thenComparing(CalibrationRecord::id).reversed());
+    return query.limit() > 0 && out.size() > query.limit() ? out.subList(0, query.limit()) : out;
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Counts;
 import dev.assay.core.Dataset;
 import dev.assay.core.DatasetInfo;
@@ -574,6 +575,31 @@ public abstract class StoreConformance {
     assertThat(store.plans()).containsExactly(earlier, later);
   }
 
+  @Test
+  void calibrationsReadBackAndFilterByJudgeAndMetricNewestFirst() {
+    CalibrationRecord a = calibration("019a0000-0000-7000-8000-0000000000c1", Instant.parse("2024-01-01T00:00:00Z"),
+        "hallucination", "aa".repeat(32), 0.61);
+    CalibrationRecord b = calibration("019a0000-0000-7000-8000-0000000000c2", Instant.parse("2024-01-02T00:00:00Z"),
+        "hallucination", "aa".repeat(32), 0.72);
+    CalibrationRecord c = calibration("019a0000-0000-7000-8000-0000000000c3", Instant.parse("2024-01-03T00:00:00Z"),
+        "judge", "bb".repeat(32), Double.NaN);
+    store.saveCalibration(b);
+    store.saveCalibration(c);
+    store.saveCalibration(a);
+    assertThat(store.calibration(a.id())).hasValueSatisfying(x -> assertThat(normalised(x)).isEqualTo(normalised(a)));
+    assertThat(store.calibration(c.id()).orElseThrow().kappa().get("none").estimate()).isNaN();
+    assertThat(store.calibrations(CalibrationRecord.Query.ALL)).extracting(CalibrationRecord::id)
+        .containsExactly(c.id(), b.id(), a.id());
+    assertThat(store.calibrations(CalibrationRecord.Query.ofJudge("aa".repeat(32)))).extracting(CalibrationRecord::id)
+        .containsExactly(b.id(), a.id());
+    assertThat(store.calibrations(new CalibrationRecord.Query(null, "judge", 0))).extracting(CalibrationRecord::id)
+        .containsExactly(c.id());
+    assertThat(store.calibrations(new CalibrationRecord.Query("aa".repeat(32), null, 1)))
+        .extracting(CalibrationRecord::id).containsExactly(b.id());
+    assertThatThrownBy(() -> store.saveCalibration(a)).isInstanceOf(IllegalStateException.class);
+    assertThat(store.calibration("no-such-calibration")).isEmpty();
+  }
+
   // ---- durability across reopen ----
 
   @Test
@@ -595,9 +621,14 @@ public abstract class StoreConformance {
     Plan plan = Plan.create(Instant.parse("2023-03-01T00:00:00Z"), "h", "s.yaml", "aa".repeat(32), data.hash(),
         "cc".repeat(32), null);
     store.savePlan(plan);
+    CalibrationRecord calibration = calibration("019a0000-0000-7000-8000-0000000000cc",
+        Instant.parse("2023-03-02T00:00:00Z"), "hallucination", "aa".repeat(32), 0.8);
+    store.saveCalibration(calibration);
     store.close();
 
     store = openStore(dir);
+    assertThat(store.calibrations(CalibrationRecord.Query.ALL)).singleElement()
+        .satisfies(x -> assertThat(normalised(x)).isEqualTo(normalised(calibration)));
     assertThat(store.dataset(data.hash()).map(d -> normalisedExamples(d.examples())))
         .contains(normalisedExamples(data.examples()));
     assertThat(store.verdicts(VerdictRecord.Query.ALL)).singleElement()
@@ -637,7 +668,8 @@ public abstract class StoreConformance {
         List.of("exact_match", "f1"), new EngineSettings(16, Duration.ofMillis(2500), 3, 120.5, 0.25), "doc_id",
         new Lineage("0.1.0", "0123456789abcdef0123456789abcdef01234567", Boolean.TRUE, "Eclipse 17", "Linux 6 amd64"),
         -1234567890123456789L, startedAt, startedAt.plusMillis(61_001), RunStatus.FAILED,
-        new Counts(290, 10, Map.of("f1", 3L)), aggregates, "13 of 300 results (4.3%) failed — σ ✓");
+        new Counts(290, 10, Map.of("f1", 3L)), aggregates, "13 of 300 results (4.3%) failed — σ ✓", 7,
+        Map.of("judge", "9f".repeat(32), "hallucination", "a0".repeat(32)));
   }
 
   /** A dataset of {@code n} examples with text, object and list inputs, references, tags and extra fields. */
@@ -662,6 +694,23 @@ public abstract class StoreConformance {
         + "\"ci\":[0.01,0.0300000000000000004],\"p_value\":1e-9,\"reason\":\"σ — ✓\"}]}");
     return new VerdictRecord(id, at, v, suite, baseline, candidate, "run-" + baseline, null, "run-" + baseline,
         "scores-" + candidate + ".jsonl", "ee".repeat(32), "cd".repeat(32), "no_plan", null, "0.1.0", detail);
+  }
+
+  /** A stored calibration with a nested detail and all three weightings of κ. */
+  protected static CalibrationRecord calibration(String id, Instant at, String metric, String judge, double kappa) {
+    ObjectNode detail = (ObjectNode) parse("{\"confusion\":{\"categories\":[0,1],\"counts\":[[40,3],[5,52]]},"
+        + "\"note\":\"σ — ✓\",\"accuracy_ci\":[0.85,0.9500000000000000001]}");
+    Map<String, CalibrationRecord.KappaValue> kappas = new LinkedHashMap<>();
+    kappas.put("none", new CalibrationRecord.KappaValue(kappa, 0.0612345678901234));
+    kappas.put("linear", new CalibrationRecord.KappaValue(kappa, 0.0612345678901234));
+    kappas.put("quadratic", new CalibrationRecord.KappaValue(kappa, Double.NaN));
+    return new CalibrationRecord(id, at, metric, judge, metric + ":base_url=http://127.0.0.1:1/v1:model=j", "labels.jsonl",
+        "dd".repeat(32), 100, kappas, 0.92, "0.1.0", detail);
+  }
+
+  private static CalibrationRecord normalised(CalibrationRecord c) {
+    return new CalibrationRecord(c.id(), c.createdAt(), c.metric(), c.judge(), c.judgeSpec(), c.labelsSource(),
+        c.labelsHash(), c.items(), c.kappa(), c.accuracy(), c.assayVersion(), (ObjectNode) canonicalNode(c.detail()));
   }
 
   private static VerdictRecord normalised(VerdictRecord v) {
@@ -785,7 +834,8 @@ public abstract class StoreConformance {
         (ObjectNode) canonicalNode(r.suite()), r.systemName(),
         new SystemSpec(s.name(), s.type(), (ObjectNode) canonicalNode(s.params()), 0), r.contentHash(),
         r.datasetPath(), r.datasetHash(), r.datasetSize(), r.repeats(), r.metrics(), r.engine(), r.cluster(),
-        r.lineage(), r.seed(), r.startedAt(), r.endedAt(), r.status(), r.counts(), r.aggregates(), r.failure());
+        r.lineage(), r.seed(), r.startedAt(), r.endedAt(), r.status(), r.counts(), r.aggregates(), r.failure(),
+        r.datasetLeftOut(), r.judges());
   }
 
   /** A result whose output is replaced by its canonical representation. */

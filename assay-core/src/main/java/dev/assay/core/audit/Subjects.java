@@ -19,6 +19,10 @@ public final class Subjects {
     return "plan:" + planHash;
   }
 
+  public static String calibration(String calibrationId) {
+    return "calibration:" + calibrationId;
+  }
+
   public static String dataset(String hash) {
     return "dataset:" + hash;
   }

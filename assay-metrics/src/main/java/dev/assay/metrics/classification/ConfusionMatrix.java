@@ -166,31 +166,9 @@ public final class ConfusionMatrix {
    * expected disagreement is 0 (e.g. a single class), as scikit-learn ≥ 1.6 returns.
    */
   public double cohenKappa(KappaWeighting weighting) {
-    int k = counts.length;
-    double n = total();
-    double[] rows = new double[k];
-    double[] columns = new double[k];
-    for (int c = 0; c < k; c++) {
-      rows[c] = trueTotal(c);
-      columns[c] = predictedTotal(c);
-    }
-    double observed = 0;
-    double expected = 0;
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        double w = switch (weighting) {
-          case NONE -> i == j ? 0 : 1;
-          case LINEAR -> Math.abs(i - j);
-          case QUADRATIC -> (double) (i - j) * (i - j);
-        };
-        observed += w * counts[i][j];
-        expected += w * columns[i] * rows[j] / n;
-      }
-    }
-    if (!(expected != 0)) {
-      return Double.NaN;
-    }
-    return 1 - observed / expected;
+    return dev.assay.stats.agreement.CohenKappa.of(counts,
+        dev.assay.stats.agreement.KappaWeights.valueOf(weighting.name())).estimate();
   }
+
 
 }

@@ -1,5 +1,6 @@
 package dev.assay.registry.audit;
 
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Dataset;
 import dev.assay.core.InputException;
 import dev.assay.core.Plan;
@@ -45,8 +46,8 @@ import java.util.function.Supplier;
  */
 public final class AuditVerifier {
   /** Kinds of subject that name stored objects (others, such as {@code alias:} or {@code log:}, do not). */
-  private static final Set<String> STATEFUL = Set.of("run", "dataset", "plan", "verdict", "model", "version",
-      "policy", "move", "reproduction");
+  private static final Set<String> STATEFUL = Set.of("run", "dataset", "plan", "verdict", "calibration", "model",
+      "version", "policy", "move", "reproduction");
 
   private final Store store;
   private final Registry registry;
@@ -150,6 +151,9 @@ public final class AuditVerifier {
     }
     for (VerdictRecord v : store.verdicts(VerdictRecord.Query.ALL)) {
       current.put(Subjects.verdict(v.id()), () -> AuditContent.of(v));
+    }
+    for (CalibrationRecord c : store.calibrations(CalibrationRecord.Query.ALL)) {
+      current.put(Subjects.calibration(c.id()), () -> AuditContent.of(c));
     }
     try {
       for (Plan p : store.plans()) {

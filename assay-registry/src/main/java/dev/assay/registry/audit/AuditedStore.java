@@ -1,5 +1,6 @@
 package dev.assay.registry.audit;
 
+import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Dataset;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Plan;
@@ -63,7 +64,7 @@ public final class AuditedStore implements Store, Registry {
   /**
    * Wraps a store, its registry and its log, starting the log first if it was never started: an
    * {@code audit.started} entry, then one {@code *.adopted} entry for each run, dataset, plan,
-   * verdict and registry record already stored (so that a store made before the log existed
+   * verdict, calibration and registry record already stored (so that a store made before the log existed
    * verifies too).
    *
    * @param actor who makes the changes (an {@link dev.assay.registry.Actor} name)
@@ -133,6 +134,12 @@ public final class AuditedStore implements Store, Registry {
     List<VerdictRecord> verdicts = new ArrayList<>(store.verdicts(VerdictRecord.Query.ALL));
     verdicts.sort(Comparator.comparing(VerdictRecord::id));
     verdicts.forEach(v -> events.add(AuditEvent.of("verdict.adopted", AuditContent.of(v), Subjects.verdict(v.id()))));
+    List<CalibrationRecord> calibrations = new ArrayList<>(
+        store.calibrations(CalibrationRecord.Query.ALL));
+    // Oldest first, like the other adopted records.
+    java.util.Collections.reverse(calibrations);
+    calibrations.forEach(c -> events.add(AuditEvent.of("calibration.adopted", AuditContent.of(c),
+        Subjects.calibration(c.id()))));
     for (Model m : registry.models()) {
       events.add(AuditEvent.of("model.adopted", AuditContent.of(m), Subjects.model(m.name())));
       registry.versions(m.name()).forEach(v -> events.add(AuditEvent.of("version.adopted", AuditContent.of(v),
@@ -225,7 +232,23 @@ public final class AuditedStore implements Store, Registry {
     }
   }
 
+  @Override
+  public void saveCalibration(CalibrationRecord calibration) {
+    store.saveCalibration(calibration);
+    audit("calibration.stored", AuditContent.of(calibration), Subjects.calibration(calibration.id()));
+  }
+
   // ---- Store: reads pass through ----
+
+  @Override
+  public Optional<CalibrationRecord> calibration(String id) {
+    return store.calibration(id);
+  }
+
+  @Override
+  public List<CalibrationRecord> calibrations(CalibrationRecord.Query query) {
+    return store.calibrations(query);
+  }
 
   @Override
   public Optional<RunRecord> run(String runId) {

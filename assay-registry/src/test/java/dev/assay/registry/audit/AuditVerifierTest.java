@@ -131,6 +131,34 @@ class AuditVerifierTest {
     assertThat(report.objects()).isEqualTo(8);
   }
 
+  /**
+   * A judge calibration is audited when stored (and adopted when stored before the log started);
+   * one deleted behind assay's back is pinned on the entry that stored it.
+   */
+  @Test
+  void calibrationsAreAuditedAndADeletedOneIsCaught() throws SQLException {
+    dev.assay.core.CalibrationRecord c = new dev.assay.core.CalibrationRecord("cal-1", clock.instant(), "judge",
+        "ab".repeat(32), "judge:model=j", "human.jsonl", "cd".repeat(32), 10,
+        Map.of("none", new dev.assay.core.CalibrationRecord.KappaValue(0.6, 0.1)), 0.8, "0.1", null);
+    try (SqliteStore sqlite = SqliteStore.open(db)) {
+      AuditedStore.open(sqlite, sqlite.registry(), sqlite.auditLog(), "local:alice", clock).saveCalibration(c);
+    }
+    assertThat(verify(db, null).findings()).isEmpty();
+    long stored = seqOf("calibration.stored", "calibration:cal-1");
+    assertThat(stored).isEqualTo(12);
+    sql("DELETE FROM calibrations");
+    AuditReport report = verify(db, null);
+    assertThat(report.first().orElseThrow().seq()).isEqualTo(stored);
+    assertThat(report.first().orElseThrow().problem()).contains("missing from the store");
+
+    Path older = dir.resolve("older.db");
+    try (SqliteStore sqlite = SqliteStore.open(older)) {
+      sqlite.saveCalibration(c);
+      AuditedStore.open(sqlite, sqlite.registry(), sqlite.auditLog(), "local:alice", clock);
+    }
+    assertThat(verify(older, null).findings()).as("adopted when the log started").isEmpty();
+  }
+
   @Test
   void aChangedVerdictIsCaughtAtTheEntryThatStoredIt() throws SQLException {
     long stored = seqOf("verdict.stored", "verdict:" + verdictId);

@@ -39,21 +39,35 @@ final class JudgeScorer implements Scorer {
   static final String NAME = "judge";
 
   private final JudgeMetric metric;
-  private final SystemUnderTest judge;
-  private final String judgeIdentity;
+  private final List<Member> members;
+  private final boolean mean;
+  private final String calibrationIdentity;
   private final ModelCaller models;
   private final PromptTemplate rubric;
   private final Duration timeout;
 
   /**
-   * @param judgeIdentity hash of the judge model's settings and the rubric's text (never the API
-   *     key): the system part of the judge's cache keys
+   * One model of the judge (a single judge has one).
+   *
+   * @param model the model's name
+   * @param system the model as an {@code openai} system
+   * @param identity hash of the model's settings and the rubric's text (never the API key): the
+   *     system part of its cache keys
    */
-  JudgeScorer(JudgeMetric metric, SystemUnderTest judge, String judgeIdentity, ModelCaller models,
-      PromptTemplate rubric, Duration timeout) {
+  record Member(String model, SystemUnderTest system, String identity) {}
+
+  /**
+   * @param members the judge's models: one, or a panel
+   * @param mean whether a panel's scores are averaged (else the majority score counts)
+   * @param calibrationIdentity the members' identities, how they combine and the scale: what
+   *     calibrations bind to
+   */
+  JudgeScorer(JudgeMetric metric, List<Member> members, boolean mean, String calibrationIdentity,
+      ModelCaller models, PromptTemplate rubric, Duration timeout) {
     this.metric = metric;
-    this.judge = judge;
-    this.judgeIdentity = judgeIdentity;
+    this.members = List.copyOf(members);
+    this.mean = mean;
+    this.calibrationIdentity = calibrationIdentity;
     this.models = models;
     this.rubric = rubric;
     this.timeout = timeout;
@@ -62,6 +76,11 @@ final class JudgeScorer implements Scorer {
   @Override
   public List<Metric> metrics() {
     return List.of(metric);
+  }
+
+  @Override
+  public Map<String, String> identities() {
+    return Map.of(NAME, calibrationIdentity);
   }
 
   @Override
@@ -74,28 +93,69 @@ final class JudgeScorer implements Scorer {
     }
     Example question = new Example(example.id(), TextNode.valueOf(prompt), null, Map.of(), null, 0);
     Invocation inv = new Invocation(question, 0, Seeds.invocation(0, example.id(), 0), timeout);
-    String answer;
-    try {
-      answer = models.call(judge, judgeIdentity, inv).text();
-    } catch (SystemException e) {
-      throw new JudgeException("judge failed: " + e.getMessage());
+    double[] scores = new double[members.size()];
+    StringBuilder notes = new StringBuilder();
+    for (int i = 0; i < scores.length; i++) {
+      Member member = members.get(i);
+      String who = members.size() == 1 ? "judge" : "judge " + member.model();
+      String answer;
+      try {
+        answer = models.call(member.system(), member.identity(), inv).text();
+      } catch (SystemException e) {
+        throw new JudgeException(who + " failed: " + e.getMessage());
+      }
+      JudgeVerdict verdict = JudgeVerdict.parse(answer);
+      if (verdict == null) {
+        throw new JudgeException(who + " answer has no score (expected JSON {\"score\": x, \"rationale\": ...} or a "
+            + "final line SCORE: x): " + snippet(answer));
+      }
+      if (verdict.score() < metric.min() || verdict.score() > metric.max()) {
+        throw new JudgeException(who + " score " + verdict.score() + " outside [" + metric.min() + ", "
+            + metric.max() + "]");
+      }
+      scores[i] = verdict.score();
+      String rationale = verdict.rationale() == null ? "" : verdict.rationale().strip();
+      if (members.size() == 1) {
+        notes.append(rationale);
+      } else {
+        notes.append(notes.length() == 0 ? "" : "\n").append(member.model()).append(": ")
+            .append(number(verdict.score())).append(rationale.isEmpty() ? "" : " (" + rationale + ")");
+      }
     }
-    JudgeVerdict verdict = JudgeVerdict.parse(answer);
-    if (verdict == null) {
-      throw new JudgeException("judge answer has no score (expected JSON {\"score\": x, \"rationale\": ...} or a "
-          + "final line SCORE: x): " + snippet(answer));
+    if (members.size() == 1) {
+      return Map.of(NAME, Score.of(scores[0]).withNote(notes.toString()));
     }
-    if (verdict.score() < metric.min() || verdict.score() > metric.max()) {
-      throw new JudgeException("judge score " + verdict.score() + " outside [" + metric.min() + ", " + metric.max()
-          + "]");
+    return Map.of(NAME, Score.of(combine(scores), scores).withNote(notes.toString()));
+  }
+
+  /** The panel's score: the mean, or the score most members gave (a tie is no verdict). */
+  private double combine(double[] scores) {
+    if (mean) {
+      double s = 0;
+      for (double v : scores) {
+        s += v;
+      }
+      return s / scores.length;
     }
-    String rationale = verdict.rationale() == null ? "" : verdict.rationale().strip();
-    return Map.of(NAME, Score.of(verdict.score()).withNote(rationale));
+    Map<Double, Integer> counts = new java.util.TreeMap<>();
+    for (double v : scores) {
+      counts.merge(v, 1, Integer::sum);
+    }
+    int best = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    List<Double> modes = counts.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey).toList();
+    if (modes.size() > 1) {
+      throw new JudgeException("judge panel tied between scores " + modes + " (an odd panel, or combine=mean)");
+    }
+    return modes.get(0);
   }
 
   @Override
   public void close() {
-    judge.close();
+    members.forEach(m -> m.system().close());
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static String snippet(String s) {

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +30,11 @@ import java.util.Set;
  *
  * <pre>judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]
  *      [:temperature=0][:max_tokens=N][:timeout_s=60]</pre>
+ *
+ * <p>A <b>panel</b>: {@code models=M1,M2,M3} instead of {@code model} asks every model the same
+ * rubric and combines their scores ({@code combine=majority}, the default: the score most members
+ * gave, an error on a tie; or {@code combine=mean}); each member's score is kept as the score's
+ * statistics, in the models' order, for inter-judge agreement (docs/judges.md).
  *
  * <p>Parameters follow {@link MetricName}: split at each {@code :} that starts a {@code key=}
  * pair, so a URL's own colons ({@code http://127.0.0.1:8000/v1}) need no escaping. {@code rubric}
@@ -38,8 +45,8 @@ import java.util.Set;
  * per-attempt timeout. Temperature defaults to 0.
  */
 public final class JudgeScorers implements ScorerProvider {
-  private static final Set<String> KEYS = Set.of("base_url", "model", "rubric", "api_key_env", "min", "max",
-      "temperature", "max_tokens", "timeout_s");
+  private static final Set<String> KEYS = Set.of("base_url", "model", "models", "combine", "rubric", "api_key_env",
+      "min", "max", "temperature", "max_tokens", "timeout_s");
   /** Rubrics are prompts: far below this. */
   private static final int MAX_RUBRIC_BYTES = 1 << 20;
   private static final NumberRange TIMEOUT_S = NumberRange.decimals("0.001", "86400");
@@ -65,7 +72,7 @@ public final class JudgeScorers implements ScorerProvider {
     }
     Params p = Params.of(name).allowOnly(KEYS);
     p.requiredString("base_url", USAGE);
-    p.requiredString("model", USAGE);
+    models(p);
     p.requiredString("rubric", USAGE);
     double min = p.number("min", 0, -1e12, 1e12);
     double max = p.number("max", 1, -1e12, 1e12);
@@ -102,11 +109,56 @@ public final class JudgeScorers implements ScorerProvider {
     } catch (IllegalArgumentException e) {
       throw fault("rubric " + rubricFile + ": " + e.getMessage(), "{{field}} placeholders such as {{output}}");
     }
-    ObjectNode judgeParams = judgeParams(p);
-    SystemUnderTest judge = openai(judgeParams, context);
-    ObjectNode identity = judgeParams.deepCopy();
-    identity.put("rubric_sha256", Json.hex(Json.digest().digest(rubricText.getBytes(StandardCharsets.UTF_8))));
-    return new JudgeScorer(m, judge, Json.hash(identity), context.models(), rubric, timeout(p));
+    String rubricHash = Json.hex(Json.digest().digest(rubricText.getBytes(StandardCharsets.UTF_8)));
+    List<JudgeScorer.Member> members = new ArrayList<>();
+    // What a calibration is bound to: every member's cache identity, how they combine, the range.
+    ObjectNode calibrated = Json.object();
+    var identities = calibrated.putArray("members");
+    for (String model : models(p)) {
+      ObjectNode judgeParams = judgeParams(p);
+      judgeParams.put("model", model);
+      ObjectNode identity = judgeParams.deepCopy();
+      identity.put("rubric_sha256", rubricHash);
+      identities.add(identity);
+      members.add(new JudgeScorer.Member(model, openai(judgeParams, context), Json.hash(identity)));
+    }
+    if (members.size() == 1) {
+      calibrated = (ObjectNode) identities.get(0);
+    } else {
+      calibrated.put("combine", combine(p));
+    }
+    calibrated.put("min", m.min());
+    calibrated.put("max", m.max());
+    return new JudgeScorer(m, members, combine(p).equals("mean"), Json.hash(calibrated), context.models(), rubric,
+        timeout(p));
+  }
+
+  /** The judge's model, or a panel's models ({@code models=A,B,C}): one or the other, each once. */
+  private static List<String> models(Params p) {
+    if (p.has("model") == p.has("models")) {
+      throw fault(p.has("model") ? "judge has both 'model' and 'models'" : "judge needs its model",
+          "model=MODEL for one judge, or models=M1,M2,M3 for a panel");
+    }
+    if (p.has("model")) {
+      if (p.has("combine")) {
+        throw fault("'combine' needs a panel", "models=M1,M2,M3 with combine=majority or mean");
+      }
+      return List.of(p.requiredString("model", USAGE));
+    }
+    List<String> models = List.of(p.requiredString("models", USAGE).split(",", -1));
+    if (models.size() < 2 || models.stream().anyMatch(String::isBlank) || Set.copyOf(models).size() != models.size()) {
+      throw fault("models must name at least two different models, comma-separated", "models=M1,M2,M3");
+    }
+    combine(p);
+    return models;
+  }
+
+  private static String combine(Params p) {
+    String c = p.string("combine", "majority");
+    if (!c.equals("majority") && !c.equals("mean")) {
+      throw fault("unknown combine '" + c + "'", "combine=majority (the score most members gave) or combine=mean");
+    }
+    return c;
   }
 
   /** Seconds one judge call may take: the same bounds as a suite's timeout. */
@@ -119,7 +171,7 @@ public final class JudgeScorers implements ScorerProvider {
   private static ObjectNode judgeParams(Params params) {
     ObjectNode p = Json.object();
     p.put("base_url", params.string("base_url", null));
-    p.put("model", params.string("model", null));
+    p.put("model", params.string("model", params.string("models", null)));
     p.put("temperature", params.number("temperature", 0, AdapterLimits.TEMPERATURE, "a sampling temperature, e.g. 0"));
     Long maxTokens = params.optionalLong("max_tokens", AdapterLimits.MAX_TOKENS, "a number of tokens, e.g. 256");
     if (maxTokens != null) {

@@ -101,6 +101,73 @@ class JudgeScorersTest {
         .isInstanceOf(InputException.class).hasMessageContaining("rubric " + dir.resolve("rubric.txt") + ": file not found");
   }
 
+  /**
+   * The identity calibrations bind to changes with the model, the rubric's text and the score range,
+   * and with nothing else (not the API key's value, not the rubric's path).
+   */
+  @Test
+  void theCalibrationIdentityFollowsModelRubricAndRange() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Path b = Files.createDirectories(dir.resolve("b"));
+    Files.writeString(a.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
+    Files.writeString(b.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
+    ModelCaller never = (system, identity, invocation) -> {
+      throw new AssertionError("not called");
+    };
+    String spec = "judge:base_url=http://127.0.0.1:9/v1:model=judge-1:rubric=rubric.txt";
+    java.util.function.BiFunction<String, Path, String> identity = (s, folder) -> {
+      try (Scorer judge = Plugins.installed().scorer(s, context(folder.resolve("suite.yaml"), never))) {
+        return judge.identities().get("judge");
+      }
+    };
+    String base = identity.apply(spec, a);
+    assertThat(base).hasSize(64);
+    assertThat(identity.apply(spec, b)).as("the same rubric text elsewhere").isEqualTo(base);
+    assertThat(identity.apply(spec.replace("judge-1", "judge-2"), a)).as("another model").isNotEqualTo(base);
+    assertThat(identity.apply(spec + ":min=0:max=5", a)).as("another scale").isNotEqualTo(base);
+    Files.writeString(b.resolve("rubric.txt"), "Q: {{input}}\nA: {{output}}");
+    assertThat(identity.apply(spec, b)).as("an edited rubric").isNotEqualTo(base);
+  }
+
+  /**
+   * A panel asks each of its models in turn and combines their scores: by majority (a tie is an
+   * error, never a score) or by mean; the members' scores are the score's statistics, their
+   * rationales its note, and the panel is a judge identity of its own.
+   */
+  @Test
+  void aPanelCombinesItsMembersByMajorityOrMean() throws Exception {
+    Path suites = Files.createDirectories(dir.resolve("panel"));
+    Files.writeString(suites.resolve("rubric.txt"), "Q: {{input}} A: {{output}}");
+    java.util.ArrayDeque<String> answers = new java.util.ArrayDeque<>();
+    List<String> identities = new ArrayList<>();
+    ModelCaller scripted = (system, identity, invocation) -> {
+      identities.add(identity);
+      return Output.text(answers.removeFirst());
+    };
+    PluginContext ctx = context(suites.resolve("suite.yaml"), scripted);
+    String spec = "judge:base_url=http://127.0.0.1:9/v1:models=a,b,c:rubric=rubric.txt";
+    try (Scorer panel = Plugins.installed().scorer(spec, ctx);
+        Scorer mean = Plugins.installed().scorer(spec + ":combine=mean", ctx);
+        Scorer single = Plugins.installed().scorer(spec.replace("models=a,b,c", "model=a"), ctx)) {
+      answers.addAll(List.of("{\"score\": 1, \"rationale\": \"fine\"}", "SCORE: 0", "SCORE: 1"));
+      Score s = panel.score(Example.of("1", "q1", null), Output.text("a1")).get("judge");
+      assertThat(s.value()).isEqualTo(1.0);
+      assertThat(s.statistics()).containsExactly(1, 0, 1);
+      assertThat(s.note()).isEqualTo("a: 1 (fine)\nb: 0\nc: 1");
+      assertThat(identities).hasSize(3).doesNotHaveDuplicates();
+      answers.addAll(List.of("SCORE: 1", "SCORE: 0", "SCORE: 0"));
+      assertThat(mean.score(Example.of("1", "q1", null), Output.text("a1")).get("judge").value())
+          .isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
+      assertThat(panel.identities().get("judge")).isNotEqualTo(mean.identities().get("judge"))
+          .isNotEqualTo(single.identities().get("judge"));
+    }
+    try (Scorer even = Plugins.installed().scorer(spec.replace("a,b,c", "a,b"), ctx)) {
+      answers.addAll(List.of("SCORE: 1", "SCORE: 0"));
+      assertThatThrownBy(() -> even.score(Example.of("1", "q1", null), Output.text("a1")))
+          .isInstanceOf(JudgeException.class).hasMessageContaining("panel tied");
+    }
+  }
+
   @Test
   void badSpecsAreInputErrorsOnTheMetric() throws Exception {
     Path rubric = Files.writeString(dir.resolve("r.txt"), "{{output}}");
@@ -108,6 +175,12 @@ class JudgeScorersTest {
     assertThat(p.metric("exact_match")).isEmpty();
     for (String[] c : new String[][] {
         {"judge", "needs its model and rubric"},
+        {"judge:base_url=http://127.0.0.1:9/v1:rubric=" + rubric, "needs its model"},
+        {"judge:base_url=http://127.0.0.1:9/v1:model=m:models=a,b:rubric=" + rubric, "both 'model' and 'models'"},
+        {"judge:base_url=http://127.0.0.1:9/v1:models=a:rubric=" + rubric, "at least two different models"},
+        {"judge:base_url=http://127.0.0.1:9/v1:models=a,a:rubric=" + rubric, "at least two different models"},
+        {"judge:base_url=http://127.0.0.1:9/v1:model=m:combine=mean:rubric=" + rubric, "'combine' needs a panel"},
+        {"judge:base_url=http://127.0.0.1:9/v1:models=a,b:combine=vote:rubric=" + rubric, "unknown combine"},
         {"judge:model=m:rubric=" + rubric, "'base_url': missing"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":temprature=0", "did you mean 'temperature'"},
         {"judge:base_url=http://127.0.0.1:9/v1:model=m:rubric=" + rubric + ":retries=3", "the suite's retries"},
