@@ -7,6 +7,7 @@ import dev.assay.core.InputException;
 import dev.assay.core.Limits;
 import dev.assay.core.Lineage;
 import dev.assay.core.LineageProbe;
+import dev.assay.core.MetricApplicability;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Plugins;
 import dev.assay.core.ResponseCache;
@@ -32,7 +33,8 @@ import java.util.Objects;
  * Runs a suite, or resumes a run, end to end: validate, create scorers and systems, execute.
  *
  * <p>Everything that can be wrong with the input (suite, dataset, adapter parameters, metric
- * names, a prediction file, a rubric) is checked before the first run is created, so bad input
+ * names, a metric that cannot score the dataset's examples ({@link MetricApplicability}), a
+ * prediction file, a rubric) is checked before the first run is created, so bad input
  * never leaves a run behind. Systems of one suite run one after another, each as its own run.
  * Plug-ins get a {@link PluginContext}: the suite's folder for relative paths, the environment,
  * the response cache and the engine's way of calling a model.
@@ -76,6 +78,7 @@ public final class SuiteExecution {
       throw new InputException(dataset.source(), 0, null, "no examples", "a dataset with at least one example");
     }
     checkSize(suite, dataset);
+    MetricApplicability.check(plugins, suite.metrics(), dataset, suite.file() == null ? null : suite.file().toString());
     ResponseCache runCache = useCache ? cache : ResponseCache.NONE;
     try (EngineModelCaller models = new EngineModelCaller(suite.engine(), runCache)) {
       PluginContext context = new PluginContext(suite.file(), workingDirectory, env, runCache, clock, models);
@@ -119,6 +122,7 @@ public final class SuiteExecution {
       return header;
     }
     Dataset dataset = RunInputs.dataset(store, header).require("resuming run " + runId);
+    MetricApplicability.check(plugins, header.metrics(), dataset, header.suitePath());
     Path suiteFile = header.suitePath() == null ? null : Path.of(header.suitePath());
     EngineSettings engine = Objects.requireNonNullElse(header.engine(),
         new EngineSettings(8, java.time.Duration.ofSeconds(60), 2, null, 1.0));

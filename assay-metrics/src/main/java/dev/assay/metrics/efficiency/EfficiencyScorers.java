@@ -2,6 +2,7 @@ package dev.assay.metrics.efficiency;
 
 import dev.assay.core.InputException;
 import dev.assay.core.Metric;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.MetricName;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
@@ -32,6 +33,11 @@ public final class EfficiencyScorers implements ScorerProvider {
     Set<String> names = new LinkedHashSet<>(EfficiencyMetric.NAMES);
     names.remove("throughput");
     return Collections.unmodifiableSet(names);
+  }
+
+  @Override
+  public MetricFamily family() {
+    return MetricFamily.EFFICIENCY;
   }
 
   @Override

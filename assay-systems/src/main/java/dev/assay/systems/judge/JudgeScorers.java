@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Metric;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.MetricName;
 import dev.assay.core.NumberRange;
 import dev.assay.core.Params;
@@ -44,6 +45,11 @@ public final class JudgeScorers implements ScorerProvider {
   private static final int MAX_RUBRIC_BYTES = 1 << 20;
   private static final NumberRange TIMEOUT_S = NumberRange.decimals("0.001", "86400");
   private static final String USAGE = "judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]";
+
+  @Override
+  public MetricFamily family() {
+    return MetricFamily.JUDGE;
+  }
 
   @Override
   public Set<String> names() {
