@@ -25,9 +25,14 @@ final class CliHarness {
   }
 
   Result run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  /** Runs with {@code env} as the process environment (API keys, ASSAY_* variables). */
+  Result run(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), dir,
+    CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env, dir,
         Clock.systemUTC(), false);
     int code = Cli.execute(ctx, args);
     return new Result(code, out.toString(), err.toString());

@@ -93,7 +93,8 @@ public final class Engine {
       try {
         Attempts attempts = new Attempts(system, watchdog, RateLimiter.of(settings.rateLimitRpm()),
             new Backoff(settings.initialBackoff(), settings.maxBackoff()), settings.retries());
-        ExampleRunner runner = new ExampleRunner(attempts, header.cacheIdentity(), scorers, settings, cache);
+        ExampleRunner runner = new ExampleRunner(attempts, header.cacheIdentity(), scorers, settings, cache,
+            system.secrets());
         AtomicInteger cursor = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < workerCount; w++) {

@@ -8,7 +8,7 @@ import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.systems.http.HttpSystem;
 import dev.assay.systems.http.RequestTemplate;
-import dev.assay.systems.http.Secrets;
+import dev.assay.core.text.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

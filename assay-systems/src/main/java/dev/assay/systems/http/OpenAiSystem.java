@@ -9,6 +9,7 @@ import dev.assay.core.Json;
 import dev.assay.core.Output;
 import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
+import dev.assay.core.text.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -173,8 +174,14 @@ public final class OpenAiSystem implements SystemUnderTest {
       throw new SystemException(http.secrets().redact("system '" + config.name() + "': the response has no text at "
           + where + (reply.hasError() ? ": " + errorOf(raw[0]) : "")), false);
     }
-    return new Output(TextNode.valueOf(reply.text()), null, tokensIn, tokensOut,
+    // A proxy that echoes the caller's key into the answer must not get it stored or cached.
+    return new Output(TextNode.valueOf(http.secrets().redact(reply.text())), null, tokensIn, tokensOut,
         config.pricing().cost(tokensIn, tokensOut));
+  }
+
+  @Override
+  public Secrets secrets() {
+    return http.secrets();
   }
 
   /** The response's {@code error} value in canonical JSON; only on this rare path is the body read as a tree. */
