@@ -47,6 +47,7 @@ public final class SuiteExecution {
   private final Clock clock;
   private final Path workingDirectory;
   private final Map<String, String> env;
+  private final java.time.Duration leaseTtl;
 
   public SuiteExecution(Store store, ResponseCache cache, Plugins plugins, EngineListener listener, Clock clock,
       Path workingDirectory, Map<String, String> env) {
@@ -57,6 +58,7 @@ public final class SuiteExecution {
     this.clock = clock;
     this.workingDirectory = workingDirectory;
     this.env = env;
+    this.leaseTtl = LeaseKeeper.ttl(env);
   }
 
   /** Reads the suite and its dataset, then runs the named systems (all when none are named). */
@@ -92,7 +94,7 @@ public final class SuiteExecution {
           systems.put(spec, plugins.system(spec, context));
         }
         Lineage lineage = LineageProbe.probe(workingDirectory);
-        Engine engine = new Engine(store, cache, listener, clock);
+        Engine engine = new Engine(store, cache, listener, clock, leaseTtl);
         List<RunRecord> runs = new ArrayList<>();
         for (Map.Entry<SystemSpec, SystemUnderTest> e : systems.entrySet()) {
           RunRecord header = RunFactory.newRun(suite, e.getKey(), e.getValue().contentHash(), dataset, lineage,
@@ -121,6 +123,9 @@ public final class SuiteExecution {
     if (header.status().finished()) {
       return header;
     }
+    // Refuse before starting any system when another process is executing this run; the engine
+    // takes the lease itself, atomically, once everything is ready.
+    LeaseKeeper.requireFree(store, runId, clock);
     Dataset dataset = RunInputs.dataset(store, header).require("resuming run " + runId);
     MetricApplicability.check(plugins, header.metrics(), dataset, header.suitePath());
     Path suiteFile = header.suitePath() == null ? null : Path.of(header.suitePath());
@@ -141,7 +146,7 @@ public final class SuiteExecution {
                 "the content system '" + spec.name() + "' depends on (its corpus, predictions file or script) changed"
                     + " since run " + runId + " started", "the content the run started with");
           }
-          return new Engine(store, cache, listener, clock).execute(header, dataset, system, scorers,
+          return new Engine(store, cache, listener, clock, leaseTtl).execute(header, dataset, system, scorers,
               RunSettings.of(engine, header.seed(), header.repeats(), useCache), true);
         }
       } finally {

@@ -61,7 +61,7 @@ final class StoreSchema {
    * listed by. Existing runs are untouched: their datasets are stored the first time a run is read
    * back while its file still hashes the same (RunInputs).
    */
-  private static final Schema.Migration V2 = new Schema.Migration(2, List.of(
+  static final Schema.Migration V2 = new Schema.Migration(2, List.of(
       """
       CREATE TABLE datasets (
         hash TEXT PRIMARY KEY,
@@ -93,7 +93,26 @@ final class StoreSchema {
         body TEXT NOT NULL
       )"""));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2));
+  /**
+   * Version 3: one writer per run. A run's lease (who may write its results, until when) is a row
+   * keyed by run id, without a foreign key because a new run is leased before its row exists.
+   * Instants are ISO-8601 UTC text; they are compared in Java inside the writer's IMMEDIATE
+   * transaction, which is what makes taking a lease atomic across processes.
+   */
+  static final Schema.Migration V3 = new Schema.Migration(3, List.of(
+      """
+      CREATE TABLE run_leases (
+        run_id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        action TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      )"""));
+
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3));
 
   private StoreSchema() {}
 }
