@@ -132,14 +132,15 @@ public final class SuiteExecution {
     EngineSettings engine = Objects.requireNonNullElse(header.engine(),
         new EngineSettings(8, java.time.Duration.ofSeconds(60), 2, null, 1.0));
     ResponseCache runCache = useCache ? cache : ResponseCache.NONE;
+    RunCredentials.Inputs inputs = RunCredentials.restore(header, plugins);
     try (EngineModelCaller models = new EngineModelCaller(engine, runCache)) {
       PluginContext context = new PluginContext(suiteFile, workingDirectory, env, runCache, clock, models);
       List<Scorer> scorers = new ArrayList<>();
       try {
-        for (String m : header.metrics()) {
+        for (String m : inputs.metrics()) {
           scorers.add(scorer(m, context, header.suitePath()));
         }
-        SystemSpec spec = header.system();
+        SystemSpec spec = inputs.system();
         try (SystemUnderTest system = plugins.system(spec, context)) {
           if (!Objects.equals(system.contentHash(), header.contentHash())) {
             throw new InputException(suiteFile, 0, "systems." + spec.name(),

@@ -55,7 +55,8 @@ public final class HttpSystemProvider implements SystemProvider {
       throw params.fault("request", e.getMessage(), expected);
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    Secrets secrets = Secrets.NONE;
+    // Credentials in the URL (user info, ?api_key=) are secrets too: servers echo them.
+    Secrets secrets = Secrets.NONE.withUrl(url.toString());
     JsonNode h = params.raw("headers");
     if (h != null) {
       if (!h.isObject()) {

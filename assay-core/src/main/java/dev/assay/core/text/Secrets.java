@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The secret values of a system (an API key, a password, header values read from the environment)
@@ -54,6 +57,12 @@ public final class Secrets {
   /** How many encodings deep a secret is looked for (JSON inside JSON inside a URL...). */
   static final int MAX_DEPTH = 3;
   public static final Secrets NONE = new Secrets(List.of());
+
+  /** A URL: its scheme, then everything up to a space, a quote or an angle bracket. */
+  private static final Pattern URL = Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)([^\\s\"'<>]*)");
+  private static final Pattern SECRET_PARAMETER = Pattern.compile(
+      "(?i).*(key|token|secret|pass|pwd|auth|credential|signature|session).*|sig|code");
+  private static final Pattern NEXT_PARAMETER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=");
 
   /** Every form to look for, longest first. */
   private final List<String> targets;
@@ -130,6 +139,225 @@ public final class Secrets {
     }
   }
 
+  /**
+   * These secrets plus the credentials a URL carries: its user info ({@link #withCredentials}) and
+   * the value of every query parameter with a secret-looking name ({@link #secretParameter}), each
+   * as written and percent-decoded. A URL without credentials adds nothing.
+   */
+  public Secrets withUrl(String url) {
+    if (url == null) {
+      return this;
+    }
+    Secrets out = this;
+    Matcher m = URL.matcher(url);
+    while (m.find()) {
+      String rest = m.group(2);
+      int authorityEnd = indexOfAny(rest, "/?#", 0);
+      String authority = rest.substring(0, authorityEnd);
+      int at = authority.lastIndexOf('@');
+      if (at >= 0) {
+        String info = authority.substring(0, at);
+        int colon = info.indexOf(':');
+        String user = colon < 0 ? "" : info.substring(0, colon);
+        String password = colon < 0 ? info : info.substring(colon + 1);
+        out = out.withCredentials(user, password).withCredentials(percentDecoded(user), percentDecoded(password));
+      }
+      for (String[] p : queryParameters(rest)) {
+        if (secretParameter(p[0])) {
+          out = out.with(p[1]).with(percentDecoded(p[1]));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code text} with the credentials of every URL in it replaced by {@value #MARK}: user info
+   * ({@code https://user:pass@host} becomes {@code https://***@host}) and the values of query
+   * parameters with secret-looking names ({@code ?api_key=***}). What a run record, an export, a
+   * report or a card shows of a URL; the adapter itself calls the URL as written. The same
+   * instance when there is nothing to strip.
+   */
+  public static String stripUrlCredentials(String text) {
+    if (text == null || text.indexOf("://") < 0) {
+      return text;
+    }
+    Matcher m = URL.matcher(text);
+    StringBuilder sb = null;
+    int copied = 0;
+    while (m.find()) {
+      String rest = m.group(2);
+      String stripped = strippedRest(rest);
+      if (!stripped.equals(rest)) {
+        sb = sb == null ? new StringBuilder(text.length()) : sb;
+        sb.append(text, copied, m.start(2)).append(stripped);
+        copied = m.end(2);
+      }
+    }
+    return sb == null ? text : sb.append(text, copied, text.length()).toString();
+  }
+
+  /** Whether a URL in {@code text} had its credentials stripped ({@link #stripUrlCredentials}). */
+  public static boolean hasStrippedUrlCredentials(String text) {
+    if (text == null || text.indexOf("://") < 0 || !text.contains(MARK)) {
+      return false;
+    }
+    Matcher m = URL.matcher(text);
+    while (m.find()) {
+      String rest = m.group(2);
+      if (rest.startsWith(MARK + "@")) {
+        return true;
+      }
+      for (String[] p : queryParameters(rest)) {
+        if (p[1].equals(MARK) && secretParameter(p[0])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code node} with {@link #stripUrlCredentials(String)} applied to every string; the same instance when unchanged. */
+  public static JsonNode stripUrlCredentials(JsonNode node) {
+    return map(node, Secrets::stripUrlCredentials);
+  }
+
+  /**
+   * Whether a query parameter's name says its value is a credential: it contains {@code key},
+   * {@code token}, {@code secret}, {@code pass}, {@code pwd}, {@code auth}, {@code credential},
+   * {@code signature} or {@code session}, or is {@code sig} or {@code code} (case ignored).
+   */
+  public static boolean secretParameter(String name) {
+    return SECRET_PARAMETER.matcher(percentDecoded(name)).matches();
+  }
+
+  /** Everything after {@code scheme://}: user info and secret parameter values replaced. */
+  private static String strippedRest(String rest) {
+    StringBuilder sb = new StringBuilder(rest.length());
+    int authorityEnd = indexOfAny(rest, "/?#", 0);
+    int at = rest.lastIndexOf('@', authorityEnd - 1);
+    sb.append(at >= 0 ? MARK + rest.substring(at, authorityEnd) : rest.substring(0, authorityEnd));
+    int query = rest.indexOf('?', authorityEnd);
+    if (query < 0) {
+      return sb.append(rest, authorityEnd, rest.length()).toString();
+    }
+    sb.append(rest, authorityEnd, query + 1);
+    int i = query + 1;
+    while (i < rest.length()) {
+      int end = parameterEnd(rest, i);
+      String parameter = rest.substring(i, end);
+      int eq = parameter.indexOf('=');
+      if (eq > 0 && secretParameter(parameter.substring(0, eq))) {
+        sb.append(parameter, 0, eq + 1).append(MARK);
+      } else {
+        sb.append(parameter);
+      }
+      if (end < rest.length()) {
+        sb.append(rest.charAt(end));
+        if (rest.charAt(end) == '#') {
+          return sb.append(rest, end + 1, rest.length()).toString();
+        }
+      }
+      i = end + 1;
+    }
+    return sb.toString();
+  }
+
+  /** The {@code [name, value]} pairs of the query of {@code rest} (everything after {@code scheme://}). */
+  private static List<String[]> queryParameters(String rest) {
+    List<String[]> out = new ArrayList<>();
+    int query = rest.indexOf('?', indexOfAny(rest, "/?#", 0));
+    if (query < 0) {
+      return out;
+    }
+    int i = query + 1;
+    while (i < rest.length()) {
+      int end = parameterEnd(rest, i);
+      String parameter = rest.substring(i, end);
+      int eq = parameter.indexOf('=');
+      if (eq > 0) {
+        out.add(new String[] {parameter.substring(0, eq), parameter.substring(eq + 1)});
+      }
+      if (end < rest.length() && rest.charAt(end) == '#') {
+        break;
+      }
+      i = end + 1;
+    }
+    return out;
+  }
+
+  /**
+   * Where the query parameter starting at {@code from} ends: at {@code &}, {@code ;}, {@code #}, or
+   * a {@code :} that begins another {@code key=} (metric parameters ride on the name after a URL:
+   * {@code judge:base_url=URL:model=M}).
+   */
+  private static int parameterEnd(String rest, int from) {
+    for (int i = from; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c == '&' || c == ';' || c == '#' || (c == ':' && NEXT_PARAMETER.matcher(rest).region(i + 1,
+          rest.length()).lookingAt())) {
+        return i;
+      }
+    }
+    return rest.length();
+  }
+
+  private static int indexOfAny(String s, String chars, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return s.length();
+  }
+
+  /** {@code text} with %XX escapes decoded as UTF-8 ({@code +} kept); malformed escapes kept. */
+  private static String percentDecoded(String text) {
+    View v = Decoding.PERCENT.decode(View.raw(text));
+    return v == null ? text : v.text;
+  }
+
+  private static JsonNode map(JsonNode node, UnaryOperator<String> f) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isTextual()) {
+      String s = node.textValue();
+      String r = f.apply(s);
+      return r == s ? node : TextNode.valueOf(r);
+    }
+    if (node.isArray()) {
+      ArrayNode out = null;
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode item = node.get(i);
+        JsonNode r = map(item, f);
+        if (r != item && out == null) {
+          out = JsonNodeFactory.instance.arrayNode(node.size());
+          for (int j = 0; j < i; j++) {
+            out.add(node.get(j));
+          }
+        }
+        if (out != null) {
+          out.add(r);
+        }
+      }
+      return out == null ? node : out;
+    }
+    if (node.isObject()) {
+      boolean changed = false;
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = f.apply(e.getKey());
+        JsonNode value = map(e.getValue(), f);
+        changed |= key != e.getKey() || value != e.getValue();
+        out.set(key, value);
+      }
+      return changed ? out : node;
+    }
+    return node;
+  }
+
   private Secrets plus(Set<String> add) {
     Set<String> all = new LinkedHashSet<>(targets);
     for (String t : add) {
@@ -187,44 +415,7 @@ public final class Secrets {
    * secret occurs in it.
    */
   public JsonNode redact(JsonNode node) {
-    if (node == null || targets.isEmpty()) {
-      return node;
-    }
-    if (node.isTextual()) {
-      String s = node.textValue();
-      String r = redact(s);
-      return r == s ? node : TextNode.valueOf(r);
-    }
-    if (node.isArray()) {
-      ArrayNode out = null;
-      for (int i = 0; i < node.size(); i++) {
-        JsonNode item = node.get(i);
-        JsonNode r = redact(item);
-        if (r != item && out == null) {
-          out = JsonNodeFactory.instance.arrayNode(node.size());
-          for (int j = 0; j < i; j++) {
-            out.add(node.get(j));
-          }
-        }
-        if (out != null) {
-          out.add(r);
-        }
-      }
-      return out == null ? node : out;
-    }
-    if (node.isObject()) {
-      boolean changed = false;
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String key = redact(e.getKey());
-        JsonNode value = redact(e.getValue());
-        changed |= key != e.getKey() || value != e.getValue();
-        out.set(key, value);
-      }
-      return changed ? out : node;
-    }
-    return node;
+    return targets.isEmpty() ? node : map(node, this::redact);
   }
 
   private static boolean mayBeEncoded(String text) {

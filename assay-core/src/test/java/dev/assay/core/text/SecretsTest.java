@@ -137,6 +137,36 @@ class SecretsTest {
         .doesNotContain(json(encoded));
   }
 
+  /** URLs as stored and rendered: credentials replaced, everything else as written. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "https://user:pa55@api.example.com/v1 | https://***@api.example.com/v1",
+      "http://token@127.0.0.1:8000/v1 | http://***@127.0.0.1:8000/v1",
+      "https://h/v1?api_key=k-123&region=eu | https://h/v1?api_key=***&region=eu",
+      "https://h/v1?region=eu&access_token=t#frag | https://h/v1?region=eu&access_token=***#frag",
+      "https://h/x?X-Amz-Signature=abc;X-Amz-Credential=c&page=2 | https://h/x?X-Amz-Signature=***;X-Amz-Credential=***&page=2",
+      "https://acct.blob/x?sv=2020&sig=s1g | https://acct.blob/x?sv=2020&sig=***",
+      "judge:base_url=http://u:p4ss@h:1/v1?key=k1:model=m:rubric=r.txt | judge:base_url=http://***@h:1/v1?key=***:model=m:rubric=r.txt",
+      "see https://a:b@h/ and ftp://c:d@g/f | see https://***@h/ and ftp://***@g/f",
+      "https://h/path@not-userinfo?q=1 | https://h/path@not-userinfo?q=1",
+      "no url here: user:pass@host | no url here: user:pass@host"})
+  void urlsLoseTheirCredentials(String url, String expected) {
+    assertThat(Secrets.stripUrlCredentials(url)).isEqualTo(expected);
+    assertThat(Secrets.stripUrlCredentials(expected)).isEqualTo(expected);
+    assertThat(Secrets.hasStrippedUrlCredentials(expected)).isEqualTo(!url.equals(expected));
+  }
+
+  @Test
+  void theCredentialsOfAUrlAreSecretsInEveryEncoding() {
+    Secrets s = Secrets.NONE.withUrl("https://svc:p%40ss-w0rd@h/v1?api_key=qk-12345&region=eu");
+    String basic = Base64.getEncoder().encodeToString("svc:p@ss-w0rd".getBytes(StandardCharsets.UTF_8));
+    assertThat(s.redact("echo p@ss-w0rd p%40ss-w0rd " + basic + " " + json("qk-12345") + " region=eu"))
+        .isEqualTo("echo *** *** *** *** region=eu");
+    String plain = "https://h/v1?region=eu";
+    assertThat(Secrets.NONE.withUrl(plain).isEmpty()).isTrue();
+    assertThat(Secrets.stripUrlCredentials(plain)).isSameAs(plain);
+  }
+
   @Test
   void textWithoutASecretIsReturnedAsItIs() {
     Secrets s = secretsOf("sk-q\"u\\o/te0123");

@@ -109,18 +109,30 @@ public final class OpenAiSystem implements SystemUnderTest {
    */
   public OpenAiSystem(Config config, String apiKey, JsonHttp.Sleeper sleeper) {
     this.config = config;
-    String base = config.baseUrl().toString();
-    this.uri = URI.create((base.endsWith("/") ? base : base + "/") + config.endpoint().path);
+    this.uri = endpoint(config.baseUrl(), config.endpoint().path);
     Map<String, String> headers = new LinkedHashMap<>();
     if (apiKey != null) {
       headers.put("Authorization", "Bearer " + apiKey);
     }
-    this.http = new JsonHttp(config.name(), headers, Secrets.NONE.with(apiKey), config.maxRetryAfterWait(), sleeper);
+    // Credentials in the base URL (user info, ?api_key=) are secrets too: servers echo them.
+    this.http = new JsonHttp(config.name(), headers, Secrets.NONE.with(apiKey).withUrl(config.baseUrl().toString()),
+        config.maxRetryAfterWait(), sleeper);
     this.budget = config.tokensPerMinute() == null ? null : new TokenBudget(config.tokensPerMinute(), System::nanoTime);
   }
 
   public Config config() {
     return config;
+  }
+
+  /**
+   * The endpoint's URL: {@code path} appended to the base URL's path, its query (an {@code
+   * api_key} some gateways take there) and user info kept as written.
+   */
+  static URI endpoint(URI base, String path) {
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    String full = (basePath.endsWith("/") ? basePath : basePath + "/") + path;
+    return URI.create(base.getScheme() + "://" + base.getRawAuthority() + full
+        + (base.getRawQuery() == null ? "" : "?" + base.getRawQuery()));
   }
 
   @Override
