@@ -37,6 +37,7 @@ final class GateCommand implements Callable<Integer> {
   @Mixin FormatOption format = new FormatOption();
   @Mixin ComparisonOptions stats = new ComparisonOptions();
   @Mixin GateOutput output = new GateOutput();
+  @Mixin ServerOption server = new ServerOption();
 
   GateCommand(AssayCommand root) {
     this.root = root;
@@ -45,15 +46,35 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext ctx = root.ctx();
+    dev.assay.server.client.RunPush pusher = server.given() ? server.pusher(ctx) : null;
     SuiteGate.Outcome run = run(root, new SuiteGate.Request(ctx.resolve(suite),
         gate == null ? null : GateLoader.fromFile(ctx.resolve(gate)), baseline, candidate, cache.useCache(),
         stats.build(List.of()), stats.cluster));
+    if (pusher != null) {
+      push(root, pusher, run);
+    }
     if (format.json()) {
       RunViews.printJson(ctx.out(), output.json(run.result()));
     } else {
       ctx.out().print(TerminalText.escapeKeepingLayout(output.text(run.result().verdict())));
     }
     return output.finish(ctx, run.result());
+  }
+
+  /** Pushes both runs and the recorded verdict to the server ({@code --server}). */
+  static void push(AssayCommand root, dev.assay.server.client.RunPush pusher, SuiteGate.Outcome run) {
+    CliContext ctx = root.ctx();
+    try (StoreSession session = root.openStore()) {
+      for (dev.assay.core.RunRecord r : List.of(run.baseline(), run.candidate())) {
+        var o = pusher.push(session.store(), r.runId());
+        ctx.err().println("pushed run " + r.runId() + ": " + o.sent() + " results sent, " + o.skipped()
+            + " already there");
+      }
+      if (run.result().recorded() != null) {
+        pusher.pushVerdict(session.store(), run.result().recorded());
+        ctx.err().println("pushed verdict " + run.result().recorded().id());
+      }
+    }
   }
 
   /** Runs the gate workflow on the session's store, stopping cleanly on Ctrl-C. */

@@ -33,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin CacheOption cache = new CacheOption();
   @Mixin FormatOption format = new FormatOption();
+  @Mixin ServerOption server = new ServerOption();
 
   RunCommand(AssayCommand root) {
     this.root = root;
@@ -45,8 +46,10 @@ final class RunCommand implements Callable<Integer> {
     }
     CliContext ctx = root.ctx();
     List<RunRecord> runs = new ArrayList<>();
-    try (StoreSession session = root.openStore(); AbortOnSignal abort = AbortOnSignal.install()) {
-      SuiteExecution exec = session.execution();
+    dev.assay.server.client.RunPush pusher = server.given() ? server.pusher(ctx) : null;
+    try (StoreSession session = root.openStore(); AbortOnSignal abort = AbortOnSignal.install();
+        LivePush live = pusher == null ? null : new LivePush(pusher, session.store(), ctx)) {
+      SuiteExecution exec = session.execution(live);
       if (resume != null) {
         runs.add(exec.resume(dev.assay.core.RunRefs.resolve(session.store(), resume).runId(), cache.useCache()));
       } else {

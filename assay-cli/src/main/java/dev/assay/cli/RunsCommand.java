@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "List, show, export and delete stored runs.",
     subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class,
-        RunsCommand.Delete.class})
+        RunsCommand.Delete.class, RunsCommand.Push.class})
 final class RunsCommand implements Callable<Integer> {
   RunsCommand(AssayCommand root) {
     // sub-commands do the work
@@ -43,6 +43,61 @@ final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     throw InputException.of("missing sub-command", "assay runs list | show RUN_ID | export RUN_ID --output FILE | "
         + "delete RUN_ID...");
+  }
+
+  @Command(name = "push", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Send runs (per-example results, dataset, lineage) to an assay server. Idempotent: pushing "
+          + "again sends nothing new; an interrupted push resumes where the server's copy ends.")
+  static final class Push implements Callable<Integer> {
+    private final AssayCommand root;
+
+    @Parameters(arity = "1..*", paramLabel = "RUN_ID", description = "Run ids or unique prefixes.")
+    List<String> runIds = new ArrayList<>();
+
+    @Mixin ServerOption server = new ServerOption();
+    @Mixin FormatOption format = new FormatOption();
+
+    Push(AssayCommand root) {
+      this.root = root;
+    }
+
+    @Override
+    public Integer call() {
+      CliContext ctx = root.ctx();
+      if (!server.given()) {
+        throw InputException.of("--server is required", "assay runs push RUN_ID --server http://HOST:PORT");
+      }
+      var pusher = server.pusher(ctx);
+      com.fasterxml.jackson.databind.node.ArrayNode out = Json.MAPPER.createArrayNode();
+      try (StoreSession s = root.openStore()) {
+        List<RunRecord> runs = new ArrayList<>();
+        for (String id : runIds) {
+          runs.add(RunRefs.resolve(s.store(), id));
+        }
+        for (RunRecord run : runs) {
+          var o = pusher.push(s.store(), run.runId());
+          if (format.json()) {
+            ObjectNode n = Json.object();
+            n.put("run_id", o.runId());
+            n.put("sent", o.sent());
+            n.put("skipped", o.skipped());
+            n.put("stored", o.stored());
+            n.put("dataset_sent", o.datasetSent());
+            out.add(n);
+          } else {
+            ctx.out().println("pushed " + run.runId() + " (" + TerminalText.escape(run.systemName()) + "): "
+                + o.sent() + " results sent, " + o.skipped() + " already there, " + o.stored() + " on the server"
+                + (o.datasetSent() ? ", dataset sent" : ""));
+          }
+        }
+      }
+      if (format.json()) {
+        ObjectNode n = Json.object();
+        n.set("runs", out);
+        RunViews.printJson(ctx.out(), n);
+      }
+      return ExitCode.OK;
+    }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -6,7 +6,6 @@ import dev.assay.core.Store;
 import dev.assay.engine.SuiteExecution;
 import dev.assay.gate.ComparisonService;
 import dev.assay.store.SqliteResponseCache;
-import dev.assay.store.SqliteStore;
 import dev.assay.store.StoreLocation;
 import java.nio.file.Path;
 
@@ -19,19 +18,31 @@ import java.nio.file.Path;
 final class StoreSession implements AutoCloseable {
   private final CliContext ctx;
   private final Path file;
+  private final String dbUrl;
   private Store store;
   private ResponseCache cache;
 
   StoreSession(CliContext ctx, String storeOption) {
+    this(ctx, storeOption, null);
+  }
+
+  /** A session on the store {@code dbUrl} names (a JDBC URL), or on the SQLite file when it is null. */
+  StoreSession(CliContext ctx, String storeOption, String dbUrl) {
     this.ctx = ctx;
     this.file = StoreLocation.resolve(storeOption, ctx.env(), ctx.cwd());
+    this.dbUrl = dbUrl;
   }
 
   Store store() {
     if (store == null) {
-      store = SqliteStore.open(file);
+      store = dev.assay.store.Stores.open(dbUrl, file);
     }
     return store;
+  }
+
+  /** The server's token file: beside the store file. */
+  Path tokensFile() {
+    return dev.assay.store.SqliteTokenStore.beside(file);
   }
 
   ResponseCache cache() {
@@ -52,8 +63,32 @@ final class StoreSession implements AutoCloseable {
 
   /** The engine's suite runner over this store and cache, reporting progress on stderr. */
   SuiteExecution execution() {
-    return new SuiteExecution(store(), cache(), Plugins.installed(), new ProgressListener(ctx), ctx.clock(), ctx.cwd(),
-        ctx.env());
+    return execution(null);
+  }
+
+  /** The suite runner, also telling {@code extra} (e.g. a live push) about progress when it is not null. */
+  SuiteExecution execution(dev.assay.engine.EngineListener extra) {
+    dev.assay.engine.EngineListener progress = new ProgressListener(ctx);
+    dev.assay.engine.EngineListener listener = extra == null ? progress : new dev.assay.engine.EngineListener() {
+      @Override
+      public void started(String runId, String systemName, long total, long alreadyDone) {
+        progress.started(runId, systemName, total, alreadyDone);
+        extra.started(runId, systemName, total, alreadyDone);
+      }
+
+      @Override
+      public void acknowledged(dev.assay.core.ExampleResult result) {
+        progress.acknowledged(result);
+        extra.acknowledged(result);
+      }
+
+      @Override
+      public void finished(dev.assay.core.RunRecord run, dev.assay.engine.ErrorSummary errors) {
+        progress.finished(run, errors);
+        extra.finished(run, errors);
+      }
+    };
+    return new SuiteExecution(store(), cache(), Plugins.installed(), listener, ctx.clock(), ctx.cwd(), ctx.env());
   }
 
   @Override

@@ -170,6 +170,52 @@ class ClassificationSuiteTest {
   }
 
   /**
+   * {@code assay gate} on a classifier's headline corpus metrics: each rule shows the values {@code
+   * assay score classification} computes, and the interval is of the corpus statistic recomputed on
+   * each bootstrap replicate (its estimate is the difference of the two corpus values).
+   */
+  @Test
+  void gatesOnCorpusClassificationMetrics() throws Exception {
+    String metrics = "f1_macro, mcc, roc_auc, ece:bins=10";
+    StringBuilder yaml = new StringBuilder("name: clf\ndataset:\n  path: data.jsonl\nsystems:\n");
+    for (String s : List.of("a", "b")) {
+      yaml.append("  ").append(s).append(":\n    type: predictions\n    path: ").append(s).append(".preds.jsonl\n");
+    }
+    yaml.append("metrics: [").append(metrics).append("]\ngate:\n  rules:\n");
+    for (String m : List.of("f1_macro", "mcc", "roc_auc", "ece:bins=10")) {
+      yaml.append("    - {rule: superiority, metric: \"").append(m).append("\"}\n");
+    }
+    cli.write("suite.yaml", yaml.toString());
+    CliHarness.Result gate = cli.run("gate", "suite.yaml", "--format", "json", "--replicates", "2000");
+    assertThat(gate.code()).as("seed " + seed + "\n" + gate).isIn(0, 1, 3);
+    JsonNode verdict = Json.MAPPER.readTree(gate.out());
+    JsonNode a = scoreFile("a", metrics.replace(" ", ""));
+    JsonNode b = scoreFile("b", metrics.replace(" ", ""));
+    assertThat(verdict.path("rules")).hasSize(4);
+    for (JsonNode r : verdict.path("rules")) {
+      String m = r.path("metric").asText();
+      assertThat(r.path("baseline").asDouble()).as("seed " + seed + " " + m).isEqualTo(a.path(m).doubleValue());
+      assertThat(r.path("candidate").asDouble()).as("seed " + seed + " " + m).isEqualTo(b.path(m).doubleValue());
+      assertThat(r.path("estimate").asDouble()).as("seed " + seed + " " + m).isCloseTo(
+          b.path(m).doubleValue() - a.path(m).doubleValue(), org.assertj.core.api.Assertions.within(1e-12));
+      double lo = r.path("ci").get(0).asDouble();
+      double hi = r.path("ci").get(1).asDouble();
+      assertThat(lo).as("seed " + seed + " " + m).isLessThan(hi);
+      assertThat(r.path("verdict").asText()).isIn("PASS", "FAIL", "INCONCLUSIVE");
+    }
+    // The verdict is stored, and compare names the statistic it resampled.
+    assertThat(verdict.path("verdict_id").asText()).isNotBlank();
+    CliHarness.Result compare = cli.run("compare", verdict.path("baseline").asText(),
+        verdict.path("candidate").asText(), "--format", "json", "--replicates", "500");
+    assertThat(compare.code()).as(compare.toString()).isZero();
+    for (JsonNode c : Json.MAPPER.readTree(compare.out()).path("comparisons")) {
+      if (!c.path("metric").asText().equals("latency_ms")) {
+        assertThat(c.path("statistic").asText()).as(c.toString()).isEqualTo("corpus");
+      }
+    }
+  }
+
+  /**
    * A metric that does not fit the outputs (binary F1 over three classes) fails the run: it finished,
    * but a metric the suite asks for has no value, so the run is no evidence (exit 5).
    */

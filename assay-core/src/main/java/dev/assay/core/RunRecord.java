@@ -76,7 +76,10 @@ public record RunRecord(
     aggregates = aggregates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
   }
 
-  /** Reads a header of format 1 or 2 (format 1 kept the content hash inside {@code system_spec}). */
+  /**
+   * Reads a header of format 1 or 2 (format 1 kept the content hash inside {@code system_spec}) and
+   * upgrades it to the current format.
+   */
   @JsonCreator
   static RunRecord fromJson(@JsonProperty("format_version") int formatVersion, @JsonProperty("run_id") String runId,
       @JsonProperty("suite_name") String suiteName, @JsonProperty("suite_path") String suitePath,
@@ -98,7 +101,8 @@ public record RunRecord(
       engine = engine != null ? engine : engineOfSuite(suite, spec);
       cluster = cluster != null ? cluster : clusterOfSuite(suite);
     }
-    return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName,
+    // Read records are upgraded: what this code holds (and writes back) is the current format.
+    return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName,
         SystemSpec.fromJson(spec), content, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster,
         lineage, seed, startedAt, endedAt, status, counts, aggregates, failure);
   }

@@ -42,11 +42,60 @@ public interface Store extends AutoCloseable {
   /** All runs, newest first. */
   List<RunRecord> runs();
 
+  /**
+   * One page of the runs that match {@code query}, in its order (see {@link RunQuery}). A store
+   * serves a page without reading every run: a server lists 100,000 runs this way. The default
+   * filters {@link #runs()}, which suits small stores only.
+   */
+  default RunPage runs(RunQuery query) {
+    List<RunRecord> matching = new java.util.ArrayList<>();
+    for (RunRecord r : runs()) {
+      if (query.matches(r) && query.isAfterPosition(r)) {
+        matching.add(r);
+      }
+    }
+    java.util.Comparator<RunRecord> order = java.util.Comparator.comparing(RunQuery.Position::of);
+    matching.sort(query.oldestFirst() ? order : order.reversed());
+    return RunPage.of(matching.subList(0, Math.min(matching.size(), query.limit() + 1)), query.limit());
+  }
+
   /** Keys of the results stored for a run. */
   Set<ExampleResult.Key> completedKeys(String runId);
 
   /** Streams a run's results in dataset order without holding them all in memory. */
   void forEachResult(String runId, Consumer<ExampleResult> consumer);
+
+  /**
+   * Up to {@code query.limit()} of a run's results after {@code query.after()}, in dataset order,
+   * filtered by {@code query.ok()}; empty for an unknown run. A store reads only what the page needs
+   * when no filter is set (a server pages through a million-example run this way); the default
+   * streams {@link #forEachResult}.
+   */
+  default List<ExampleResult> results(String runId, ResultQuery query) {
+    List<ExampleResult> out = new java.util.ArrayList<>();
+    forEachResult(runId, r -> {
+      if (out.size() < query.limit() && query.matches(r)) {
+        out.add(r);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * How many results of a run are stored, how many answered, and the last one in dataset order;
+   * {@link ResultStats#NONE} for an unknown run. The default streams {@link #forEachResult}.
+   */
+  default ResultStats resultStats(String runId) {
+    long[] counts = new long[2];
+    ExampleResult[] last = new ExampleResult[1];
+    forEachResult(runId, r -> {
+      counts[0]++;
+      counts[1] += r.ok() ? 1 : 0;
+      last[0] = r;
+    });
+    return last[0] == null ? ResultStats.NONE
+        : new ResultStats(counts[0], counts[1], ResultQuery.Position.of(last[0]), last[0].id());
+  }
 
   /** A run's results in dataset order. */
   default List<ExampleResult> results(String runId) {
@@ -93,6 +142,21 @@ public interface Store extends AutoCloseable {
 
   /** The dataset stored under {@code hash}, or empty. */
   Optional<Dataset> dataset(String hash);
+
+  /**
+   * Every stored dataset, without its examples, ordered by hash. The default looks up the datasets
+   * of the stored runs, which suits small stores only.
+   */
+  default List<DatasetInfo> datasets() {
+    java.util.TreeMap<String, DatasetInfo> out = new java.util.TreeMap<>();
+    for (RunRecord r : runs()) {
+      String h = r.datasetHash();
+      if (h != null && !out.containsKey(h)) {
+        dataset(h).ifPresent(d -> out.put(h, new DatasetInfo(h, d.source(), d.size())));
+      }
+    }
+    return List.copyOf(out.values());
+  }
 
   /** Stores a verdict. Fails with IllegalStateException when its id exists. */
   void saveVerdict(VerdictRecord verdict);

@@ -62,6 +62,18 @@ public final class GateLoader {
     return Optional.of(section(suite.json(), new SuiteTree(suite.file().toString(), suite.lines())));
   }
 
+  /**
+   * The gate section of a suite as a run recorded it ({@code RunRecord.suite()}), if it has one:
+   * how a server applies a run's own gate without the suite file. {@code source} names the run in
+   * messages (the recorded suite has no lines).
+   */
+  public static Optional<Gate> fromRecordedSuite(ObjectNode suite, String source) {
+    if (suite == null || !suite.has("gate")) {
+      return Optional.empty();
+    }
+    return Optional.of(section(suite, new SuiteTree(source, java.util.Map.of())));
+  }
+
   private static Gate section(ObjectNode root, SuiteTree t) {
     ObjectNode gate = t.mapping(root, "/gate", "gate");
     if (gate == null) {

@@ -7,6 +7,7 @@ import dev.assay.metrics.classification.Binning;
 import dev.assay.metrics.classification.ClassificationData;
 import dev.assay.metrics.classification.ClassificationRecord;
 import dev.assay.metrics.classification.ConfusionMatrix;
+import dev.assay.metrics.classification.Labels;
 import dev.assay.metrics.classification.Reliability;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -101,12 +102,10 @@ public record ClassifierView(ConfusionMatrix matrix, Reliability reliability) {
         rel == null ? "no reliability diagram: the outputs carry no probabilities (scores)" : null);
   }
 
+  /** The label as the classification metrics read it ({@link Labels}); null when none or unfit for a table. */
   private static String label(JsonNode node) {
-    if (node == null || !(node.isTextual() || node.isIntegralNumber() || node.isBoolean())) {
-      return null;
-    }
-    String s = node.asText().trim();
-    return s.isEmpty() || s.length() > MAX_LABEL_LENGTH || s.indexOf('\n') >= 0 ? null : s;
+    String s = Labels.of(node);
+    return s == null || s.isEmpty() || s.length() > MAX_LABEL_LENGTH || s.indexOf('\n') >= 0 ? null : s;
   }
 
   private static Map<String, Double> scores(JsonNode out) {

@@ -35,6 +35,11 @@ public final class HtmlPage {
 
   private HtmlPage() {}
 
+  /** The reports' stylesheet, for pages that embed report sections and serve their CSS as a file. */
+  public static String css() {
+    return CSS;
+  }
+
   /**
    * The whole document.
    *

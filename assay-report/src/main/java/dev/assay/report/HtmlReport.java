@@ -37,6 +37,23 @@ public final class HtmlReport {
   }
 
   public String render() {
+    return HtmlPage.render(title(), body(), in.isComparison() && in.primaryMetric() != null && in.data().available()
+        ? FILTER_SCRIPT : null);
+  }
+
+  /** The page title: which systems the report is about. */
+  public String title() {
+    return in.isComparison()
+        ? "assay report: " + in.candidate().run().systemName() + " vs " + in.baseline().run().systemName()
+        : "assay report: " + in.baseline().run().systemName();
+  }
+
+  /**
+   * The report's sections without the page frame or script, for embedding in another page (the
+   * server's UI); every untrusted piece is escaped. The flip filter ({@code #flip-filter}) then needs
+   * the embedding page's own script.
+   */
+  public String body() {
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append(header());
     if (in.gate() != null) {
@@ -47,16 +64,11 @@ public final class HtmlReport {
     b.append(slices(primary));
     b.append(latency());
     b.append(classifiers());
-    boolean script = false;
     if (in.isComparison() && primary != null) {
       b.append(flips(primary));
-      script = in.data().available();
     }
     b.append(lineage());
-    String title = in.isComparison()
-        ? "assay report: " + in.candidate().run().systemName() + " vs " + in.baseline().run().systemName()
-        : "assay report: " + in.baseline().run().systemName();
-    return HtmlPage.render(title, b.toString(), script ? FILTER_SCRIPT : null);
+    return b.toString();
   }
 
   private String header() {

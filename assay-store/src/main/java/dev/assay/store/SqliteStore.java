@@ -1,6 +1,11 @@
 package dev.assay.store;
 
 import dev.assay.core.Dataset;
+import dev.assay.core.DatasetInfo;
+import dev.assay.core.ResultQuery;
+import dev.assay.core.ResultStats;
+import dev.assay.core.RunPage;
+import dev.assay.core.RunQuery;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.Plan;
@@ -249,6 +254,111 @@ public final class SqliteStore implements Store {
     });
   }
 
+  /** A page straight from an index: the order is (started_at, run_id), as every runs index ends. */
+  @Override
+  public RunPage runs(RunQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT header FROM runs WHERE started_at IS NOT NULL");
+    List<String> args = new ArrayList<>();
+    filter(sql, args, "suite_name", query.suite());
+    filter(sql, args, "system_name", query.system());
+    filter(sql, args, "status", query.status() == null ? null : query.status().wire());
+    if (query.startedFrom() != null) {
+      sql.append(" AND started_at >= ?");
+      args.add(SORTABLE_INSTANT.format(query.startedFrom()));
+    }
+    if (query.startedBefore() != null) {
+      sql.append(" AND started_at < ?");
+      args.add(SORTABLE_INSTANT.format(query.startedBefore()));
+    }
+    String direction = query.oldestFirst() ? "ASC" : "DESC";
+    if (query.after() != null) {
+      sql.append(query.oldestFirst() ? " AND (started_at, run_id) > (?, ?)" : " AND (started_at, run_id) < (?, ?)");
+      args.add(SORTABLE_INSTANT.format(query.after().startedAt()));
+      args.add(query.after().runId());
+    }
+    sql.append(" ORDER BY started_at ").append(direction).append(", run_id ").append(direction)
+        .append(" LIMIT ").append(query.limit() + 1);
+    return reading(() -> {
+      List<RunRecord> out = new ArrayList<>();
+      try (PreparedStatement p = reader.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          p.setString(i + 1, args.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(RecordCodec.header(rs.getString(1)));
+          }
+        }
+      }
+      return RunPage.of(out, query.limit());
+    });
+  }
+
+  private static void filter(StringBuilder sql, List<String> args, String column, String value) {
+    if (value != null) {
+      sql.append(" AND ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
+
+  /** A page read through the (run, index, repeat) key: only the rows of the page are touched. */
+  @Override
+  public List<ExampleResult> results(String runId, ResultQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT example_id, example_index, repeat, latency_ms, tokens_in, tokens_out,"
+        + " cost, attempts, cached, encoding, body FROM results WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)");
+    if (query.after() != null) {
+      sql.append(" AND (example_index, repeat) > (?, ?)");
+    }
+    if (query.ok() != null) {
+      sql.append(" AND ok = ").append(query.ok() ? 1 : 0);
+    }
+    sql.append(" ORDER BY example_index, repeat LIMIT ").append(query.limit());
+    return reading(() -> {
+      List<ExampleResult> out = new ArrayList<>();
+      try (PreparedStatement p = reader.prepareStatement(sql.toString())) {
+        p.setString(1, runId);
+        if (query.after() != null) {
+          p.setInt(2, query.after().index());
+          p.setInt(3, query.after().repeat());
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(result(rs));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public ResultStats resultStats(String runId) {
+    return reading(() -> {
+      long stored;
+      long ok;
+      try (PreparedStatement p = reader.prepareStatement("SELECT count(*), coalesce(sum(ok), 0) FROM results"
+          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?)")) {
+        p.setString(1, runId);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          stored = rs.getLong(1);
+          ok = rs.getLong(2);
+        }
+      }
+      if (stored == 0) {
+        return ResultStats.NONE;
+      }
+      try (PreparedStatement p = reader.prepareStatement("SELECT example_index, repeat, example_id FROM results"
+          + " WHERE run_pk = (SELECT pk FROM runs WHERE run_id = ?) ORDER BY example_index DESC, repeat DESC LIMIT 1")) {
+        p.setString(1, runId);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          return new ResultStats(stored, ok, new ResultQuery.Position(rs.getInt(1), rs.getInt(2)), rs.getString(3));
+        }
+      }
+    });
+  }
+
   @Override
   public Set<ExampleResult.Key> completedKeys(String runId) {
     return reading(() -> {
@@ -279,12 +389,7 @@ public final class SqliteStore implements Store {
       p.setFetchSize(256);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          RecordCodec.Columns columns = new RecordCodec.Columns(rs.getString(1), rs.getInt(2), rs.getInt(3),
-              nullableDouble(rs, 4), nullableLong(rs, 5), nullableLong(rs, 6), nullableDouble(rs, 7), rs.getInt(8),
-              rs.getInt(9) != 0);
-          int encoding = rs.getInt(10);
-          Object body = encoding == RecordCodec.PLAIN ? rs.getString(11) : rs.getBytes(11);
-          consumer.accept(RecordCodec.result(columns, encoding, body));
+          consumer.accept(result(rs));
         }
       }
     } catch (SQLException e) {
@@ -436,6 +541,20 @@ public final class SqliteStore implements Store {
               : Optional.<Dataset>empty();
         }
       }
+    });
+  }
+
+  @Override
+  public List<DatasetInfo> datasets() {
+    return reading(() -> {
+      List<DatasetInfo> out = new ArrayList<>();
+      try (PreparedStatement p = reader.prepareStatement("SELECT hash, source, size FROM datasets ORDER BY hash");
+          ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(new DatasetInfo(rs.getString(1), rs.getString(2), rs.getInt(3)));
+        }
+      }
+      return out;
     });
   }
 
@@ -600,6 +719,16 @@ public final class SqliteStore implements Store {
     } else {
       p.setBytes(13, body.bytes());
     }
+  }
+
+  /** The result in the current row of a query that selects the columns of {@link #SELECT_RESULTS}. */
+  private static ExampleResult result(ResultSet rs) throws SQLException {
+    RecordCodec.Columns columns = new RecordCodec.Columns(rs.getString(1), rs.getInt(2), rs.getInt(3),
+        nullableDouble(rs, 4), nullableLong(rs, 5), nullableLong(rs, 6), nullableDouble(rs, 7), rs.getInt(8),
+        rs.getInt(9) != 0);
+    int encoding = rs.getInt(10);
+    Object body = encoding == RecordCodec.PLAIN ? rs.getString(11) : rs.getBytes(11);
+    return RecordCodec.result(columns, encoding, body);
   }
 
   private static Double nullableDouble(ResultSet rs, int column) throws SQLException {

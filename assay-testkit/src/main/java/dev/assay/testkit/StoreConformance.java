@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Counts;
 import dev.assay.core.Dataset;
+import dev.assay.core.DatasetInfo;
+import dev.assay.core.ResultQuery;
+import dev.assay.core.ResultStats;
+import dev.assay.core.RunPage;
+import dev.assay.core.RunQuery;
 import dev.assay.core.EngineSettings;
 import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
@@ -194,7 +199,110 @@ public abstract class StoreConformance {
         .containsExactly("r-e", "r-d2", "r-d1", "r-c", "r-b", "r-a");
   }
 
+  /**
+   * Pages through the runs with every combination of filters and both orders, and compares what the
+   * pages hold with a slow oracle: the matching runs of {@code runs()}, sorted by (start, id).
+   */
+  @Test
+  void runQueriesPageThroughTheMatchingRunsInOrder() {
+    Random random = new Random(SEED);
+    Instant base = Instant.parse("2024-03-01T00:00:00Z");
+    List<String> suites = List.of("qa", "rag", "odd 'suite'; --");
+    List<String> systems = List.of("a", "b");
+    List<RunStatus> statuses = List.of(RunStatus.COMPLETED, RunStatus.RUNNING, RunStatus.FAILED);
+    for (int i = 0; i < 60; i++) {
+      RunRecord r = fullRun("run-q" + Integer.toString(random.nextInt(1 << 20), 36) + "-" + i,
+          base.plusSeconds(random.nextInt(20) * 60L)); // many ties of start time
+      RunRecord varied = new RunRecord(r.formatVersion(), r.runId(), suites.get(random.nextInt(3)), r.suitePath(),
+          r.suiteHash(), r.suite(), systems.get(random.nextInt(2)), r.system(), r.contentHash(), r.datasetPath(),
+          r.datasetHash(), r.datasetSize(), r.repeats(), r.metrics(), r.engine(), r.cluster(), r.lineage(), r.seed(),
+          r.startedAt(), r.endedAt(), statuses.get(random.nextInt(3)), r.counts(), r.aggregates(), r.failure());
+      store.createRun(varied);
+    }
+    List<RunQuery> queries = new ArrayList<>();
+    for (String suite : java.util.Arrays.asList(null, "qa", "odd 'suite'; --", "none")) {
+      for (String system : java.util.Arrays.asList(null, "b")) {
+        for (RunStatus status : java.util.Arrays.asList(null, RunStatus.RUNNING)) {
+          for (boolean oldest : new boolean[] {false, true}) {
+            queries.add(new RunQuery(suite, system, status, null, null, oldest, null, 7));
+          }
+        }
+      }
+    }
+    queries.add(new RunQuery(null, null, null, base.plusSeconds(300), base.plusSeconds(900), false, null, 4));
+    queries.add(new RunQuery(null, null, null, base.plusSeconds(300), null, true, null, 1));
+    queries.add(new RunQuery(null, null, null, null, null, false, null, RunQuery.MAX_LIMIT));
+    List<RunRecord> all = store.runs();
+    for (RunQuery q : queries) {
+      java.util.Comparator<RunRecord> order = java.util.Comparator.comparing(RunQuery.Position::of);
+      List<String> expected = all.stream().filter(q::matches).sorted(q.oldestFirst() ? order : order.reversed())
+          .map(RunRecord::runId).toList();
+      List<String> paged = new ArrayList<>();
+      RunQuery page = q;
+      int pages = 0;
+      while (true) {
+        RunPage p = store.runs(page);
+        assertThat(p.runs().size()).as("page size of %s", q).isLessThanOrEqualTo(q.limit());
+        p.runs().forEach(r -> paged.add(r.runId()));
+        pages++;
+        if (p.next() == null) {
+          break;
+        }
+        assertThat(pages).as("pages of %s", q).isLessThan(100);
+        page = q.after(p.next());
+      }
+      assertThat(paged).as("seed %d, %s", SEED, q).isEqualTo(expected);
+    }
+  }
+
   // ---- per-example results ----
+
+  @Test
+  void resultQueriesPageInDatasetOrderWithTheOkFilter() {
+    store.createRun(fullRun("run-page", Instant.ofEpochMilli(1)));
+    List<ExampleResult> all = syntheticResults(150, 2, new Random(SEED));
+    appendInRandomBatches("run-page", all, new Random(SEED + 1));
+    for (Boolean ok : java.util.Arrays.asList(null, Boolean.TRUE, Boolean.FALSE)) {
+      for (int limit : new int[] {1, 13, 500}) {
+        List<ExampleResult> paged = new ArrayList<>();
+        ResultQuery.Position after = null;
+        while (true) {
+          List<ExampleResult> page = store.results("run-page", new ResultQuery(after, limit, ok));
+          assertThat(page.size()).isLessThanOrEqualTo(limit);
+          if (page.isEmpty()) {
+            break;
+          }
+          paged.addAll(page);
+          after = ResultQuery.Position.of(page.get(page.size() - 1));
+        }
+        List<ExampleResult> expected = all.stream().filter(r -> ok == null || r.ok() == ok).toList();
+        assertThat(normalised(paged)).as("seed %d, ok %s, limit %d", SEED, ok, limit)
+            .isEqualTo(normalised(expected));
+      }
+    }
+    assertThat(store.results("ghost", new ResultQuery(null, 10, null))).isEmpty();
+    ResultQuery.Position middle = ResultQuery.Position.of(all.get(101));
+    assertThat(store.results("run-page", new ResultQuery(middle, 2, null))).extracting(ExampleResult::key)
+        .containsExactly(all.get(102).key(), all.get(103).key());
+  }
+
+  @Test
+  void resultStatsCountTheStoredResultsAndNameTheLast() {
+    store.createRun(fullRun("run-stats", Instant.ofEpochMilli(1)));
+    assertThat(store.resultStats("run-stats")).isEqualTo(ResultStats.NONE);
+    assertThat(store.resultStats("ghost")).isEqualTo(ResultStats.NONE);
+    List<ExampleResult> all = syntheticResults(80, 3, new Random(SEED));
+    List<ExampleResult> firstPart = new ArrayList<>(all.subList(0, 200));
+    Collections.shuffle(firstPart, new Random(SEED));
+    store.append("run-stats", firstPart);
+    ExampleResult last = all.get(199);
+    ResultStats stats = store.resultStats("run-stats");
+    long ok = all.subList(0, 200).stream().filter(ExampleResult::ok).count();
+    assertThat(stats).as("seed %d", SEED)
+        .isEqualTo(new ResultStats(200, ok, ResultQuery.Position.of(last), last.id()));
+    assertThat(stats.errors()).isEqualTo(200 - ok);
+  }
+
 
   @Test
   void resultsComeBackInDatasetOrderWhateverTheAppendOrder() {
@@ -503,6 +611,27 @@ public abstract class StoreConformance {
     assertThat(back.hash()).isEqualTo(data.hash());
     assertThat(normalisedExamples(back.examples())).as("seed %d", SEED).isEqualTo(normalisedExamples(data.examples()));
     assertThat(store.dataset("00".repeat(32))).isEmpty();
+  }
+
+  @Test
+  void datasetsAreListedWithoutTheirExamplesByHash() {
+    assertThat(store.datasets()).isEmpty();
+    Dataset small = dataset(new Random(SEED), 5);
+    Dataset large = dataset(new Random(SEED + 1), 40);
+    store.putDataset(large);
+    store.putDataset(small);
+    // a run naming each, so that stores that derive the list from runs see them too
+    for (Dataset d : List.of(small, large)) {
+      RunRecord r = fullRun("run-" + d.size(), Instant.ofEpochMilli(d.size()));
+      store.createRun(new RunRecord(r.formatVersion(), r.runId(), r.suiteName(), r.suitePath(), r.suiteHash(),
+          r.suite(), r.systemName(), r.system(), r.contentHash(), d.source(), d.hash(), d.size(), 1, r.metrics(),
+          r.engine(), r.cluster(), r.lineage(), r.seed(), r.startedAt(), r.endedAt(), r.status(), r.counts(),
+          r.aggregates(), r.failure()));
+    }
+    List<DatasetInfo> expected = new ArrayList<>(List.of(new DatasetInfo(small.hash(), small.source(), 5),
+        new DatasetInfo(large.hash(), large.source(), 40)));
+    expected.sort(java.util.Comparator.comparing(DatasetInfo::hash));
+    assertThat(store.datasets()).isEqualTo(expected);
   }
 
   @Test

@@ -28,27 +28,35 @@ public final class DatasetCodec {
   public static byte[] encode(Dataset dataset) {
     StringBuilder sb = new StringBuilder(dataset.size() * 128);
     for (Example e : dataset.examples()) {
-      ObjectNode o = Json.object();
-      o.put("id", e.id());
-      o.set("input", e.input());
-      if (e.reference() != null) {
-        o.set("reference", e.reference());
-      }
-      if (!e.tags().isEmpty()) {
-        ObjectNode tags = o.putObject("tags");
-        new java.util.TreeMap<>(e.tags()).forEach(tags::put);
-      }
-      if (!e.extra().isEmpty()) {
-        o.set("extra", e.extra());
-      }
-      o.put("line", e.line());
-      try {
-        sb.append(Json.MAPPER.writeValueAsString(o)).append('\n');
-      } catch (JsonProcessingException ex) {
-        throw new UncheckedIOException(ex);
-      }
+      sb.append(line(e)).append('\n');
     }
     return Deflate.compress(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * One example as a JSON line (without the newline): the form a store keeps and a client pushes
+   * to a server ({@link #example(JsonNode)} reads it back).
+   */
+  public static String line(Example e) {
+    ObjectNode o = Json.object();
+    o.put("id", e.id());
+    o.set("input", e.input());
+    if (e.reference() != null) {
+      o.set("reference", e.reference());
+    }
+    if (!e.tags().isEmpty()) {
+      ObjectNode tags = o.putObject("tags");
+      new java.util.TreeMap<>(e.tags()).forEach(tags::put);
+    }
+    if (!e.extra().isEmpty()) {
+      o.set("extra", e.extra());
+    }
+    o.put("line", e.line());
+    try {
+      return Json.MAPPER.writeValueAsString(o);
+    } catch (JsonProcessingException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 
   /**
@@ -84,10 +92,38 @@ public final class DatasetCodec {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored dataset is not valid JSON: the store is damaged", e);
     }
+    return example(o);
+  }
+
+  /**
+   * The example of one line written by {@link #line}.
+   *
+   * @throws IllegalArgumentException when it is not an object with a non-empty text {@code id}, an
+   *     {@code input}, and (if present) an object of text {@code tags} and an object {@code extra}
+   */
+  public static Example example(JsonNode o) {
+    if (o == null || !o.isObject() || !o.path("id").isTextual() || o.get("id").asText().isEmpty()
+        || o.get("input") == null || o.get("input").isNull()) {
+      throw new IllegalArgumentException("an example needs a text id and an input");
+    }
     Map<String, String> tags = new LinkedHashMap<>();
-    o.path("tags").properties().forEach(t -> tags.put(t.getKey(), t.getValue().asText()));
+    JsonNode t = o.get("tags");
+    if (t != null && !t.isObject()) {
+      throw new IllegalArgumentException("tags must be an object of text values");
+    }
+    if (t != null) {
+      t.properties().forEach(e -> {
+        if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+          throw new IllegalArgumentException("tag '" + e.getKey() + "' must be a text value");
+        }
+        tags.put(e.getKey(), e.getValue().asText());
+      });
+    }
     JsonNode reference = o.get("reference");
     JsonNode extra = o.get("extra");
+    if (extra != null && !extra.isObject()) {
+      throw new IllegalArgumentException("extra must be an object");
+    }
     return new Example(o.get("id").asText(), o.get("input"), reference, tags,
         extra instanceof ObjectNode x ? x : null, o.path("line").asInt());
   }

@@ -118,14 +118,9 @@ public final class ClassificationReader {
     if (v == null || v.isNull()) {
       throw new InputException(source, line, field, "missing", "a label: string, number or boolean");
     }
-    if (v.isTextual()) {
-      return v.textValue();
-    }
-    if (v.isNumber()) {
-      return LabelOrder.canonicalNumber(v.decimalValue());
-    }
-    if (v.isBoolean()) {
-      return Boolean.toString(v.booleanValue());
+    String label = Labels.of(v);
+    if (label != null) {
+      return label;
     }
     throw new InputException(source, line, field, "invalid label: got " + Describe.json(v), "a label: string, number or boolean");
   }

@@ -52,7 +52,7 @@ final class SuiteRecord {
 
   /** The example's true label (its reference); an example without one is an input error naming it. */
   static String truth(Example example) {
-    String label = labelOrNull(example.reference());
+    String label = Labels.of(example.reference());
     if (label == null) {
       JsonNode ref = example.reference();
       String what = ref == null || ref.isNull() ? "no reference"
@@ -64,25 +64,11 @@ final class SuiteRecord {
   }
 
   private static String label(JsonNode v, String what) {
-    String label = labelOrNull(v);
+    String label = Labels.of(v);
     if (label == null) {
       throw malformed(what + " is " + (v == null || v.isNull() ? "missing" : "not a label: " + v));
     }
     return label;
-  }
-
-  /** The same normalisation as {@link ClassificationReader}'s labels; null when not a label. */
-  private static String labelOrNull(JsonNode v) {
-    if (v == null) {
-      return null;
-    }
-    if (v.isTextual()) {
-      return v.textValue();
-    }
-    if (v.isNumber()) {
-      return LabelOrder.canonicalNumber(v.decimalValue());
-    }
-    return v.isBoolean() ? Boolean.toString(v.booleanValue()) : null;
   }
 
   private static Map<String, Double> scores(JsonNode v) {

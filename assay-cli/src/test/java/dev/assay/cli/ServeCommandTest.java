@@ -1,0 +1,106 @@
+package dev.assay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.core.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void bindingBeyondLoopbackWithoutAuthIsRefused() {
+    CliHarness.Result r = new CliHarness(dir).run("serve", "--bind", "0.0.0.0", "--port", "0");
+    assertThat(r.code()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("refusing to listen on 0.0.0.0 without authentication").contains("--auth tokens");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void postgresqlIsNotBuiltInYetAndUnknownAuthModesAreRefused() {
+    CliHarness.Result pg = new CliHarness(dir).run("serve", "--port", "0", "--db", "jdbc:postgresql://db/assay");
+    assertThat(pg.code()).as(pg.toString()).isEqualTo(2);
+    assertThat(pg.err()).contains("PostgreSQL store is not built into this assay yet");
+    CliHarness.Result auth = new CliHarness(dir).run("serve", "--auth", "maybe");
+    assertThat(auth.code()).isEqualTo(2);
+    assertThat(auth.err()).contains("not an auth mode");
+  }
+
+  @Test
+  void servesTheStoreUntilStopped() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), dir,
+        Clock.systemUTC(), false);
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> Cli.execute(ctx, "serve", "--port", "0"));
+    Pattern url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
+    String base = null;
+    for (int i = 0; i < 600 && base == null; i++) {
+      Matcher m = url.matcher(err.toString());
+      if (m.find()) {
+        base = m.group(1);
+      } else {
+        assertThat(code).as(err.toString()).isNotDone();
+        Thread.sleep(50);
+      }
+    }
+    assertThat(base).as(err.toString()).isNotNull();
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/v1/runs"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode runs = Json.MAPPER.readTree(r.body());
+    assertThat(runs.path("runs").isArray()).isTrue();
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base))
+        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<h1>Runs</h1>");
+    ServeCommand.stopAll();
+    assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    assertThat(err.toString()).contains("auth off: this machine only");
+    assertThat(dir.resolve(".assay/assay.db")).exists();
+  }
+
+  @Test
+  void tokensAreCreatedShownOnceListedAndRevoked() throws Exception {
+    CliHarness h = new CliHarness(dir);
+    CliHarness.Result made = h.run("tokens", "create", "--name", "ci", "--role", "editor");
+    assertThat(made.code()).as(made.toString()).isZero();
+    String token = made.out().strip();
+    assertThat(token).matches("assay_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
+    assertThat(made.err()).contains("shown only this once");
+    CliHarness.Result list = h.run("tokens", "list", "--format", "json");
+    assertThat(list.code()).isZero();
+    JsonNode tokens = Json.MAPPER.readTree(list.out()).path("tokens");
+    assertThat(tokens).hasSize(1);
+    assertThat(tokens.get(0).path("role").asText()).isEqualTo("editor");
+    assertThat(list.out()).doesNotContain(token.substring(19));
+    assertThat(new String(java.nio.file.Files.readAllBytes(dir.resolve(".assay/tokens.db")),
+        java.nio.charset.StandardCharsets.ISO_8859_1)).as("the token file keeps no token text")
+        .doesNotContain(token.substring(19));
+    String id = tokens.get(0).path("id").asText();
+    assertThat(h.run("tokens", "revoke", id).code()).isZero();
+    assertThat(h.run("tokens", "list").out()).contains("revoked");
+    CliHarness.Result again = h.run("tokens", "revoke", id);
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("no valid token");
+    CliHarness.Result badRole = h.run("tokens", "create", "--name", "x", "--role", "root");
+    assertThat(badRole.code()).isEqualTo(2);
+    assertThat(badRole.err()).contains("viewer, editor or admin");
+    CliHarness.Result badName = h.run("tokens", "create", "--name", "\u001b[31mred", "--role", "viewer");
+    assertThat(badName.code()).isEqualTo(2);
+    assertThat(badName.err()).doesNotContain("\u001b");
+  }
+}
