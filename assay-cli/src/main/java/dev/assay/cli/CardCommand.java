@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code assay card SYSTEM [--suite S | --run ID]... [--card CARD.yaml] [--output DIR]}: writes
  * {@code card-<system>.md} and {@code card-<system>.html} from the system's completed runs in the
- * store and the verdicts that involve it.
+ * store and the verdicts that involve it. {@code assay card --model NAME@VERSION} writes the card of
+ * a registered version instead ({@code card-<model>-v<N>.*}): its runs are the runs of its spec and
+ * content, and the card shows its registry record and the model's aliases.
  */
 @Command(name = "card", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Write a model card (Markdown and HTML) for a system from its runs, its recorded gate verdicts and "
@@ -36,8 +38,12 @@ import picocli.CommandLine.Parameters;
 final class CardCommand implements Callable<Integer> {
   private final AssayCommand root;
 
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "The system name, as in the suite.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM", description = "The system name, as in the suite.")
   String system;
+
+  @Option(names = "--model", paramLabel = "NAME@VERSION",
+      description = "A registered model version instead of a system: NAME@2, or NAME@ALIAS (e.g. NAME@champion).")
+  String model;
 
   @Option(names = "--card", paramLabel = "CARD.yaml", description = "What you write about the model (see docs/reports.md).")
   String card;
@@ -63,6 +69,13 @@ final class CardCommand implements Callable<Integer> {
   public Integer call() {
     CliContext ctx = root.ctx();
     OptionRanges.check("--confidence", confidence, Limits.CONFIDENCE);
+    if ((system == null) == (model == null)) {
+      throw InputException.of("give either a SYSTEM or --model NAME@VERSION", "assay card SYSTEM | assay card --model "
+          + "NAME@VERSION");
+    }
+    if (model != null) {
+      return modelCard(ctx);
+    }
     if (!system.matches("[A-Za-z0-9._-]+")) {
       // The name becomes part of a file name; a system name with a path separator must not escape DIR.
       throw InputException.of("system name '" + system + "' cannot be used in a file name",
@@ -88,6 +101,58 @@ final class CardCommand implements Callable<Integer> {
     AtomicFiles.write(html, doc.html());
     ctx.err().println("wrote " + md);
     ctx.err().println("wrote " + html);
+    return ExitCode.OK;
+  }
+
+  /** The card of a registered version: its runs are those of its spec and content. */
+  private int modelCard(CliContext ctx) {
+    int at = model.lastIndexOf('@');
+    if (at <= 0 || at == model.length() - 1) {
+      throw InputException.of("--model '" + model + "' names no version", "NAME@VERSION or NAME@ALIAS, e.g. m@2");
+    }
+    String name = model.substring(0, at);
+    CardSpec spec = card == null ? CardSpec.empty() : CardSpec.read(ctx.resolve(card));
+    CardDocument doc;
+    dev.assay.core.registry.ModelVersion version;
+    try (StoreSession session = root.openStore()) {
+      version = session.models().resolve(name, model.substring(at + 1));
+      Store store = session.store();
+      List<RunRecord> chosen = new ArrayList<>();
+      if (!runs.isEmpty()) {
+        for (String ref : runs) {
+          RunRecord r = RunRefs.resolve(store, ref);
+          if (!version.evaluatedBy(r)) {
+            throw InputException.of("run " + r.runId() + " is not a run of " + version.label(),
+                "runs of the version's system (assay models show " + name + ")");
+          }
+          chosen.add(r);
+        }
+      } else {
+        store.runs().stream().filter(r -> r.status() == RunStatus.COMPLETED && version.evaluatedBy(r)
+            && (suite == null || suite.equals(r.suiteName()))).forEach(chosen::add);
+      }
+      if (chosen.isEmpty()) {
+        throw InputException.of("no completed run of " + version.label() + (suite == null ? "" : " in suite '"
+            + suite + "'") + " in the store", "assay gate SUITE.yaml or assay run SUITE.yaml with its system");
+      }
+      List<ModelCard.EvaluatedRun> evaluated = new ArrayList<>();
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (RunRecord r : chosen) {
+        ids.add(r.runId());
+        RunView view = new RunView(r, store.results(r.runId()));
+        evaluated.add(new ModelCard.EvaluatedRun(view, DatasetView.forRun(store, r),
+            RunEstimate.of(view.scores(), Plugins.installed(), confidence)));
+      }
+      List<VerdictRecord> verdicts = store.verdicts(VerdictRecord.Query.ALL).stream()
+          .filter(v -> ids.contains(v.candidateRun()) || ids.contains(v.baselineRun())).toList();
+      doc = ModelCard.build(version, session.audited().aliases(name), evaluated, verdicts, spec, confidence);
+    }
+    Path dir = ctx.resolve(output == null ? "." : output);
+    String base = "card-" + version.model() + "-v" + version.number();
+    AtomicFiles.write(dir.resolve(base + ".md"), doc.markdown());
+    AtomicFiles.write(dir.resolve(base + ".html"), doc.html());
+    ctx.err().println("wrote " + dir.resolve(base + ".md"));
+    ctx.err().println("wrote " + dir.resolve(base + ".html"));
     return ExitCode.OK;
   }
 

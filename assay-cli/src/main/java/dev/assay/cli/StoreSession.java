@@ -5,7 +5,15 @@ import dev.assay.core.ResponseCache;
 import dev.assay.core.Store;
 import dev.assay.engine.SuiteExecution;
 import dev.assay.gate.ComparisonService;
+import dev.assay.registry.Actor;
+import dev.assay.registry.CurrentSuite;
+import dev.assay.registry.ModelRegistry;
+import dev.assay.registry.audit.AuditVerifier;
+import dev.assay.registry.audit.AuditedStore;
+import dev.assay.registry.rerun.RerunVerifier;
+import dev.assay.registry.scorecard.ScorecardService;
 import dev.assay.store.SqliteResponseCache;
+import dev.assay.store.SqliteStore;
 import dev.assay.store.StoreLocation;
 import java.nio.file.Path;
 
@@ -14,12 +22,16 @@ import java.nio.file.Path;
  * else {@code .assay/assay.db} under the working directory; the cache is {@code cache.db} beside
  * the store file, opened only when a command asks for it. Also hands out the services bound to
  * them, so commands only parse options, call services and print.
+ *
+ * <p>The store is audited: every change a command makes through it is appended to the store's
+ * audit log in the name of the local user (docs/audit.md).
  */
 final class StoreSession implements AutoCloseable {
   private final CliContext ctx;
   private final Path file;
   private final String dbUrl;
-  private Store store;
+  private SqliteStore sqlite;
+  private AuditedStore store;
   private ResponseCache cache;
 
   StoreSession(CliContext ctx, String storeOption) {
@@ -33,11 +45,28 @@ final class StoreSession implements AutoCloseable {
     this.dbUrl = dbUrl;
   }
 
+  /** The store, audited. */
   Store store() {
+    return audited();
+  }
+
+  /** The store and its registry, audited. */
+  AuditedStore audited() {
     if (store == null) {
-      store = dev.assay.store.Stores.open(dbUrl, file);
+      Store opened = dev.assay.store.Stores.open(dbUrl, file);
+      if (!(opened instanceof SqliteStore s)) {
+        opened.close();
+        throw new IllegalStateException(opened.getClass().getSimpleName() + " keeps no registry or audit log");
+      }
+      sqlite = s;
+      store = AuditedStore.open(sqlite, sqlite.registry(), sqlite.auditLog(), actor().name(), ctx.clock());
     }
     return store;
+  }
+
+  /** Who the changes are recorded for: the local user. */
+  Actor actor() {
+    return Actor.local(ctx.env());
   }
 
   /** The server's token file: beside the store file. */
@@ -89,6 +118,26 @@ final class StoreSession implements AutoCloseable {
       }
     };
     return new SuiteExecution(store(), cache(), Plugins.installed(), listener, ctx.clock(), ctx.cwd(), ctx.env());
+  }
+
+  /** The model registry service, reading suites from files. */
+  ModelRegistry models() {
+    return new ModelRegistry(audited(), audited(), CurrentSuite.files(Plugins.installed()), ctx.clock(), actor());
+  }
+
+  /** Re-executes runs and records what they showed. */
+  RerunVerifier reruns() {
+    return new RerunVerifier(audited(), audited(), execution(), Plugins.installed(), ctx.clock(), actor().name());
+  }
+
+  /** Compares the audit log with what the store holds (reading it as it is, not through the log). */
+  AuditVerifier auditVerifier() {
+    audited();
+    return new AuditVerifier(sqlite, sqlite.registry(), sqlite.auditLog());
+  }
+
+  ScorecardService scorecard() {
+    return new ScorecardService(audited(), audited(), Plugins.installed(), ctx.clock());
   }
 
   @Override

@@ -65,10 +65,11 @@ final class TokensCommand implements Callable<Integer> {
         throw InputException.of("--role " + TerminalText.escape(role) + " is not a role", "viewer, editor or admin");
       }
       CliContext ctx = root.ctx();
-      try (SqliteTokenStore store = open(root)) {
+      try (StoreSession session = root.openStore();
+          SqliteTokenStore store = SqliteTokenStore.open(session.tokensFile())) {
         TokenService.Created made;
         try {
-          made = new TokenService(store, ctx.clock()).create(name, r);
+          made = new TokenService(store, ctx.clock(), event -> session.audited().record(event)).create(name, r);
         } catch (IllegalArgumentException e) {
           throw InputException.of("--name: " + e.getMessage(), "e.g. --name ci");
         }
@@ -136,10 +137,12 @@ final class TokensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CliContext ctx = root.ctx();
-      try (SqliteTokenStore store = open(root)) {
+      try (StoreSession session = root.openStore();
+          SqliteTokenStore store = SqliteTokenStore.open(session.tokensFile())) {
         if (!store.revoke(id, ctx.clock().instant())) {
           throw InputException.of("no valid token with id '" + TerminalText.escape(id) + "'", "an id from assay tokens list");
         }
+        session.audited().record(TokenService.revoked(id));
       }
       ctx.err().println("token " + TerminalText.escape(id) + " revoked");
       return ExitCode.OK;

@@ -93,6 +93,13 @@ class ServeCommandTest {
     String id = tokens.get(0).path("id").asText();
     assertThat(h.run("tokens", "revoke", id).code()).isZero();
     assertThat(h.run("tokens", "list").out()).contains("revoked");
+    JsonNode audit = Json.MAPPER.readTree(h.run("audit", "list", "--subject", "token:" + id, "--format", "json").out())
+        .path("entries");
+    assertThat(audit).as("token made and revoked are in the audit log").extracting(e -> e.path("action").asText())
+        .containsExactly("token.created", "token.revoked");
+    assertThat(audit.get(0).path("actor").asText()).startsWith("local:");
+    assertThat(audit.toString()).doesNotContain(token.substring(19));
+    assertThat(h.run("audit", "verify").code()).isZero();
     CliHarness.Result again = h.run("tokens", "revoke", id);
     assertThat(again.code()).isEqualTo(2);
     assertThat(again.err()).contains("no valid token");

@@ -22,10 +22,11 @@ import java.util.TreeSet;
  */
 public final class Plugins {
   /**
-   * Parameters the engine reads from every system spec, whatever its adapter: {@code
-   * rate_limit_rpm} (the system's own requests-per-minute limit).
+   * Parameters assay reads from every system spec, whatever its adapter: {@code rate_limit_rpm}
+   * (the system's own requests-per-minute limit) and {@code nondeterministic} (the system may
+   * answer differently to the same input, which {@code assay rerun --verify} takes into account).
    */
-  public static final Set<String> ENGINE_PARAMETERS = Set.of("rate_limit_rpm");
+  public static final Set<String> ENGINE_PARAMETERS = Set.of("rate_limit_rpm", "nondeterministic");
 
   private final Map<String, SystemProvider> systems;
   private final List<ScorerProvider> scorers;

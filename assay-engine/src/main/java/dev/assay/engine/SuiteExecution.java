@@ -156,6 +156,69 @@ public final class SuiteExecution {
     }
   }
 
+  /**
+   * A run made again from a stored run's record ({@link #rerun}).
+   *
+   * @param original the stored run
+   * @param rerun the new run
+   * @param contentChanged whether the system's content hash differs from the original's (only
+   *     with {@code allowChanged})
+   */
+  public record Rerun(RunRecord original, RunRecord rerun, boolean contentChanged) {}
+
+  /**
+   * Executes a finished run again, as a new run, from its record alone: the same system spec,
+   * dataset (the store's copy), metrics, engine settings, seed and repeats. The response cache is
+   * neither read nor written, so every answer is asked for again; the new run's lineage is this
+   * process's.
+   *
+   * @param allowChanged run even when the content the system depends on (corpus, predictions file,
+   *     script) no longer hashes as it did; otherwise that is refused
+   * @throws InputException for an unknown or unfinished run, a missing dataset, or changed content
+   */
+  public Rerun rerun(String runId, boolean allowChanged) throws InterruptedException {
+    RunRecord original = store.run(runId).orElseThrow(() -> InputException.of(
+        "unknown run id '" + runId + "'", "an id from 'assay runs list'"));
+    if (!original.status().finished()) {
+      throw InputException.of("run " + runId + " is " + original.status().wire() + "; only a finished run can be "
+          + "run again", "assay run --resume " + runId + " to finish it first");
+    }
+    Dataset dataset = RunInputs.dataset(store, original).require("re-running run " + runId);
+    Path suiteFile = original.suitePath() == null ? null : Path.of(original.suitePath());
+    EngineSettings engine = Objects.requireNonNullElse(original.engine(),
+        new EngineSettings(8, java.time.Duration.ofSeconds(60), 2, null, 1.0));
+    try (EngineModelCaller models = new EngineModelCaller(engine, ResponseCache.NONE)) {
+      PluginContext context = new PluginContext(suiteFile, workingDirectory, env, ResponseCache.NONE, clock, models);
+      List<Scorer> scorers = new ArrayList<>();
+      try {
+        for (String m : original.metrics()) {
+          scorers.add(scorer(m, context, original.suitePath()));
+        }
+        SystemSpec spec = original.system();
+        try (SystemUnderTest system = plugins.system(spec, context)) {
+          boolean changed = !Objects.equals(system.contentHash(), original.contentHash());
+          if (changed && !allowChanged) {
+            throw new InputException(suiteFile, 0, "systems." + spec.name(),
+                "the content system '" + spec.name() + "' depends on (its corpus, predictions file or script) "
+                    + "changed since run " + runId + " (sha256 was " + original.contentHash() + ", now "
+                    + system.contentHash() + "), so a rerun would not repeat it",
+                "the content as it was, or --allow-changed to run it anyway and see what differs");
+          }
+          RunRecord header = RunRecord.started(dev.assay.core.RunIds.next(), original.suiteName(),
+              original.suitePath(), original.suiteHash(), original.suite(), spec, system.contentHash(),
+              original.datasetPath(), original.datasetHash(), original.datasetSize(), original.repeats(),
+              original.metrics(), engine, original.cluster(), LineageProbe.probe(workingDirectory), original.seed(),
+              clock.instant());
+          RunRecord done = new Engine(store, ResponseCache.NONE, listener, clock).execute(header, dataset, system,
+              scorers, RunSettings.of(engine, original.seed(), original.repeats(), false), false);
+          return new Rerun(original, done, changed);
+        }
+      } finally {
+        scorers.forEach(Scorer::close);
+      }
+    }
+  }
+
   private Scorer scorer(String metric, PluginContext context, String file) {
     try {
       return plugins.scorer(metric, context);

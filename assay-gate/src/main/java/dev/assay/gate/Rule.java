@@ -123,6 +123,11 @@ public sealed interface Rule permits Rule.Paired, Rule.Threshold, Rule.NoRegress
     public String marginText() {
       return "tag " + tag;
     }
+
+    /** Whether the rule protects an example with these tags. */
+    public boolean protects(java.util.Map<String, String> tags) {
+      return CriticalTags.matches(tag, tags);
+    }
   }
 
   public static Superiority superiority(String metric, Margin margin) {

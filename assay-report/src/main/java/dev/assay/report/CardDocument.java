@@ -70,6 +70,14 @@ public final class CardDocument {
 
   /** One self-contained HTML page (no script). */
   public String html() {
+    return HtmlPage.render(title, body(), null);
+  }
+
+  /**
+   * The sections as HTML without the page frame (no title, style or script), every text escaped:
+   * for embedding in a page of its own, such as the server's.
+   */
+  public String body() {
     StringBuilder b = new StringBuilder();
     for (Section s : sections) {
       b.append("<h2>").append(Html.text(s.title())).append("</h2>\n");
@@ -87,6 +95,6 @@ public final class CardDocument {
         }
       }
     }
-    return HtmlPage.render(title, b.toString(), null);
+    return b.toString();
   }
 }

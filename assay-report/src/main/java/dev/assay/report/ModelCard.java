@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.RunRecord;
 import dev.assay.core.VerdictRecord;
+import dev.assay.core.registry.ModelVersion;
 import dev.assay.gate.RunEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,12 +47,39 @@ public final class ModelCard {
    */
   public static CardDocument build(String system, List<EvaluatedRun> runs, List<VerdictRecord> verdicts,
       CardSpec spec, double confidence) {
+    return build(system, null, runs, verdicts, spec, confidence,
+        v -> system.equals(v.candidateSystem()));
+  }
+
+  /**
+   * The card of a registered model version (docs/registry.md): as {@link #build(String, List, List,
+   * CardSpec, double)}, with a "Registry" section (the version's spec and metadata, the model's
+   * current aliases) and the verdicts that involve the version's runs.
+   *
+   * @param runs the version's runs, newest first (at least one)
+   * @param verdicts the stored verdicts with one of those runs as baseline or candidate, newest first
+   * @param aliases the model's current aliases and the versions holding them
+   */
+  public static CardDocument build(ModelVersion version, Map<String, Integer> aliases, List<EvaluatedRun> runs,
+      List<VerdictRecord> verdicts, CardSpec spec, double confidence) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    runs.forEach(r -> ids.add(r.run().run().runId()));
+    return build(version.label(), registry(version, aliases), runs, verdicts, spec, confidence,
+        v -> v.candidateRun() != null && ids.contains(v.candidateRun()));
+  }
+
+  private static CardDocument build(String system, List<CardDocument.Block> registry, List<EvaluatedRun> runs,
+      List<VerdictRecord> verdicts, CardSpec spec, double confidence,
+      java.util.function.Predicate<VerdictRecord> asCandidate) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("a card needs at least one run of " + system);
     }
     String name = spec.details().getOrDefault("name", system);
     CardDocument doc = new CardDocument("Model card: " + name);
     doc.section("Model details", details(system, runs, spec));
+    if (registry != null) {
+      doc.section("Registry", registry);
+    }
     doc.section("Intended use", user(spec, "intended_use"));
     doc.section("Out-of-scope use", user(spec, "out_of_scope"));
     doc.section("Factors", factors(runs, spec));
@@ -59,7 +87,7 @@ public final class ModelCard {
     doc.section("Evaluation data", evaluationData(runs, spec));
     doc.section("Training data", user(spec, "training_data"));
     doc.section("Quantitative analyses", quantitative(runs, confidence));
-    doc.section("Ship decisions", decisions(system, verdicts));
+    doc.section("Ship decisions", decisions(system, verdicts, asCandidate));
     doc.section("Safety and fairness", safety(runs, confidence));
     doc.section("Ethical considerations", user(spec, "ethical_considerations"));
     doc.section("Caveats and recommendations", caveats(runs, spec));
@@ -167,14 +195,54 @@ public final class ModelCard {
   }
 
   /** The stored gate verdicts that involve the system, newest first. */
-  private static List<CardDocument.Block> decisions(String system, List<VerdictRecord> verdicts) {
+  private static List<CardDocument.Block> registry(ModelVersion v, Map<String, Integer> aliases) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("model", v.model()));
+    rows.add(List.of("version", Integer.toString(v.number())));
+    rows.add(List.of("registered", v.createdAt() + " by " + v.actor()));
+    List<String> held = new ArrayList<>();
+    aliases.forEach((alias, number) -> {
+      if (number == v.number()) {
+        held.add(alias);
+      }
+    });
+    rows.add(List.of("aliases held", held.isEmpty() ? "none" : String.join(", ", held)));
+    rows.add(List.of("system spec (credentials omitted)", redacted(v.system().toJson()).toString()));
+    rows.add(List.of("spec sha256", v.specHash()));
+    rows.add(List.of("content sha256", v.contentHash() == null ? "none (the spec says it all)" : v.contentHash()));
+    if (v.description() != null) {
+      rows.add(List.of("description", v.description()));
+    }
+    if (v.sourceCommit() != null) {
+      rows.add(List.of("source commit", v.sourceCommit()));
+    }
+    if (v.artifactUri() != null) {
+      rows.add(List.of("artifact", v.artifactUri()));
+    }
+    if (v.sourceRun() != null) {
+      rows.add(List.of("registered from run", v.sourceRun()));
+    }
+    List<List<String>> current = new ArrayList<>();
+    aliases.forEach((alias, number) -> current.add(List.of(alias, v.model() + "@" + number)));
+    List<CardDocument.Block> out = new ArrayList<>();
+    out.add(new CardDocument.Table(List.of("field", "value"), rows));
+    out.add(new CardDocument.Paragraph(current.isEmpty() ? "The model has no aliases yet."
+        : "Current aliases of the model:"));
+    if (!current.isEmpty()) {
+      out.add(new CardDocument.Table(List.of("alias", "held by"), current));
+    }
+    return out;
+  }
+
+  private static List<CardDocument.Block> decisions(String system, List<VerdictRecord> verdicts,
+      java.util.function.Predicate<VerdictRecord> asCandidate) {
     if (verdicts.isEmpty()) {
       return List.of(new CardDocument.Paragraph("No gate verdict involves " + system + " yet: assay gate SUITE.yaml "
           + "or assay compare BASE CAND --gate G.yaml records one."));
     }
     List<List<String>> rows = new ArrayList<>();
     for (VerdictRecord v : verdicts) {
-      String role = system.equals(v.candidateSystem()) ? "candidate" : "baseline";
+      String role = asCandidate.test(v) ? "candidate" : "baseline";
       String other = role.equals("candidate") ? v.baselineSystem() + " (" + v.baselineSource() + ")"
           : v.candidateSystem() + " (" + v.candidateSource() + ")";
       rows.add(List.of(v.createdAt().toString(), v.verdict().name(), role, String.valueOf(other),

@@ -2,6 +2,7 @@ package dev.assay.server;
 
 import dev.assay.core.Plugins;
 import dev.assay.core.Store;
+import dev.assay.registry.audit.AuditedStore;
 import dev.assay.store.TokenStore;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -13,6 +14,11 @@ import java.util.Objects;
 /**
  * The team server: the REST API, the web UI and any mounted {@link RouteGroup}s over one {@link
  * Store}, in one process (docs/server.md, docs/design/server.md).
+ *
+ * <p>When the store is an {@link AuditedStore}, the server also serves its model registry, audit
+ * log and scorecard (docs/registry.md), and every change (a pushed run, a promotion, a token made
+ * or revoked) is recorded in the name of the caller's token; over any other store those routes
+ * answer 404.
  *
  * <p>Invariants: every route is registered through one {@link RouteTable} with the role it needs;
  * every request passes the {@link Guard}; every error leaves through the {@link ProblemMapper}. The
@@ -33,13 +39,17 @@ public final class AssayServer implements AutoCloseable {
     this.config = b.config;
     Clock clock = b.clock;
     BodyLimits limits = new BodyLimits(config.maxJsonBytes());
-    this.context = new ServerContext(b.store, clock, limits, config);
+    // an audited store records every change in the name of the caller whose request made it
+    AuditedStore audited = b.store instanceof AuditedStore a ? a.actedBy(RequestActor::current) : null;
+    Store store = audited != null ? audited : b.store;
+    this.context = new ServerContext(store, clock, limits, config);
     this.sessions = new Sessions(clock);
-    this.tokens = b.tokens == null ? null : new TokenService(b.tokens, clock);
+    this.tokens = b.tokens == null ? null
+        : new TokenService(b.tokens, clock, audited == null ? event -> { } : audited::record);
     if (config.auth() == AuthMode.TOKENS && tokens == null) {
       throw new IllegalArgumentException("auth tokens needs a token store");
     }
-    this.live = new LiveRuns(b.store);
+    this.live = new LiveRuns(store);
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       c.http.maxRequestSize = config.maxJsonBytes();
@@ -55,11 +65,18 @@ public final class AssayServer implements AutoCloseable {
     ProblemMapper.install(app);
     app.before(guard::before);
     app.beforeMatched(guard::beforeMatched);
+    app.beforeMatched(ctx -> RequestActor.set(ServerContext.principal(ctx)));
+    app.after(ctx -> RequestActor.clear());
     this.routes = new RouteTable(app);
-    Comparisons comparisons = new Comparisons(b.store, b.plugins, clock);
+    Comparisons comparisons = new Comparisons(store, b.plugins, clock);
     ApiV1 api = new ApiV1(context, tokens, sessions, comparisons, live);
     api.register(routes, limits, config);
-    new UiRoutes(context, api, guard, sessions, tokens).register(routes);
+    RegistryApi registry = new RegistryApi(context, audited == null ? null
+        : new RegistryAccess(audited, b.plugins, clock));
+    registry.register(routes);
+    UiRoutes ui = new UiRoutes(context, api, guard, sessions, tokens);
+    ui.register(routes);
+    new RegistryPages(ui, registry).register(routes);
     for (RouteGroup g : b.groups) {
       g.register(routes, context);
     }

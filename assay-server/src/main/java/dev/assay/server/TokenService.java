@@ -1,5 +1,8 @@
 package dev.assay.server;
 
+import dev.assay.core.audit.AuditEvent;
+import dev.assay.core.audit.Subjects;
+import dev.assay.registry.audit.AuditContent;
 import dev.assay.store.StoredToken;
 import dev.assay.store.TokenStore;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +17,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -40,6 +45,7 @@ public final class TokenService {
 
   private final TokenStore store;
   private final Clock clock;
+  private final Consumer<AuditEvent> audit;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
   private final Semaphore hashing = new Semaphore(2);
 
@@ -49,8 +55,29 @@ public final class TokenService {
   public record Created(String token, StoredToken stored) {}
 
   public TokenService(TokenStore store, Clock clock) {
+    this(store, clock, event -> { });
+  }
+
+  /**
+   * @param audit told of every token made ({@code token.created}) and revoked ({@code
+   *     token.revoked}) after it was stored; the events carry the token's id, name and role, never
+   *     its secret
+   */
+  public TokenService(TokenStore store, Clock clock, Consumer<AuditEvent> audit) {
     this.store = store;
     this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** The audit event of a token made: subject {@code token:ID}, content the hash of id, name, role and time. */
+  public static AuditEvent created(StoredToken t) {
+    return AuditEvent.of("token.created", AuditContent.of(new TreeMap<>(Map.of("id", t.id(), "name", t.name(),
+        "role", t.role(), "created_at", t.createdAt().toString()))), Subjects.token(t.id()));
+  }
+
+  /** The audit event of a token revoked. */
+  public static AuditEvent revoked(String id) {
+    return AuditEvent.of("token.revoked", null, Subjects.token(id));
   }
 
   /**
@@ -77,6 +104,7 @@ public final class TokenService {
     StoredToken stored = new StoredToken(id, name, role.wire(), salt, pbkdf2(secret, salt, ITERATIONS), ITERATIONS,
         clock.instant(), null);
     store.save(stored);
+    audit.accept(created(stored));
     return new Created("assay_" + id + "_" + secret, stored);
   }
 
@@ -126,6 +154,9 @@ public final class TokenService {
   public boolean revoke(String id) {
     boolean done = store.revoke(id, clock.instant());
     remembered.values().removeIf(r -> id.equals(r.principal().tokenId()));
+    if (done) {
+      audit.accept(revoked(id));
+    }
     return done;
   }
 

@@ -112,7 +112,7 @@ final class UiRoutes {
     }
   }
 
-  private void html(Context ctx, String title, String active, String body) {
+  void html(Context ctx, String title, String active, String body) {
     Sessions.Session s = guard.ensureSession(ctx);
     ctx.contentType("text/html; charset=utf-8");
     ctx.result(Layout.page(title, active, ServerContext.principal(ctx), s.csrf(), body));
@@ -572,7 +572,7 @@ final class UiRoutes {
 
   // ---- helpers ----
 
-  private static String field(String name, String label, String value) {
+  static String field(String name, String label, String value) {
     return "<label>" + label + " <input type=\"text\" name=\"" + name + "\" value=\"" + a(value) + "\"></label> ";
   }
 
@@ -596,7 +596,7 @@ final class UiRoutes {
     return "<span class=\"status " + s.wire() + "\">" + s.wire() + "</span>";
   }
 
-  private static String badge(String verdict) {
+  static String badge(String verdict) {
     return "<span class=\"verdict " + t(verdict) + "\">" + t(verdict) + "</span>";
   }
 

@@ -33,7 +33,8 @@ class AuthTest {
   /** A concrete path for a route: parameters replaced by well-formed ids. */
   static String concrete(String path) {
     return path.replace("{run_id}", "cand-run").replace("{verdict_id}", "v-1").replace("{hash}", "a".repeat(64))
-        .replace("{plan_hash}", "b".repeat(64)).replace("{token_id}", "0123456789ab");
+        .replace("{plan_hash}", "b".repeat(64)).replace("{token_id}", "0123456789ab").replace("{model}", "qa-bot")
+        .replace("{version}", "1");
   }
 
   @Test

@@ -162,6 +162,58 @@ class BrowserTest {
     }
   }
 
+  /**
+   * The registry's pages in the browser: models with aliases and history, the audit log verified,
+   * the scorecard; a hostile description and override reason are shown as text, nothing breaks the
+   * CSP (a violation is a console error).
+   */
+  @Test
+  void modelsAuditAndScorecardPages() {
+    String editor = f.tokens.get(Role.EDITOR);
+    // one version: this fixture's runs differ only in their systems' names, which a version ignores
+    assertThat(f.send("POST", "/api/v1/models/qa-bot/versions", Json.write(Json.object().put("run_id", "base-run")
+        .put("description", Fixture.XSS)), "application/json", editor).statusCode()).isEqualTo(201);
+    assertThat(f.send("POST", "/api/v1/models/qa-bot/promotions", Json.write(Json.object().put("version", 1)
+        .put("alias", "champion").put("override_reason", "<svg onload=window.__pwned=4>")), "application/json",
+        f.tokens.get(Role.ADMIN)).statusCode()).isEqualTo(200);
+    List<String> errors = new ArrayList<>();
+    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1300, 900))) {
+      Page page = signedIn(context, Role.VIEWER, errors);
+      page.click("header.top nav a:has-text('Models')");
+      page.waitForURL("**/models");
+      assertThat(page.locator("#models tbody tr").count()).isEqualTo(1);
+      assertThat(page.locator("#models tbody tr").first().textContent()).contains("qa-bot", "champion → 1");
+      shot(page, "models");
+      page.click("#models a:has-text('qa-bot')");
+      page.waitForURL("**/models/qa-bot");
+      assertThat(page.locator("#versions tbody tr").count()).isEqualTo(1);
+      assertThat(page.locator("#history tbody tr").first().textContent()).contains("override",
+          "<svg onload=window.__pwned=4>", "token:admin-token");
+      assertThat(page.locator("#versions").textContent()).contains("<script>window.__pwned=1</script>");
+      assertThat(pwned(page)).isFalse();
+      shot(page, "model");
+      page.click("header.top nav a:has-text('Audit')");
+      page.waitForURL("**/audit");
+      assertThat(page.locator("#verify").textContent()).startsWith("Verified");
+      assertThat(page.locator("#entries tbody tr").count()).isGreaterThan(3);
+      page.locator("#entries a:has-text('alias:qa-bot/champion')").first().click();
+      page.waitForURL("**subject=alias**");
+      assertThat(page.locator("#entries tbody tr").count()).isEqualTo(1);
+      shot(page, "audit");
+      page.click("header.top nav a:has-text('Scorecard')");
+      page.waitForURL("**/scorecard");
+      page.fill("#scorecard-filters input[name=since]", "3650d");
+      page.fill("#scorecard-filters input[name=model]", "qa-bot");
+      page.click("#scorecard-filters button[type=submit]");
+      page.waitForURL("**model=qa-bot**");
+      assertThat(page.locator("h1").textContent()).contains("Research scorecard: qa-bot");
+      assertThat(page.locator("section.scorecard table").count()).isGreaterThan(2);
+      shot(page, "scorecard");
+      assertThat(pwned(page)).isFalse();
+      assertThat(errors).as("console and page errors").isEmpty();
+    }
+  }
+
   /** A page on another origin that posts a form to the server: the server must refuse it. */
   @Test
   void aCrossSiteFormCannotMintATokenOrSignOut() throws Exception {

@@ -15,6 +15,7 @@ import dev.assay.core.Score;
 import dev.assay.core.Store;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.io.DatasetHasher;
+import dev.assay.registry.audit.AuditedStore;
 import dev.assay.store.SqliteStore;
 import dev.assay.store.SqliteTokenStore;
 import java.io.IOException;
@@ -42,7 +43,9 @@ final class Fixture implements AutoCloseable {
   static final String XSS = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
 
   final Path dir;
+  /** The store the server serves: the SQLite file below, audited (as {@code assay serve} opens it). */
   final Store store;
+  final SqliteStore sqlite;
   final SqliteTokenStore tokenStore;
   final AssayServer server;
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -58,7 +61,9 @@ final class Fixture implements AutoCloseable {
 
   Fixture(Path dir, AuthMode auth, java.util.function.UnaryOperator<AssayServer.Builder> customise) {
     this.dir = dir;
-    this.store = SqliteStore.open(dir.resolve("assay.db"));
+    this.sqlite = SqliteStore.open(dir.resolve("assay.db"));
+    this.store = AuditedStore.open(sqlite, sqlite.registry(), sqlite.auditLog(), "local:fixture",
+        java.time.Clock.systemUTC());
     this.tokenStore = SqliteTokenStore.open(dir.resolve("tokens.db"));
     Random random = new Random(SEED);
     List<Example> examples = new ArrayList<>();
@@ -95,9 +100,24 @@ final class Fixture implements AutoCloseable {
     }
   }
 
+  /**
+   * A finished run of a predictions system reading {@code path}: a system whose spec differs from
+   * every other (the registry tells versions apart by spec and content hash, not by name).
+   */
+  RunRecord seedSystemRun(String id, String path, Instant at) {
+    var params = Json.object().put("path", path);
+    return seedRun(id, new SystemSpec("candidate", "predictions", params, 0), at, 0.8, new Random(SEED),
+        RunStatus.COMPLETED, EXAMPLES);
+  }
+
   private RunRecord seedRun(String id, String system, Instant at, double p, Random random, RunStatus status, int n) {
+    return seedRun(id, new SystemSpec(system, "predictions", null, 0), at, p, random, status, n);
+  }
+
+  private RunRecord seedRun(String id, SystemSpec system, Instant at, double p, Random random, RunStatus status,
+      int n) {
     RunRecord r = RunRecord.started(id, "qa", "suite.yaml", "ab".repeat(32), suite(),
-        new SystemSpec(system, "predictions", null, 0), null, "data.jsonl", dataset.hash(), EXAMPLES, 1,
+        system, null, "data.jsonl", dataset.hash(), EXAMPLES, 1,
         List.of("exact_match", "f1"), null, null, new Lineage("0.1.0", null, null, "jvm", "os"), 0, at);
     store.createRun(r);
     List<ExampleResult> results = new ArrayList<>();

@@ -38,6 +38,17 @@ class OpenApiContractTest {
     f.store.saveVerdict(new VerdictRecord("verdict-1", Instant.parse("2026-01-10T11:00:00Z"), Verdict.PASS, "qa",
         "baseline", "candidate", "base-run", "cand-run", "base-run", "cand-run", "ee".repeat(32), f.dataset.hash(),
         "no_plan", null, "0.1.0", Json.object().put("verdict", "PASS")));
+    // the registry's routes need a model with versions and an alias history
+    String editor = f.tokens.get(Role.EDITOR);
+    f.seedSystemRun("v2-run", "v2.jsonl", Instant.parse("2026-01-10T10:05:00Z"));
+    f.seedSystemRun("v3-run", "v3.jsonl", Instant.parse("2026-01-10T10:06:00Z"));
+    for (String run : List.of("base-run", "v2-run")) {
+      assertThat(f.send("POST", "/api/v1/models/qa-bot/versions", "{\"run_id\":\"" + run + "\"}", "application/json",
+          editor).statusCode()).isEqualTo(201);
+    }
+    assertThat(f.send("POST", "/api/v1/models/qa-bot/promotions", "{\"version\":2,\"alias\":\"champion\","
+        + "\"override_reason\":\"contract test\"}", "application/json", f.tokens.get(Role.ADMIN)).statusCode())
+        .isEqualTo(200);
     HttpResponse<String> r = f.get("/api/v1/openapi.json");
     assertThat(r.statusCode()).isEqualTo(200);
     doc = Fixture.json(r);
@@ -87,7 +98,7 @@ class OpenApiContractTest {
   @Test
   void everyDocumentedGetAnswersWithItsDocumentedShape() {
     Map<String, String> params = Map.of("{run_id}", "cand-run", "{verdict_id}", "verdict-1", "{hash}",
-        f.dataset.hash());
+        f.dataset.hash(), "{model}", "qa-bot", "{version}", "1");
     int checked = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
@@ -122,7 +133,7 @@ class OpenApiContractTest {
       }
       checked++;
     }
-    assertThat(checked).isGreaterThanOrEqualTo(14);
+    assertThat(checked).isGreaterThanOrEqualTo(21);
   }
 
   @Test
@@ -162,5 +173,36 @@ class OpenApiContractTest {
         "application/json", f.tokens.get(Role.ADMIN));
     assertThat(token.statusCode()).isEqualTo(201);
     assertThat(schemas.check(doc.at("/components/schemas/TokenCreated"), Fixture.json(token))).isEmpty();
+  }
+
+  @Test
+  void registryResponsesMatchTheirSchemas() throws Exception {
+    String admin = f.tokens.get(Role.ADMIN);
+    HttpResponse<String> version = f.send("POST", "/api/v1/models/other/versions",
+        "{\"run_id\":\"base-run\",\"description\":\"d\",\"artifact_uri\":\"s3://x\"}", "application/json", admin);
+    assertThat(version.statusCode()).as(version.body()).isEqualTo(201);
+    assertThat(schemas.check(doc.at("/components/schemas/ModelVersion"), Fixture.json(version))).isEmpty();
+    assertThat(schemas.check(doc.at("/components/schemas/VersionRequest"),
+        Json.MAPPER.readTree("{\"run_id\":\"base-run\"}"))).isEmpty();
+    HttpResponse<String> refused = f.send("POST", "/api/v1/models/other/promotions",
+        "{\"version\":1,\"alias\":\"champion\"}", "application/json", admin);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(Fixture.json(refused).path("moved").asBoolean()).isFalse();
+    assertThat(schemas.check(doc.at("/components/schemas/Promotion"), Fixture.json(refused))).isEmpty();
+    HttpResponse<String> moved = f.send("POST", "/api/v1/models/other/promotions",
+        "{\"version\":1,\"alias\":\"champion\",\"override_reason\":\"r\"}", "application/json", admin);
+    assertThat(Fixture.json(moved).path("moved").asBoolean()).isTrue();
+    assertThat(schemas.check(doc.at("/components/schemas/Promotion"), Fixture.json(moved))).isEmpty();
+    HttpResponse<String> noEarlier = f.send("POST", "/api/v1/models/other/rollbacks", "{\"alias\":\"champion\"}",
+        "application/json", admin);
+    assertThat(noEarlier.statusCode()).isEqualTo(400);
+    assertThat(schemas.check(doc.at("/components/schemas/Problem"), Fixture.json(noEarlier))).isEmpty();
+    f.send("POST", "/api/v1/models/other/versions", "{\"run_id\":\"v3-run\"}", "application/json", admin);
+    f.send("POST", "/api/v1/models/other/promotions", "{\"version\":2,\"alias\":\"champion\","
+        + "\"override_reason\":\"r\"}", "application/json", admin);
+    HttpResponse<String> rollback = f.send("POST", "/api/v1/models/other/rollbacks",
+        "{\"alias\":\"champion\",\"reason\":\"hold\"}", "application/json", admin);
+    assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(200);
+    assertThat(schemas.check(doc.at("/components/schemas/AliasMove"), Fixture.json(rollback))).isEmpty();
   }
 }

@@ -60,7 +60,8 @@ class SecurityTest {
     List<String> templates = List.of("/api/v1/runs/%s", "/api/v1/runs/%s/examples", "/api/v1/verdicts/%s",
         "/api/v1/datasets/%s", "/api/v1/datasets/%s/examples", "/runs/%s", "/verdicts/%s", "/static/%s",
         "/api/v1/comparisons?baseline=%s&candidate=cand-run", "/api/v1/runs/cand-run/examples?flipped_vs=%s",
-        "/api/v1/runs?cursor=%s");
+        "/api/v1/runs?cursor=%s", "/api/v1/models/%s", "/api/v1/models/qa-bot/versions/%s", "/models/%s",
+        "/api/v1/scorecard?model=%s");
     for (String t : templates) {
       for (String id : ids) {
         String path = String.format(t, id.contains("%") ? id : id.replace("/", "%2F").replace("\\", "%5C"));

@@ -148,7 +148,8 @@ final class RecordCodec {
         c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached(), b.metricErrors());
   }
 
-  private static String write(Object value) {
+  /** A record of the registry (or any project record) as stored: JSON as above. */
+  static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (IOException e) {
@@ -156,7 +157,7 @@ final class RecordCodec {
     }
   }
 
-  private static <T> T read(String json, Class<T> type) {
+  static <T> T read(String json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
     } catch (IOException e) {

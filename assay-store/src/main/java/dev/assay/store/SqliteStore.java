@@ -57,7 +57,8 @@ import java.util.function.Consumer;
  * their writes.
  */
 public final class SqliteStore implements Store {
-  private static final DateTimeFormatter SORTABLE_INSTANT =
+  /** Instants as text whose order is time order (nine fraction digits, UTC). */
+  static final DateTimeFormatter SORTABLE_INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Replaces a stored result only when its example id matches; otherwise changes nothing. */
@@ -84,6 +85,30 @@ public final class SqliteStore implements Store {
   /** run id to the row key its results refer to; {@link #deleteRun} removes its entry. */
   private final Map<String, Long> runKeys = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  private final SqlAccess access = new SqlAccess() {
+    @Override
+    public Path file() {
+      return file;
+    }
+
+    @Override
+    public void write(Write action) {
+      writing(() -> action.run(writer));
+    }
+
+    @Override
+    public <T> T read(Read<T> query) {
+      return reading(() -> query.get(reader));
+    }
+
+    @Override
+    public Connection openReader() {
+      checkOpen();
+      return SqliteFiles.open(file, durability, false);
+    }
+  };
+  private final SqliteRegistry registry = new SqliteRegistry(access);
+  private final SqliteAuditLog auditLog = new SqliteAuditLog(access);
 
   private SqliteStore(Path file, Durability durability) {
     this.file = file;
@@ -138,6 +163,16 @@ public final class SqliteStore implements Store {
   /** Opens the store at {@code dbFile} with the given commit durability. */
   public static SqliteStore open(Path dbFile, Durability durability) {
     return new SqliteStore(dbFile, durability);
+  }
+
+  /** The registry kept in this file (models, versions, policies, aliases, rerun verifications). */
+  public dev.assay.core.registry.Registry registry() {
+    return registry;
+  }
+
+  /** The audit log kept in this file. */
+  public dev.assay.core.audit.AuditLog auditLog() {
+    return auditLog;
   }
 
   /** The database file. */

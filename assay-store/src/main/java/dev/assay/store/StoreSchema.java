@@ -107,12 +107,102 @@ final class StoreSchema {
       "CREATE INDEX runs_by_status ON runs (status, started_at, run_id)"));
 
   /**
-   * Version 4: one writer per run. A run's lease (who may write its results, until when) is a row
+   * Version 4: the registry (models, versions, policies, alias moves and the current aliases,
+   * rerun verifications) and the audit log (docs/registry.md, docs/audit.md). Each record is a JSON
+   * body beside the columns it is found by. What must never change once written (versions,
+   * policies, alias moves, reproductions, audit entries) is guarded by triggers that refuse updates
+   * and deletes: that stops mistakes, not a determined editor of the file, whom the audit log's
+   * hash chain and checkpoints catch instead. {@code audit_state} has one row once the log was
+   * started (what existed before it was adopted into it).
+   */
+  static final Schema.Migration V4 = new Schema.Migration(4, List.of(
+      """
+      CREATE TABLE models (
+        pk INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE model_versions (
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        number INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        spec_hash TEXT NOT NULL,
+        content_hash TEXT,
+        body TEXT NOT NULL,
+        PRIMARY KEY (model_pk, number)
+      )""",
+      """
+      CREATE TABLE model_policies (
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        revision INTEGER NOT NULL,
+        set_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (model_pk, revision)
+      )""",
+      """
+      CREATE TABLE alias_moves (
+        pk INTEGER PRIMARY KEY,
+        move_id TEXT NOT NULL UNIQUE,
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        alias TEXT NOT NULL,
+        from_version INTEGER,
+        to_version INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        FOREIGN KEY (model_pk, to_version) REFERENCES model_versions (model_pk, number)
+      )""",
+      "CREATE INDEX alias_moves_by_model ON alias_moves (model_pk, pk)",
+      """
+      CREATE TABLE aliases (
+        model_pk INTEGER NOT NULL REFERENCES models (pk),
+        alias TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (model_pk, alias),
+        FOREIGN KEY (model_pk, version) REFERENCES model_versions (model_pk, number)
+      )""",
+      """
+      CREATE TABLE reproductions (
+        pk INTEGER PRIMARY KEY,
+        reproduction_id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        original_run TEXT NOT NULL,
+        rerun_run TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        body TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subjects TEXT NOT NULL,
+        content_hash TEXT,
+        previous_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      )""",
+      "CREATE INDEX audit_log_by_time ON audit_log (at)",
+      """
+      CREATE TABLE audit_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        started_at TEXT NOT NULL
+      )""",
+      immutable("audit_log"), undeletable("audit_log"),
+      immutable("model_versions"), undeletable("model_versions"),
+      immutable("model_policies"), undeletable("model_policies"),
+      immutable("alias_moves"), undeletable("alias_moves"),
+      immutable("reproductions"), undeletable("reproductions")));
+
+  /**
+   * Version 5: one writer per run. A run's lease (who may write its results, until when) is a row
    * keyed by run id, without a foreign key because a new run is leased before its row exists.
    * Instants are ISO-8601 UTC text; they are compared in Java inside the writer's IMMEDIATE
    * transaction, which is what makes taking a lease atomic across processes.
    */
-  static final Schema.Migration V4 = new Schema.Migration(4, List.of(
+  static final Schema.Migration V5 = new Schema.Migration(5, List.of(
       """
       CREATE TABLE run_leases (
         run_id TEXT PRIMARY KEY,
@@ -125,7 +215,17 @@ final class StoreSchema {
         expires_at TEXT NOT NULL
       )"""));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4));
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4, V5));
+
+  private static String immutable(String table) {
+    return "CREATE TRIGGER " + table + "_no_update BEFORE UPDATE ON " + table
+        + " BEGIN SELECT RAISE(ABORT, '" + table + " rows are never changed'); END";
+  }
+
+  private static String undeletable(String table) {
+    return "CREATE TRIGGER " + table + "_no_delete BEFORE DELETE ON " + table
+        + " BEGIN SELECT RAISE(ABORT, '" + table + " rows are never deleted'); END";
+  }
 
   private StoreSchema() {}
 }

@@ -27,7 +27,7 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
@@ -40,7 +40,7 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test
@@ -101,19 +101,42 @@ class SchemaMigrationTest {
       assertThat(result.scores().get("judge").note()).isEqualTo("half right");
       assertThat(store.plans()).containsExactly(plan);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
   }
 
   /**
-   * A store of schema 3 (before run leases) with a run left running migrates to 4: the run and its
+   * A store of schema 3 (runs, datasets, verdicts, plans, run indexes) gains the registry and the audit log,
+   * keeps its runs, and the immutability triggers of schema 4 are in place.
+   */
+  @Test
+  void aVersionThreeStoreGainsTheRegistryAndTheAuditLog() throws SQLException {
+    Path db = dir.resolve("assay.db");
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2, StoreSchema.V3)));
+    String header = RecordCodec.header(run("r2")).replace("'", "''");
+    execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r2', "
+        + "'1970-01-01T00:00:00.000000000Z', 'running', 'sys', 's', '" + header + "')");
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'")).containsExactly(0);
+
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.run("r2")).isPresent();
+      assertThat(store.registry().models()).isEmpty();
+      assertThat(store.auditLog().started()).isFalse();
+    }
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).containsExactly(10);
+  }
+
+  /**
+   * A store of schema 4 (before run leases) with a run left running migrates to 5: the run and its
    * results are kept, it has no lease, and a lease on it can be taken, renewed and released.
    */
   @Test
-  void aVersionThreeStoreMigratesToRunLeases() throws Exception {
+  void aVersionFourStoreMigratesToRunLeases() throws Exception {
     Path db = dir.resolve("assay.db");
-    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2, StoreSchema.V3)));
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2, StoreSchema.V3,
+        StoreSchema.V4)));
     assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE name = 'run_leases'")).containsExactly(0);
-    // Written by the schema-3 code path: a run and one result.
+    // Written by the schema-4 code path: a run and one result.
     String header = RecordCodec.header(run("r-running"));
     execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r-running', "
         + "'1970-01-01T00:00:00.000000000Z', 'running', 'sys', 's', '" + header.replace("'", "''") + "')");
@@ -128,7 +151,7 @@ class SchemaMigrationTest {
       store.releaseLease("r-running", "owner-1");
       assertThat(store.lease("r-running")).isEmpty();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
     assertThat(ints(db, "SELECT count(*) FROM runs")).containsExactly(1);
   }
 

@@ -40,7 +40,7 @@ public final class SuiteLoader {
   /** The top-level keys of a suite. */
   public static final List<String> KEYS =
       List.of("name", "description", "dataset", "systems", "metrics", "concurrency", "timeout", "retries",
-          "rate_limit_rpm", "seed", "repeats", "gate", "cluster", "max_error_rate");
+          "rate_limit_rpm", "seed", "repeats", "gate", "cluster", "max_error_rate", "kpi");
 
   private static final List<String> DATASET_KEYS = List.of("path", "format", "fields");
   private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -96,6 +96,7 @@ public final class SuiteLoader {
     DatasetSpec dataset = dataset(json, file, t);
     List<SystemSpec> systems = systems(json, file, t);
     List<String> metrics = metrics(json, t);
+    kpi(json, t, metrics);
     int concurrency = integer(json, t, "concurrency", Limits.CONCURRENCY, 8);
     Duration timeout = timeout(json, t);
     int retries = integer(json, t, "retries", Limits.RETRIES, 2);
@@ -177,6 +178,11 @@ public final class SuiteLoader {
             "the adapter type, one of: " + String.join(", ", plugins.systemTypes()));
       }
       rateLimit(body, SuiteTree.child(pointer, "rate_limit_rpm"), field + ".rate_limit_rpm", t);
+      JsonNode nondeterministic = body.get("nondeterministic");
+      if (nondeterministic != null && !nondeterministic.isBoolean()) {
+        throw t.wrong(SuiteTree.child(pointer, "nondeterministic"), field + ".nondeterministic", nondeterministic,
+            "true or false: whether the system may answer differently to the same input");
+      }
       ObjectNode params = body.deepCopy();
       params.remove("type");
       SystemSpec spec = new SystemSpec(name, type, params, t.line(pointer));
@@ -231,6 +237,28 @@ public final class SuiteLoader {
       metrics.add(spec);
     }
     return metrics;
+  }
+
+  /**
+   * {@code kpi: {METRIC: CATEGORY}}: what some of the suite's metrics measure, for the scorecard.
+   * Each key must be one of the suite's metrics, as written there.
+   */
+  private static void kpi(ObjectNode json, SuiteTree t, List<String> metrics) {
+    ObjectNode kpi = t.mapping(json, "/kpi", "kpi");
+    if (kpi == null) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> e : kpi.properties()) {
+      String pointer = SuiteTree.child("/kpi", e.getKey());
+      String field = "kpi." + e.getKey();
+      if (!metrics.contains(e.getKey())) {
+        throw t.error(pointer, field, "not one of the suite's metrics", DidYouMean.expected(e.getKey(), metrics));
+      }
+      JsonNode v = e.getValue();
+      if (!v.isTextual() || dev.assay.core.Kpi.parse(v.textValue()).isEmpty()) {
+        throw t.wrong(pointer, field, v, "one of " + String.join(", ", dev.assay.core.Kpi.NAMES));
+      }
+    }
   }
 
   /** {@code cluster: FIELD}: a field name; whether examples carry it is checked against the dataset. */

@@ -98,9 +98,21 @@ public final class YamlTreeReader {
    * @param shape what the top-level mapping should hold, for messages
    */
   public static YamlTree read(Path path, String kind, String shape) {
-    YamlTreeReader reader = new YamlTreeReader(path.toString(), kind, shape);
-    byte[] bytes = InputFiles.readAll(path, reader.file, "a " + kind + " file (YAML)", MAX_BYTES);
-    String text = Utf8Text.decode(bytes, reader.file);
+    byte[] bytes = InputFiles.readAll(path, path.toString(), "a " + kind + " file (YAML)", MAX_BYTES);
+    return parse(Utf8Text.decode(bytes, path.toString()), path, kind, shape);
+  }
+
+  /**
+   * Parses YAML text that assay stored after reading it from {@code origin} (a promotion policy):
+   * the same limits and checks as {@link #read(Path, String, String)}; errors name {@code origin}.
+   */
+  public static YamlTree parse(String text, Path origin, String kind, String shape) {
+    YamlTreeReader reader = new YamlTreeReader(origin.toString(), kind, shape);
+    if (text.length() > MAX_BYTES) {
+      throw new InputException(reader.file, 0, null, "more than " + MAX_BYTES + " characters",
+          "a " + kind + " of at most 1 MiB");
+    }
+    Path path = origin;
     try (JsonParser p = YAML.createParser(text)) {
       return reader.document(p);
     } catch (MarkedYAMLException e) {

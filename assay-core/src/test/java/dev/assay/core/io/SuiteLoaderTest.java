@@ -156,10 +156,29 @@ class SuiteLoaderTest {
   }
 
   @Test
+  void kpiCategoriesNameTheSuitesMetrics() throws IOException {
+    Suite s = load(MINIMAL + "kpi:\n  exact_match: hallucination\n");
+    assertThat(dev.assay.core.Kpi.declared(s.json())).containsEntry("exact_match", dev.assay.core.Kpi.HALLUCINATION);
+    error(MINIMAL + "kpi:\n  f1: quality\n").isEqualTo(file() + ":8: field 'kpi.f1': not one of the suite's metrics "
+        + "(known: exact_match)");
+    error(MINIMAL + "kpi:\n  exact_match: harm\n").isEqualTo(file() + ":8: field 'kpi.exact_match': got the string "
+        + "\"harm\" (one of quality, hallucination, safety)");
+    error(MINIMAL + "kpi: [exact_match]\n").startsWith(file() + ":7: field 'kpi': got a list");
+  }
+
+  @Test
+  void aSystemMayDeclareItselfNondeterministic() throws IOException {
+    Suite s = load(MINIMAL.replace("    type: echo\n", "    type: echo\n    nondeterministic: true\n"));
+    assertThat(s.systems().get(0).params().path("nondeterministic").booleanValue()).isTrue();
+    error(MINIMAL.replace("    type: echo\n", "    type: echo\n    nondeterministic: sometimes\n"))
+        .startsWith(file() + ":6: field 'systems.base.nondeterministic': got the string \"sometimes\"");
+  }
+
+  @Test
   void unknownKeysSuggestTheNearestKnownKey() throws IOException {
     error(MINIMAL + "concurency: 4\n")
         .isEqualTo(file() + ":7: field 'concurency': unknown key (did you mean 'concurrency'? known: cluster, concurrency, dataset, "
-            + "description, gate, max_error_rate, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
+            + "description, gate, kpi, max_error_rate, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  formt: csv\n"))
         .isEqualTo(file() + ":3: field 'dataset.formt': unknown key (did you mean 'format'? known: fields, format, path)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  fields:\n    refernce: answer\n"))

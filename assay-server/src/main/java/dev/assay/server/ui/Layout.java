@@ -18,6 +18,7 @@ public final class Layout {
   /** The nav entries: path and label. */
   private static final String[][] NAV = {
     {"/", "Runs"}, {"/compare", "Compare"}, {"/verdicts", "Verdicts"}, {"/plans", "Plans"}, {"/datasets", "Datasets"},
+    {"/models", "Models"}, {"/audit", "Audit"}, {"/scorecard", "Scorecard"},
   };
 
   /**
