@@ -161,4 +161,21 @@ class UrlCredentialsTest {
     InputErrorAssert.oneLineInputError(gone, "credentials", "suite.yaml");
     assertThat(requests).isEmpty();
   }
+
+  /** A rerun (registry verification) calls the URL the original run called, credentials included. */
+  @Test
+  void aRerunCallsTheRealUrlFromItsSuite() throws Exception {
+    suite();
+    CliHarness.Result run = cli.run("run", "suite.yaml", "--system", "llm", "--format", "json", "--no-cache");
+    assertThat(run.code()).as(run.toString()).isZero();
+    String id = Json.MAPPER.readTree(run.out()).path("runs").get(0).path("run_id").asText();
+    requests.clear();
+
+    CliHarness.Result rerun = cli.run("rerun", id, "--verify");
+    assertThat(rerun.code()).as(rerun.toString()).isZero();
+    assertThat(requests).hasSize(6).allSatisfy(uri -> assertThat(uri).contains("api_key=" + QUERY_KEY));
+    for (String form : forms()) {
+      assertThat(rerun.toString()).doesNotContain(form);
+    }
+  }
 }

@@ -187,14 +187,16 @@ public final class SuiteExecution {
     Path suiteFile = original.suitePath() == null ? null : Path.of(original.suitePath());
     EngineSettings engine = Objects.requireNonNullElse(original.engine(),
         new EngineSettings(8, java.time.Duration.ofSeconds(60), 2, null, 1.0));
+    // The record keeps no URL credentials; the rerun calls what the original run called.
+    RunCredentials.Inputs inputs = RunCredentials.restore(original, plugins);
     try (EngineModelCaller models = new EngineModelCaller(engine, ResponseCache.NONE)) {
       PluginContext context = new PluginContext(suiteFile, workingDirectory, env, ResponseCache.NONE, clock, models);
       List<Scorer> scorers = new ArrayList<>();
       try {
-        for (String m : original.metrics()) {
+        for (String m : inputs.metrics()) {
           scorers.add(scorer(m, context, original.suitePath()));
         }
-        SystemSpec spec = original.system();
+        SystemSpec spec = inputs.system();
         try (SystemUnderTest system = plugins.system(spec, context)) {
           boolean changed = !Objects.equals(system.contentHash(), original.contentHash());
           if (changed && !allowChanged) {
@@ -209,8 +211,9 @@ public final class SuiteExecution {
               original.datasetPath(), original.datasetHash(), original.datasetSize(), original.repeats(),
               original.metrics(), engine, original.cluster(), LineageProbe.probe(workingDirectory), original.seed(),
               clock.instant());
-          RunRecord done = new Engine(store, ResponseCache.NONE, listener, clock).execute(header, dataset, system,
-              scorers, RunSettings.of(engine, original.seed(), original.repeats(), false), false);
+          Engine rerunEngine = new Engine(store, ResponseCache.NONE, listener, clock, leaseTtl);
+          RunRecord done = rerunEngine.execute(header, dataset, system, scorers,
+              RunSettings.of(engine, original.seed(), original.repeats(), false), false);
           return new Rerun(original, done, changed);
         }
       } finally {
