@@ -113,7 +113,7 @@ public final class EngineThroughput {
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -12,9 +12,9 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Evaluate models and AI systems with paired statistics and evidence-based ship gates.",
     subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, PlanCommand.class,
-        VerdictsCommand.class, DemoCommand.class, ScoreCommand.class, ReportCommand.class, CardCommand.class,
-        ModelsCommand.class, AuditCommand.class, RerunCommand.class, CoverageCommand.class, ScorecardCommand.class,
-        ServeCommand.class, TokensCommand.class,
+        VerdictsCommand.class, StoreCommand.class, DemoCommand.class, ScoreCommand.class, ReportCommand.class,
+        CardCommand.class, ModelsCommand.class, AuditCommand.class, RerunCommand.class, CoverageCommand.class,
+        ScorecardCommand.class, ServeCommand.class, TokensCommand.class,
         CommandLine.HelpCommand.class})
 final class AssayCommand {
   private final CliContext ctx;

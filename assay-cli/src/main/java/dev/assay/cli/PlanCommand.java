@@ -59,15 +59,15 @@ final class PlanCommand implements Callable<Integer> {
     // A plan frozen on metrics that cannot score its dataset could never be run.
     MetricApplicability.check(Plugins.installed(), s.metrics(), data, file.toString());
     Plan plan = Plan.create(ctx.clock().instant(), hypothesis, suite, s.hash(), data.hash(), g.hash(), g.source());
-    Path store;
+    String store;
     try (StoreSession session = root.openStore()) {
       session.store().putDataset(data);
       session.store().savePlan(plan);
-      store = session.file();
+      store = session.location();
     }
     if (format.json()) {
       ObjectNode json = plan.toJson();
-      json.put("store", store.toString());
+      json.put("store", store);
       RunViews.printJson(ctx.out(), json);
     } else {
       ctx.out().println("plan " + plan.hash());
@@ -77,7 +77,7 @@ final class PlanCommand implements Callable<Integer> {
       ctx.out().println("  dataset     sha256 " + plan.datasetHash() + " (" + data.size() + " examples)");
       ctx.out().println("  suite       sha256 " + plan.suiteHash());
     }
-    ctx.err().println("stored plan " + plan.shortHash() + " in " + store);
+    ctx.err().println("stored plan " + plan.shortHash() + " in " + dev.assay.core.text.TerminalText.escape(store));
     return ExitCode.OK;
   }
 }

@@ -139,7 +139,7 @@ final class RunsCommand implements Callable<Integer> {
           RunViews.printJson(ctx.out(), node);
         } else if (runs.isEmpty()) {
           ctx.err().println("no runs" + (suite == null && system == null && wanted == null ? "" : " match") + " in "
-              + TerminalText.escape(s.file().toString()));
+              + TerminalText.escape(s.location()));
         } else {
           ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s%n", "RUN", "SUITE", "SYSTEM",
               "STATUS", "STARTED", "OK", "ERROR");

@@ -6,6 +6,10 @@ import dev.assay.server.AssayServer;
 import dev.assay.server.AuthMode;
 import dev.assay.server.ServerConfig;
 import dev.assay.store.SqliteTokenStore;
+import dev.assay.tracking.MlflowService;
+import dev.assay.tracking.TrackingStore;
+import dev.assay.tracking.http.MlflowRoutes;
+import dev.assay.tracking.sql.TrackingStores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,8 +22,8 @@ import picocli.CommandLine.Option;
  * off by default, which is allowed only on loopback; binding elsewhere needs {@code --auth tokens}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Serve the store's runs, comparisons and verdicts: a REST API under /api/v1 and a web UI. "
-        + "Stops on Ctrl-C.")
+    description = "Serve the store's runs, comparisons and verdicts: a REST API under /api/v1, a web UI, and MLflow's"
+        + " tracking API under /api/2.0/mlflow (MLFLOW_TRACKING_URI=http://HOST:PORT). Stops on Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
   /** Servers started by this class in this process; tests stop them with {@link #stopAll}. */
   private static final List<CountDownLatch> RUNNING = new ArrayList<>();
@@ -34,7 +38,8 @@ final class ServeCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--db", paramLabel = "URL",
-      description = "A store URL instead of the SQLite file: jdbc:sqlite:PATH (jdbc:postgresql://HOST/DB is not built in yet).")
+      description = "The store to serve, as --store takes it: jdbc:postgresql://HOST[:PORT]/DB (user and password in the"
+          + " URL, or in PGUSER and PGPASSWORD), jdbc:sqlite:PATH or a store file.")
   String db;
 
   @Option(names = "--auth", defaultValue = "none", paramLabel = "MODE",
@@ -61,8 +66,11 @@ final class ServeCommand implements Callable<Integer> {
     config.check();
     CountDownLatch stop = new CountDownLatch(1);
     try (StoreSession session = new StoreSession(ctx, root.store, db);
-        SqliteTokenStore tokens = SqliteTokenStore.open(session.tokensFile())) {
-      AssayServer server = AssayServer.builder(session.store(), config).tokens(tokens).clock(ctx.clock()).build();
+        SqliteTokenStore tokens = SqliteTokenStore.open(session.tokensFile());
+        TrackingStore tracking = TrackingStores.open(session.where(), ctx.env(), ctx.clock())) {
+      // MLflow's tracking API under /api/2.0/mlflow, behind the same checks, tokens and roles.
+      AssayServer server = AssayServer.builder(session.store(), config).tokens(tokens).clock(ctx.clock())
+          .mount(new MlflowRoutes(new MlflowService(tracking, ctx.clock()))).build();
       try {
         server.start();
       } catch (RuntimeException e) {
@@ -70,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             + TerminalText.escape(String.valueOf(rootCause(e).getMessage())) + ")", "another --port, or stop what uses it");
       }
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
-      ctx.err().println("assay: serving " + TerminalText.escape(db != null ? db : session.file().toString()) + " at http://"
+      ctx.err().println("assay: serving " + TerminalText.escape(session.location()) + " at http://"
           + TerminalText.escape(host) + ":" + server.port() + "/ (auth " + (mode == AuthMode.NONE ? "off: this machine only"
           : "tokens: sign in with a token from 'assay tokens create'") + "); Ctrl-C stops");
       ctx.err().flush();

@@ -69,7 +69,7 @@ final class TokensCommand implements Callable<Integer> {
           SqliteTokenStore store = SqliteTokenStore.open(session.tokensFile())) {
         TokenService.Created made;
         try {
-          made = new TokenService(store, ctx.clock(), event -> session.audited().record(event)).create(name, r);
+          made = new TokenService(store, ctx.clock(), session::audit).create(name, r);
         } catch (IllegalArgumentException e) {
           throw InputException.of("--name: " + e.getMessage(), "e.g. --name ci");
         }
@@ -142,7 +142,7 @@ final class TokensCommand implements Callable<Integer> {
         if (!store.revoke(id, ctx.clock().instant())) {
           throw InputException.of("no valid token with id '" + TerminalText.escape(id) + "'", "an id from assay tokens list");
         }
-        session.audited().record(TokenService.revoked(id));
+        session.audit(TokenService.revoked(id));
       }
       ctx.err().println("token " + TerminalText.escape(id) + " revoked");
       return ExitCode.OK;

@@ -31,10 +31,17 @@ class ServeCommandTest {
   }
 
   @Test
-  void postgresqlIsNotBuiltInYetAndUnknownAuthModesAreRefused() {
-    CliHarness.Result pg = new CliHarness(dir).run("serve", "--port", "0", "--db", "jdbc:postgresql://db/assay");
+  void anUnreachableDatabaseTwoStoresAndUnknownAuthModesAreRefused() {
+    CliHarness.Result pg = new CliHarness(dir).run("serve", "--port", "0", "--db",
+        "jdbc:postgresql://127.0.0.1:1/assay?user=u&password=hunter2");
     assertThat(pg.code()).as(pg.toString()).isEqualTo(2);
-    assertThat(pg.err()).contains("PostgreSQL store is not built into this assay yet");
+    assertThat(pg.err()).contains("cannot connect").contains("password=***").doesNotContain("hunter2");
+    assertThat(pg.out()).isEmpty();
+    CliHarness.Result both = new CliHarness(dir).run("--store", "a.db", "serve", "--port", "0", "--db", "jdbc:sqlite:b.db");
+    assertThat(both.code()).as(both.toString()).isEqualTo(2);
+    assertThat(both.err()).contains("--store and --db both name a store");
+    assertThat(dir.resolve("a.db")).doesNotExist();
+    assertThat(dir.resolve("b.db")).doesNotExist();
     CliHarness.Result auth = new CliHarness(dir).run("serve", "--auth", "maybe");
     assertThat(auth.code()).isEqualTo(2);
     assertThat(auth.err()).contains("not an auth mode");
@@ -71,6 +78,31 @@ class ServeCommandTest {
     assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
     assertThat(err.toString()).contains("auth off: this machine only");
     assertThat(dir.resolve(".assay/assay.db")).exists();
+  }
+
+  @Test
+  void storeOptionNamesTheStoreServedAsForEveryOtherCommand() throws Exception {
+    Path team = dir.resolve("team/assay.db");
+    CliHarness h = new CliHarness(dir);
+    CliHarness.Result help = h.run("serve", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("--store=PATH");
+    // a store made by another command, then served by path, and nothing made in the default place
+    assertThat(h.run("--store", team.toString(), "tokens", "list").code()).isZero();
+    StringWriter err = new StringWriter();
+    CliContext ctx = new CliContext(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), Map.of(), dir,
+        Clock.systemUTC(), false);
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> Cli.execute(ctx, "serve", "--store",
+        team.toString(), "--port", "0"));
+    for (int i = 0; i < 600 && !err.toString().contains("Ctrl-C"); i++) {
+      assertThat(code).as(err.toString()).isNotDone();
+      Thread.sleep(50);
+    }
+    ServeCommand.stopAll();
+    assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("serving " + team + " at http://127.0.0.1:");
+    assertThat(team).exists();
+    assertThat(dir.resolve(".assay")).doesNotExist();
   }
 
   @Test

@@ -144,8 +144,9 @@ public interface Store extends AutoCloseable {
   Optional<Dataset> dataset(String hash);
 
   /**
-   * Every stored dataset, without its examples, ordered by hash. The default looks up the datasets
-   * of the stored runs, which suits small stores only.
+   * Every stored dataset, without its examples, ordered by hash, whether or not a run refers to it
+   * ({@code assay store migrate} copies them all). The default looks up only the datasets of the
+   * stored runs, reading every run: a store overrides it.
    */
   default List<DatasetInfo> datasets() {
     java.util.TreeMap<String, DatasetInfo> out = new java.util.TreeMap<>();

@@ -430,6 +430,11 @@ class EngineTest {
       }
 
       @Override
+      public List<dev.assay.core.DatasetInfo> datasets() {
+        return memory.datasets();
+      }
+
+      @Override
       public void saveVerdict(dev.assay.core.VerdictRecord verdict) {
         memory.saveVerdict(verdict);
       }

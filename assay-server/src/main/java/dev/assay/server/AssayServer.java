@@ -62,12 +62,12 @@ public final class AssayServer implements AutoCloseable {
       });
     });
     Guard guard = new Guard(config, this::port, tokens, sessions, limits);
-    ProblemMapper.install(app);
+    this.routes = new RouteTable(app);
+    ProblemMapper.install(app, routes);
     app.before(guard::before);
     app.beforeMatched(guard::beforeMatched);
     app.beforeMatched(ctx -> RequestActor.set(ServerContext.principal(ctx)));
     app.after(ctx -> RequestActor.clear());
-    this.routes = new RouteTable(app);
     Comparisons comparisons = new Comparisons(store, b.plugins, clock);
     ApiV1 api = new ApiV1(context, tokens, sessions, comparisons, live);
     api.register(routes, limits, config);

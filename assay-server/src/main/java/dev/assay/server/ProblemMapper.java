@@ -26,11 +26,21 @@ public final class ProblemMapper {
 
   private ProblemMapper() {}
 
-  /** Installs the mapper on {@code app}. */
-  public static void install(Javalin app) {
-    app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e)));
+  /** Installs the mapper on {@code app}; problems under a prefix {@code routes} has a format for are written in it. */
+  public static void install(Javalin app, RouteTable routes) {
+    app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e), routes.problemFormat(ctx.path())));
     for (int status : new int[] {404, 405}) {
       app.error(status, ctx -> {
+        ProblemFormat format = routes.problemFormat(ctx.path());
+        if (format != null) {
+          // a mounted API answers its own 404s and 405s in its format; only an empty answer gets one here
+          if (ctx.resultInputStream() == null) {
+            write(ctx, status == 404 ? Problem.notFound("no such resource: " + ctx.method() + " " + ctx.path())
+                : new Problem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed here"),
+                format);
+          }
+          return;
+        }
         String type = ctx.res().getContentType();
         if (type == null || !type.startsWith(MEDIA_TYPE) && !type.startsWith("text/html")) {
           write(ctx, status == 404 ? Problem.notFound("no such resource: " + ctx.method() + " " + ctx.path())
@@ -77,9 +87,18 @@ public final class ProblemMapper {
 
   /** Writes {@code p} as the response. */
   static void write(Context ctx, Problem p) {
+    write(ctx, p, null);
+  }
+
+  /** Writes {@code p} as the response, in {@code format} when it is not null. */
+  static void write(Context ctx, Problem p, ProblemFormat format) {
     ctx.status(p.status());
     if (p.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"assay\"");
+    }
+    if (format != null) {
+      format.write(ctx, p);
+      return;
     }
     if (wantsPage(ctx)) {
       ctx.contentType("text/html; charset=utf-8");

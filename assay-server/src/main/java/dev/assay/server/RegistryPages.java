@@ -3,6 +3,7 @@ package dev.assay.server;
 import static dev.assay.server.ui.Layout.a;
 import static dev.assay.server.ui.Layout.q;
 import static dev.assay.server.ui.Layout.t;
+import static dev.assay.server.ui.Layout.when;
 
 import dev.assay.core.RunRecord;
 import dev.assay.core.audit.AuditEntry;
@@ -73,7 +74,7 @@ final class RegistryPages {
     Map<String, Integer> aliases = store.aliases(m.name());
     List<RunRecord> runs = store.runs();
     StringBuilder b = new StringBuilder();
-    b.append("<table class=\"kv\"><tr><th>Registered</th><td>").append(t(m.createdAt().toString())).append(" by ")
+    b.append("<table class=\"kv\"><tr><th>Registered</th><td>").append(t(when(m.createdAt()))).append(" by ")
         .append(t(m.actor())).append("</td></tr>");
     if (m.description() != null) {
       b.append("<tr><th>Description</th><td>").append(t(m.description())).append("</td></tr>");
@@ -85,7 +86,7 @@ final class RegistryPages {
       b.append("none: no alias can be promoted (<code>assay models policy ").append(t(m.name()))
           .append(" POLICY.yaml</code>)");
     } else {
-      b.append("revision ").append(policy.revision()).append(", set ").append(t(policy.setAt().toString()))
+      b.append("revision ").append(policy.revision()).append(", set ").append(t(when(policy.setAt())))
           .append(" by ").append(t(policy.actor())).append("<details><summary>YAML</summary><pre>")
           .append(t(policy.text())).append("</pre></details>");
     }
@@ -200,11 +201,6 @@ final class RegistryPages {
     aliases.forEach((alias, n) -> s.append(s.length() == 0 ? "" : ", ").append("<span class=\"alias\">")
         .append(t(alias)).append("</span> → ").append(n));
     return s.toString();
-  }
-
-  private static String when(java.time.Instant at) {
-    String s = at.toString();
-    return s.length() >= 19 ? s.substring(0, 19).replace('T', ' ') : s;
   }
 
   private static String shortHash(String hash) {

@@ -21,6 +21,8 @@ public final class RouteTable {
 
   private final Javalin app;
   private final List<Route> routes = new ArrayList<>();
+  /** Path prefix to the error format of the routes under it; read by the {@link ProblemMapper}. */
+  private final java.util.Map<String, ProblemFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
   RouteTable(Javalin app) {
     this.app = app;
@@ -59,6 +61,30 @@ public final class RouteTable {
     app.addHttpHandler(method, path, handler, role);
     routes.add(new Route(method.name(), path, role));
     return this;
+  }
+
+  /**
+   * Renders every problem of a request under {@code pathPrefix} (the server's own refusals
+   * included: 401, 403, 413, ...) with {@code format} rather than as problem+json, for a mounted
+   * API whose clients parse another error shape. The longest matching prefix wins.
+   */
+  public RouteTable problemFormat(String pathPrefix, ProblemFormat format) {
+    if (pathPrefix == null || !pathPrefix.startsWith("/")) {
+      throw new IllegalArgumentException("a path prefix starts with /: " + pathPrefix);
+    }
+    formats.put(pathPrefix, Objects.requireNonNull(format, "format"));
+    return this;
+  }
+
+  /** The error format registered for {@code path}, or null for problem+json. */
+  ProblemFormat problemFormat(String path) {
+    String best = null;
+    for (String prefix : formats.keySet()) {
+      if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    return best == null ? null : formats.get(best);
   }
 
   /** Every registered route, in registration order. */

@@ -16,17 +16,18 @@ import java.util.List;
  * one transaction with the bump of {@code schema_version}, so a crash mid-migration leaves the
  * previous version intact. A file whose version is newer than {@link #latest()} is refused rather
  * than misread. SQLite's {@code application_id} marks which kind of assay database a file is, so
- * the cache file is never opened as a store or the reverse.
+ * the cache file is never opened as a store or the reverse. Other modules declare their own kinds
+ * (MLflow tracking) and open them through {@link SqliteFiles#openMigrated}.
  *
  * @param kind what the file is, for messages ("store", "response cache")
  * @param applicationId the value of {@code PRAGMA application_id} for this kind
  * @param migrations the statements that bring version {@code i} to {@code i + 1}, version 1 first
  */
-record Schema(String kind, int applicationId, List<Migration> migrations) {
+public record Schema(String kind, int applicationId, List<Migration> migrations) {
   /** The statements that create version {@code version} from the one before it. */
-  record Migration(int version, List<String> statements) {}
+  public record Migration(int version, List<String> statements) {}
 
-  Schema {
+  public Schema {
     migrations = List.copyOf(migrations);
     for (int i = 0; i < migrations.size(); i++) {
       if (migrations.get(i).version() != i + 1) {

@@ -10,16 +10,16 @@ import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
 /** Opens connections to an assay SQLite file with the settings every assay database uses. */
-final class SqliteFiles {
+public final class SqliteFiles {
   /** How long a statement waits for another connection's or process's lock before failing. */
   static final int BUSY_TIMEOUT_MS = 10_000;
 
   private SqliteFiles() {}
 
   /** The two connections of an open database: the single writer and a query-only reader. */
-  record Connections(Connection writer, Connection reader) {
+  public record Connections(Connection writer, Connection reader) {
     /** Closes both after {@code cause}, adding any failure to close to it as suppressed. */
-    void closeAfter(Exception cause) {
+    public void closeAfter(Exception cause) {
       closeQuietly(writer, cause);
       closeQuietly(reader, cause);
     }
@@ -29,7 +29,7 @@ final class SqliteFiles {
    * Opens the writer, brings the file's schema up to date, then opens the reader; when a step
    * fails, whatever was opened is closed before the failure propagates.
    */
-  static Connections openMigrated(Path file, Durability durability, Schema schema) {
+  public static Connections openMigrated(Path file, Durability durability, Schema schema) {
     Connection writer = open(file, durability, true);
     try {
       schema.migrate(writer, file);

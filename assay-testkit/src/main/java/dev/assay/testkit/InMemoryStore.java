@@ -1,6 +1,7 @@
 package dev.assay.testkit;
 
 import dev.assay.core.Dataset;
+import dev.assay.core.DatasetInfo;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Plan;
 import dev.assay.core.RunLease;
@@ -154,6 +155,13 @@ public final class InMemoryStore implements Store {
   public synchronized void putDataset(Dataset dataset) {
     checkOpen();
     datasets.putIfAbsent(dataset.hash(), dataset);
+  }
+
+  @Override
+  public synchronized List<DatasetInfo> datasets() {
+    checkOpen();
+    return datasets.values().stream().sorted(Comparator.comparing(Dataset::hash))
+        .map(d -> new DatasetInfo(d.hash(), d.source(), d.size())).toList();
   }
 
   @Override

@@ -605,8 +605,13 @@ public abstract class StoreConformance {
   void datasetsAreKeptOncePerHashAndReadBackEqual() {
     Dataset data = dataset(new Random(SEED), 50);
     assertThat(store.dataset(data.hash())).isEmpty();
+    assertThat(store.datasets()).isEmpty();
     store.putDataset(data);
     store.putDataset(data);
+    Dataset small = dataset(new Random(SEED + 1), 3);
+    store.putDataset(small);
+    assertThat(store.datasets()).as("every dataset, runs or not").extracting(DatasetInfo::hash)
+        .isEqualTo(java.util.stream.Stream.of(data.hash(), small.hash()).sorted().toList());
     Dataset back = store.dataset(data.hash()).orElseThrow();
     assertThat(back.hash()).isEqualTo(data.hash());
     assertThat(normalisedExamples(back.examples())).as("seed %d", SEED).isEqualTo(normalisedExamples(data.examples()));

@@ -6,6 +6,7 @@ import dev.assay.server.Problem;
 import dev.assay.server.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The frame of every UI page: stylesheet and script from {@code /static} (the CSP allows no inline
@@ -20,6 +21,9 @@ public final class Layout {
     {"/", "Runs"}, {"/compare", "Compare"}, {"/verdicts", "Verdicts"}, {"/plans", "Plans"}, {"/datasets", "Datasets"},
     {"/models", "Models"}, {"/audit", "Audit"}, {"/scorecard", "Scorecard"},
   };
+
+  /** The {@code active} value of the sign-in page, which shows no navigation: every link would lead back to it. */
+  public static final String SIGN_IN = "/login";
 
   /**
    * A whole page.
@@ -38,7 +42,7 @@ public final class Layout {
         .append("<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/static/assay.css\">\n")
         .append("<script src=\"/static/assay.js\" defer></script>\n</head>\n<body>\n<header class=\"top\">")
         .append("<a class=\"brand\" href=\"/\">assay</a><nav>");
-    for (String[] n : NAV) {
+    for (String[] n : SIGN_IN.equals(active) ? new String[0][] : NAV) {
       b.append("<a href=\"").append(n[0]).append('"').append(n[0].equals(active) ? " class=\"active\"" : "")
           .append('>').append(n[1]).append("</a>");
     }
@@ -78,6 +82,12 @@ public final class Layout {
   /** Text and attribute escaping, re-exported for the pages. */
   public static String t(String s) {
     return Html.text(s == null ? "" : s);
+  }
+
+  /** A time to the second, UTC, as every page shows it (the API keeps full precision). */
+  public static String when(java.time.Instant at) {
+    return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+        .withZone(java.time.ZoneOffset.UTC).format(at);
   }
 
   public static String a(String s) {
