@@ -13,9 +13,9 @@ import picocli.CommandLine.ScopeType;
     description = "Evaluate models and AI systems with paired statistics and evidence-based ship gates.",
     subcommands = {RunCommand.class, RunsCommand.class, CompareCommand.class, GateCommand.class, PlanCommand.class,
         VerdictsCommand.class, StoreCommand.class, DemoCommand.class, ScoreCommand.class, ReportCommand.class,
-        CardCommand.class, ModelsCommand.class, AuditCommand.class, RerunCommand.class, CoverageCommand.class,
-        ScorecardCommand.class, ServeCommand.class, TokensCommand.class,
-        CommandLine.HelpCommand.class})
+        CardCommand.class, CacheCommand.class, ModelsCommand.class, AuditCommand.class, RerunCommand.class,
+        CoverageCommand.class, ScorecardCommand.class, ServeCommand.class, TokensCommand.class, MonitorCommand.class,
+        AbCommand.class, HelpCommand.class})
 final class AssayCommand {
   private final CliContext ctx;
 

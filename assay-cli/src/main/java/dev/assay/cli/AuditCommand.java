@@ -100,9 +100,12 @@ final class AuditCommand implements Callable<Integer> {
   static final class Export implements Callable<Integer> {
     private final AssayCommand root;
 
+    /** Export formats; one for now, an enum so that help lists it and a typo is a usage error. */
+    enum ExportFormat { jsonl }
+
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
-        description = "jsonl (the only format; default).")
-    String exportFormat;
+        description = "${COMPLETION-CANDIDATES} (the only format; default).")
+    ExportFormat exportFormat;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
     String output;
@@ -114,9 +117,6 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       CliContext ctx = root.ctx();
-      if (!exportFormat.equals("jsonl")) {
-        throw InputException.of("unknown export format '" + exportFormat + "'", "--format jsonl");
-      }
       try (StoreSession s = root.openStore()) {
         AuditLog log = s.audited().log();
         if (output == null) {

@@ -10,6 +10,7 @@ import dev.assay.core.RunStatus;
 import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.io.AtomicFiles;
+import dev.assay.core.text.TerminalText;
 import dev.assay.gate.RunEstimate;
 import dev.assay.report.CardDocument;
 import dev.assay.report.CardSpec;
@@ -48,7 +49,9 @@ final class CardCommand implements Callable<Integer> {
   @Option(names = "--card", paramLabel = "CARD.yaml", description = "What you write about the model (see docs/reports.md).")
   String card;
 
-  @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite (default: every suite).")
+  @Option(names = "--suite", paramLabel = "NAME",
+      description = "Only runs of this suite (default: for SYSTEM, the suite of its newest completed run; for "
+          + "--model, every suite).")
   String suite;
 
   @Option(names = "--run", paramLabel = "RUN_ID", description = "Only these runs (repeatable; ids or unique prefixes).")
@@ -91,7 +94,7 @@ final class CardCommand implements Callable<Integer> {
         evaluated.add(new ModelCard.EvaluatedRun(view, DatasetView.forRun(store, r),
             RunEstimate.of(view.scores(), Plugins.installed(), confidence)));
       }
-      List<VerdictRecord> verdicts = store.verdicts(new VerdictRecord.Query(suite, system, 0));
+      List<VerdictRecord> verdicts = store.verdicts(new VerdictRecord.Query(chosenSuite, system, 0));
       doc = ModelCard.build(system, evaluated, verdicts, spec, confidence);
     }
     Path dir = ctx.resolve(output == null ? "." : output);
@@ -156,9 +159,17 @@ final class CardCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The completed runs of the system, newest first, narrowed by --suite and --run. */
+  /** The suite whose runs and verdicts the card shows: --suite, or the one chosen by {@link #selected}. */
+  private String chosenSuite;
+
+  /**
+   * The runs of the card, newest first: the --run runs; else the system's completed runs of one
+   * suite, --suite or the newest run's. A card mixing suites would put unlike numbers side by side,
+   * so other suites are left out, and stderr says which.
+   */
   private List<RunRecord> selected(Store store) {
     List<RunRecord> out = new ArrayList<>();
+    chosenSuite = suite;
     if (!runs.isEmpty()) {
       for (String ref : runs) {
         RunRecord r = RunRefs.resolve(store, ref);
@@ -166,21 +177,38 @@ final class CardCommand implements Callable<Integer> {
           throw InputException.of("run " + r.runId() + " is of system '" + r.systemName() + "', not '" + system + "'",
               "runs of " + system);
         }
+        if (suite != null && !suite.equals(r.suiteName())) {
+          throw InputException.of("run " + r.runId() + " is of suite '" + r.suiteName() + "', not '" + suite + "'",
+              "runs of suite " + suite + ", or no --suite");
+        }
         out.add(r);
       }
       return out;
     }
     TreeSet<String> systems = new TreeSet<>();
+    TreeSet<String> suites = new TreeSet<>();
     for (RunRecord r : store.runs()) {
       systems.add(r.systemName());
-      if (r.systemName().equals(system) && r.status() == RunStatus.COMPLETED
-          && (suite == null || suite.equals(r.suiteName()))) {
-        out.add(r);
+      if (r.systemName().equals(system) && r.status() == RunStatus.COMPLETED) {
+        suites.add(r.suiteName());
+        if (chosenSuite == null) {
+          chosenSuite = r.suiteName(); // runs() is newest first
+        }
+        if (chosenSuite.equals(r.suiteName())) {
+          out.add(r);
+        }
       }
     }
     if (out.isEmpty()) {
       throw InputException.of("no completed run of system '" + system + "'" + (suite == null ? "" : " in suite '"
-          + suite + "'") + " in the store", DidYouMean.expected(system, systems));
+          + suite + "'") + " in the store", suite == null || suites.isEmpty() ? DidYouMean.expected(system, systems)
+          : "suites with runs of " + system + ": " + String.join(", ", suites));
+    }
+    suites.remove(chosenSuite);
+    if (suite == null && !suites.isEmpty()) {
+      root.ctx().err().println("card of " + TerminalText.escape(system) + " from suite "
+          + TerminalText.escape(chosenSuite) + " (its newest run); runs of " + TerminalText.escape(
+              String.join(", ", suites)) + " left out (choose with --suite NAME)");
     }
     return out;
   }

@@ -21,24 +21,48 @@ public final class Cli {
 
   /** Runs {@code args} and returns the exit code; output goes to the context's writers. */
   public static int execute(CliContext ctx, String... args) {
-    AssayCommand root = new AssayCommand(ctx);
-    CommandLine cl = new CommandLine(root, new ContextFactory(root));
-    cl.setOut(ctx.out());
-    cl.setErr(ctx.err());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler(usageErrors());
-    cl.setExecutionExceptionHandler(failures(root));
+    CommandLine cl = commandLine(ctx);
     int code = cl.execute(args);
     ctx.out().flush();
     ctx.err().flush();
     return code;
   }
 
+  /**
+   * The whole command tree, wired to the context: every command that has sub-commands also gets
+   * {@code help} ({@link HelpCommand}), so {@code assay runs help list} works like {@code assay help
+   * runs list}.
+   */
+  static CommandLine commandLine(CliContext ctx) {
+    AssayCommand root = new AssayCommand(ctx);
+    ContextFactory factory = new ContextFactory(root);
+    CommandLine cl = new CommandLine(root, factory);
+    addHelp(cl, factory);
+    cl.setOut(ctx.out());
+    cl.setErr(ctx.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(usageErrors());
+    cl.setExecutionExceptionHandler(failures(root));
+    return cl;
+  }
+
+  private static void addHelp(CommandLine cl, CommandLine.IFactory factory) {
+    if (cl.getCommandSpec().helpCommand()) {
+      return;
+    }
+    for (CommandLine sub : java.util.List.copyOf(cl.getSubcommands().values())) {
+      addHelp(sub, factory);
+    }
+    if (!cl.getSubcommands().isEmpty() && !cl.getSubcommands().containsKey("help")) {
+      cl.addSubcommand("help", new CommandLine(HelpCommand.class, factory));
+    }
+  }
+
   private static IParameterExceptionHandler usageErrors() {
     return (ParameterException ex, String[] args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       // The message quotes the arguments as typed: escape them like any other text.
-      err.println("error: " + TerminalText.escape(ex.getMessage()));
+      err.println("error: " + TerminalText.escape(UsageErrors.message(ex)));
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.INPUT_ERROR;
     };

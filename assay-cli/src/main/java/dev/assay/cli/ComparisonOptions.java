@@ -33,7 +33,7 @@ final class ComparisonOptions {
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   IntervalChoice interval;
 
-  @Option(names = "--allow-partial", description = "Compare even when fewer than 90% of examples pair by id.")
+  @Option(names = "--allow-partial", description = "Compare even when fewer than 90%% of examples pair by id.")
   boolean allowPartial;
 
   @Option(names = "--cluster", paramLabel = "FIELD",

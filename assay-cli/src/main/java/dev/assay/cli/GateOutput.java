@@ -25,7 +25,7 @@ final class GateOutput {
   String markdown;
 
   @Option(names = "--report", paramLabel = "FILE",
-      description = "Also write the self-contained HTML report of the comparison (runs only, not score files).")
+      description = "Also write the self-contained HTML report of the comparison.")
   String report;
 
   /** Writes the requested files, names the stored verdict, then returns the verdict's exit code under the policy. */
@@ -38,12 +38,8 @@ final class GateOutput {
       write(ctx, markdown, VerdictRenderers.markdown(verdict));
     }
     if (report != null) {
-      if (!result.baseline().hasRun() || !result.candidate().hasRun()) {
-        ctx.err().println("warning: --report needs two runs; score files have no outputs to show, so none was written");
-      } else {
-        write(ctx, report, new HtmlReport(ReportInput.of(result, result.report().comparisons().isEmpty() ? 0.95
-            : result.report().comparisons().get(0).ci().confidence(), 200)).render());
-      }
+      write(ctx, report, new HtmlReport(ReportInput.of(result, result.report().comparisons().isEmpty() ? 0.95
+          : result.report().comparisons().get(0).ci().confidence(), 200)).render());
     }
     VerdictRecord recorded = result.recorded();
     if (recorded != null) {

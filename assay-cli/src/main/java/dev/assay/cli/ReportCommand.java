@@ -35,7 +35,8 @@ final class ReportCommand implements Callable<Integer> {
   private final AssayCommand root;
 
   @Parameters(arity = "1..2", paramLabel = "RUN",
-      description = "One run, or BASE and CAND: run ids (or unique prefixes) or run exports.")
+      description = "One run, or BASE and CAND: run ids (or unique prefixes), run exports, or score files "
+          + "(assay score ... --format json --per-example, or JSONL) as assay compare reads them.")
   List<String> runIds = new ArrayList<>();
 
   @Option(names = "--gate", paramLabel = "G.yaml", description = "Apply this gate and show its verdict.")
@@ -45,8 +46,12 @@ final class ReportCommand implements Callable<Integer> {
       description = "Where to write (default: report-<run>.html or .md in the working directory).")
   String output;
 
-  @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT", description = "html or md (default: ${DEFAULT-VALUE}).")
-  String format;
+  /** What {@code report} writes: a self-contained HTML page or a Markdown summary. */
+  enum ReportFormat { html, md }
+
+  @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT",
+      description = "${COMPLETION-CANDIDATES}: the HTML report or a Markdown summary (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
 
   @Option(names = "--max-flips", defaultValue = "200", paramLabel = "N",
       description = "Flipped examples listed in full; the rest are summarised (default: ${DEFAULT-VALUE}).")
@@ -64,9 +69,6 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.ctx();
-    if (!format.equals("html") && !format.equals("md")) {
-      throw InputException.of("--format " + format + " is not a report format", "html or md");
-    }
     OptionRanges.check("--max-flips", maxFlips, Limits.MAX_FLIPS);
     if (gate != null && runIds.size() == 1) {
       throw InputException.of("--gate needs two runs to compare", "assay report BASE CAND --gate G.yaml");
@@ -79,17 +81,14 @@ final class ReportCommand implements Callable<Integer> {
       List<Side> sides = new ArrayList<>();
       for (String id : runIds) {
         Side side = service.side(id, ctx.resolve(id));
-        if (!side.hasRun()) {
-          throw InputException.of("'" + id + "' is a score file; a report shows outputs and lineage, which only runs "
-              + "have", "run ids or run exports (assay compare reads score files)");
-        }
         sides.add(side);
-        names.add(side.run().runId());
+        names.add(side.hasRun() ? side.run().runId() : stem(ctx.resolve(id)));
       }
       double confidence = stats.build(metrics).confidence();
       if (sides.size() == 1) {
         Side only = sides.get(0);
-        input = ReportInput.single(RunView.of(only), DatasetView.forRun(session.store(), only.run()),
+        input = ReportInput.single(RunView.of(only), only.hasRun() ? DatasetView.forRun(session.store(), only.run())
+            : DatasetView.unavailable("a score file holds no examples"),
             RunEstimate.of(only.scores(), Plugins.installed(), confidence), confidence);
       } else {
         ComparisonService.Request request = new ComparisonService.Request(stats.build(metrics), g, null,
@@ -97,10 +96,17 @@ final class ReportCommand implements Callable<Integer> {
         input = ReportInput.of(service.compare(sides.get(0), sides.get(1), request), confidence, maxFlips);
       }
     }
-    String text = format.equals("md") ? new MarkdownReport(input).render() : new HtmlReport(input).render();
+    String text = format == ReportFormat.md ? new MarkdownReport(input).render() : new HtmlReport(input).render();
     Path file = ctx.resolve(output != null ? output : "report-" + String.join("-vs-", names) + "." + format);
     AtomicFiles.write(file, text);
     ctx.err().println("wrote " + file);
     return ExitCode.OK;
+  }
+
+  /** A score file's name without folder and extension, for the default report name. */
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 }

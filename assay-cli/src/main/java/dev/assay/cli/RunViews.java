@@ -80,6 +80,10 @@ final class RunViews {
     if (run.failure() != null) {
       out.println("  failed: " + TerminalText.escape(run.failure()));
     }
+    if (run.datasetLeftOut() > 0) {
+      out.printf(Locale.ROOT, "  %d of %d queries have no judgments in the qrels and are left out of the means "
+          + "(dataset.all_topics: true counts them as 0)%n", run.datasetLeftOut(), run.datasetLeftOut() + run.datasetSize());
+    }
     int width = run.aggregates().keySet().stream().mapToInt(k -> TerminalText.escape(k).length()).max().orElse(0);
     run.aggregates().forEach((k, v) -> out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", TerminalText.escape(k),
         number(v)));

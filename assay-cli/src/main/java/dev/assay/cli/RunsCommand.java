@@ -202,6 +202,8 @@ final class RunsCommand implements Callable<Integer> {
           node.put("seed", run.seed());
           node.set("system_spec", run.system().toJson());
           node.put("system_content_hash", run.contentHash());
+          node.put("dataset_size", run.datasetSize());
+          node.put("dataset_left_out", run.datasetLeftOut());
           if (examples) {
             node.set("examples", Json.tree(s.store().results(run.runId())));
           }
@@ -210,9 +212,10 @@ final class RunsCommand implements Callable<Integer> {
         }
         RunViews.printText(ctx.out(), run);
         var l = run.lineage();
-        ctx.out().printf(Locale.ROOT, "  suite %s (sha256 %s)%n  dataset %s (sha256 %s, %d examples x %d)%n",
+        ctx.out().printf(Locale.ROOT, "  suite %s (sha256 %s)%n  dataset %s (sha256 %s, %d examples x %d%s)%n",
             TerminalText.escape(run.suitePath()), run.suiteHash(), TerminalText.escape(run.datasetPath()), run.datasetHash(),
-            run.datasetSize(), run.repeats());
+            run.datasetSize(), run.repeats(), run.datasetLeftOut() == 0 ? ""
+                : "; " + run.datasetLeftOut() + " queries without judgments left out");
         if (l != null) {
           ctx.out().printf(Locale.ROOT, "  seed %d  assay %s  git %s%s%n  %s; %s%n", run.seed(), l.assayVersion(),
               l.gitCommit() == null ? "none" : l.gitCommit(), Boolean.TRUE.equals(l.gitDirty()) ? " (dirty)" : "",
@@ -258,9 +261,13 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the export.")
     String output;
 
+    /** What {@code runs export} writes. */
+    enum ExportFormat { json, trec }
+
     @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
-        description = "json (the run record, default) or trec (a retrieval run: qid Q0 docid rank score tag).")
-    String format;
+        description = "${COMPLETION-CANDIDATES}: json is the run record (default), trec a retrieval run "
+            + "(qid Q0 docid rank score tag).")
+    ExportFormat format;
 
     Export(AssayCommand root) {
       this.root = root;
@@ -273,9 +280,8 @@ final class RunsCommand implements Callable<Integer> {
       try (StoreSession s = root.openStore()) {
         RunRecord run = RunRefs.resolve(s.store(), runId);
         switch (format) {
-          case "json" -> AtomicFiles.write(target, tmp -> writeJson(tmp, run, s.store()));
-          case "trec" -> AtomicFiles.write(target, tmp -> writeTrec(tmp, run, s.store()));
-          default -> throw InputException.of("unknown export format '" + format + "'", "json or trec");
+          case json -> AtomicFiles.write(target, tmp -> writeJson(tmp, run, s.store()));
+          case trec -> AtomicFiles.write(target, tmp -> writeTrec(tmp, run, s.store()));
         }
       }
       ctx.err().println("wrote " + TerminalText.escape(target.toString()));

@@ -39,7 +39,8 @@ final class ScoreClassificationCommand implements Callable<Integer> {
   @Option(names = "--per-example", description = "Also report each example's values (accuracy, log_loss, brier).")
   boolean perExample;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json.")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "How results are printed on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   ScoreClassificationCommand(AssayCommand root) {

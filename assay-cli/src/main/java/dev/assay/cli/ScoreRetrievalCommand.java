@@ -49,7 +49,8 @@ final class ScoreRetrievalCommand implements Callable<Integer> {
           + "per query too (trec_eval -c).")
   boolean allTopics;
 
-  @Option(names = "--format", defaultValue = "text", description = "text (trec_eval's layout) or json.")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "How results are printed on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); text is trec_eval's layout.")
   OutputFormat format;
 
   ScoreRetrievalCommand(AssayCommand root) {

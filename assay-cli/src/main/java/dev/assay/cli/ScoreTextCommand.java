@@ -49,7 +49,8 @@ final class ScoreTextCommand implements Callable<Integer> {
       description = "Score the ids present in both files instead of failing on unmatched ids.")
   boolean allowPartial;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json.")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "How results are printed on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   ScoreTextCommand(AssayCommand root) {

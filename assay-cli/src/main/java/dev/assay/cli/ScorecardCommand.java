@@ -1,6 +1,5 @@
 package dev.assay.cli;
 
-import dev.assay.core.InputException;
 import dev.assay.core.io.AtomicFiles;
 import dev.assay.core.text.TerminalText;
 import dev.assay.registry.Durations;
@@ -10,7 +9,6 @@ import dev.assay.registry.scorecard.ScorecardService;
 import dev.assay.report.ScorecardReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +19,6 @@ import picocli.CommandLine.Option;
         + "hallucination and safety rates, regression coverage, reproducibility compliance, experiment throughput, "
         + "time to first signal, promotions and overrides; every figure with its definition and source ids.")
 final class ScorecardCommand implements Callable<Integer> {
-  static final List<String> FORMATS = List.of("text", "json", "md", "html");
 
   private final AssayCommand root;
 
@@ -36,9 +33,12 @@ final class ScorecardCommand implements Callable<Integer> {
       description = "Behaviours for regression coverage (default: behaviours.yaml in the working directory, if any).")
   String behaviours;
 
+  /** Output formats: an enum, so that help lists them and a typo is a usage error naming them. */
+  enum ScorecardFormat { text, json, md, html }
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, json, md or html (default: ${DEFAULT-VALUE}).")
-  String format;
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ScorecardFormat format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
   String output;
@@ -50,9 +50,6 @@ final class ScorecardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = root.ctx();
-    if (!FORMATS.contains(format)) {
-      throw InputException.of("unknown format '" + format + "'", String.join(", ", FORMATS));
-    }
     Path behavioursFile = behaviours != null ? ctx.resolve(behaviours) : ctx.resolve("behaviours.yaml");
     Behaviours b = behaviours != null || Files.isRegularFile(behavioursFile) ? Behaviours.read(behavioursFile) : null;
     Scorecard card;
@@ -62,16 +59,16 @@ final class ScorecardCommand implements Callable<Integer> {
     }
     ScorecardReport report = new ScorecardReport(card);
     String text = switch (format) {
-      case "json" -> card.toJson().toPrettyString() + "\n";
-      case "md" -> report.markdown();
-      case "html" -> report.html();
-      default -> report.text();
+      case json -> card.toJson().toPrettyString() + "\n";
+      case md -> report.markdown();
+      case html -> report.html();
+      case text -> report.text();
     };
     if (output != null) {
       Path file = ctx.resolve(output);
       AtomicFiles.write(file, text);
       ctx.err().println("wrote " + file);
-    } else if (format.equals("text")) {
+    } else if (format == ScorecardFormat.text) {
       ctx.out().print(TerminalText.escapeKeepingLayout(text));
     } else {
       ctx.out().print(text);

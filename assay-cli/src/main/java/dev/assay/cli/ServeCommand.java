@@ -68,9 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     try (StoreSession session = new StoreSession(ctx, root.store, db);
         SqliteTokenStore tokens = SqliteTokenStore.open(session.tokensFile());
         TrackingStore tracking = TrackingStores.open(session.where(), ctx.env(), ctx.clock())) {
-      // MLflow's tracking API under /api/2.0/mlflow, behind the same checks, tokens and roles.
+      // MLflow's tracking API under /api/2.0/mlflow, behind the same checks, tokens and roles; Prometheus /metrics.
       AssayServer server = AssayServer.builder(session.store(), config).tokens(tokens).clock(ctx.clock())
-          .mount(new MlflowRoutes(new MlflowService(tracking, ctx.clock()))).build();
+          .mount(new MlflowRoutes(new MlflowService(tracking, ctx.clock()))).mount(new ServeMetrics()).build();
       try {
         server.start();
       } catch (RuntimeException e) {

@@ -53,4 +53,28 @@ class CardCommandTest {
     assertThat(none.err()).contains("no completed run of system 'uper'", "upper");
     assertThat(cli.run("card", "../x").code()).isEqualTo(2);
   }
+
+  @Test
+  void aCardShowsOneSuiteTheNewestUnlessToldWhich() throws Exception {
+    cli.write("other.yaml", "name: other-suite\ndataset:\n  path: data.jsonl\nsystems:\n" + CliHarness.FAKE_UPPER
+        + "metrics: [contains]\n");
+    assertThat(cli.run("run", "other.yaml").code()).isZero();
+
+    CliHarness.Result newest = cli.run("card", "upper");
+    assertThat(newest.code()).as(newest.toString()).isZero();
+    assertThat(newest.err()).contains("from suite other-suite (its newest run)", "runs of cli-test left out",
+        "--suite NAME");
+    String md = Files.readString(dir.resolve("card-upper.md"));
+    assertThat(md).contains("other-suite").doesNotContain("exact_match").contains("| runs in this card | 1 |");
+
+    CliHarness.Result chosen = cli.run("card", "upper", "--suite", "cli-test");
+    assertThat(chosen.code()).as(chosen.toString()).isZero();
+    assertThat(chosen.err()).doesNotContain("left out");
+    assertThat(Files.readString(dir.resolve("card-upper.md"))).contains("exact_match").doesNotContain("other-suite");
+
+    CliHarness.Result none = cli.run("card", "upper", "--suite", "nope");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("no completed run of system 'upper' in suite 'nope'",
+        "suites with runs of upper: cli-test, other-suite");
+  }
 }

@@ -18,14 +18,14 @@ class DemoCommandTest {
     try {
       CliHarness.Result r = new CliHarness(dir).run("demo", "--replicates", "2000");
       assertThat(r.code()).as(r.toString()).isZero();
-      assertThat(r.out()).containsPattern("system baseline  completed  ok 134  error 0")
-          .containsPattern("system candidate  completed  ok 134  error 0")
+      assertThat(r.out()).containsPattern("system bm25  completed  ok 134  error 0")
+          .containsPattern("system hybrid  completed  ok 134  error 0")
           .contains("ndcg_cut_10", "recall_10", "recip_rank", "latency_p95")
           .containsPattern("verdict: (PASS|FAIL|INCONCLUSIVE)");
       Path report = dir.resolve(".assay/demo-report.html");
       assertThat(report).exists();
       String html = Files.readString(report);
-      assertThat(html).contains("<svg", "ndcg_cut_10", "Verdict")
+      assertThat(html).contains("<svg", "ndcg_cut_10", "Verdict", "assay report: hybrid vs bm25")
           .as("self-contained: nothing loaded from a network").doesNotContainPattern("(src|href)=\"?https?:|url\\(https?:");
     } finally {
       if (previous == null) {

@@ -183,7 +183,7 @@ class RegistryEndToEndTest {
     // ---- rerun --verify: the demo's bm25 run reproduces ----
     Path project = Path.of(System.getProperty("user.dir")).getParent();
     Path demo = project.resolve(DemoCommand.SUITE);
-    JsonNode bm25 = json(ok("run", demo.toString(), "--system", "baseline", "--format", "json")).path("runs").get(0);
+    JsonNode bm25 = json(ok("run", demo.toString(), "--system", "bm25", "--format", "json")).path("runs").get(0);
     CliHarness.Result reproduced = ok("rerun", bm25.path("run_id").asText(), "--verify");
     assertThat(reproduced.out()).contains("REPRODUCIBLE", "every output and score of 134 results is identical",
         "not compared (measurements of time): latency_p95");

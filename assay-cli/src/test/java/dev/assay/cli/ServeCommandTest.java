@@ -142,4 +142,65 @@ class ServeCommandTest {
     assertThat(badName.code()).isEqualTo(2);
     assertThat(badName.err()).doesNotContain("\u001b");
   }
+
+  @Test
+  void metricsAreScrapedInThePrometheusTextFormat() throws Exception {
+    Path project = Path.of(System.getProperty("user.dir")).getParent();
+    String previous = System.setProperty("assay.home", project.toString());
+    try {
+      CliHarness.Result demo = new CliHarness(dir).run("demo", "--replicates", "200");
+      assertThat(demo.code()).as(demo.toString()).isZero();
+    } finally {
+      if (previous == null) {
+        System.clearProperty("assay.home");
+      } else {
+        System.setProperty("assay.home", previous);
+      }
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), dir,
+        Clock.systemUTC(), false);
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> Cli.execute(ctx, "serve", "--port", "0"));
+    Pattern url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
+    String base = null;
+    for (int i = 0; i < 600 && base == null; i++) {
+      Matcher m = url.matcher(err.toString());
+      if (m.find()) {
+        base = m.group(1);
+      } else {
+        assertThat(code).as(err.toString()).isNotDone();
+        Thread.sleep(50);
+      }
+    }
+    assertThat(base).as(err.toString()).isNotNull();
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "metrics"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+      // Parse the exposition: every sample line is NAME{LABELS} VALUE, every family has HELP and TYPE.
+      Map<String, Double> samples = new java.util.LinkedHashMap<>();
+      java.util.Set<String> typed = new java.util.HashSet<>();
+      Pattern sample = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)");
+      for (String line : r.body().split("\n")) {
+        if (line.startsWith("# TYPE ")) {
+          typed.add(line.split(" ")[2]);
+        } else if (!line.isEmpty() && !line.startsWith("#")) {
+          Matcher m = sample.matcher(line);
+          assertThat(m.matches()).as(line).isTrue();
+          samples.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(3)));
+        }
+      }
+      assertThat(typed).contains("assay_runs", "assay_verdicts", "assay_examples_evaluated", "assay_example_errors",
+          "jvm_memory_used_bytes");
+      double runs = samples.entrySet().stream().filter(e -> e.getKey().startsWith("assay_runs{"))
+          .mapToDouble(Map.Entry::getValue).sum();
+      assertThat(runs).as("the demo's runs").isGreaterThanOrEqualTo(2);
+      assertThat(samples.get("assay_examples_evaluated")).isPositive();
+    } finally {
+      ServeCommand.stopAll();
+    }
+    assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+  }
 }

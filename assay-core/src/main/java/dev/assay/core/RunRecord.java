@@ -34,6 +34,9 @@ import java.util.Objects;
  * @param cluster the suite's {@code cluster:} field, null when none
  * @param failure why the run is {@link RunStatus#FAILED} (too many failed results, a metric that
  *     cannot be computed) or {@link RunStatus#ABORTED}, in one sentence; null otherwise
+ * @param datasetLeftOut records of the dataset file that are not examples of the run: queries
+ *     the suite's qrels file does not judge ({@link Dataset#leftOut()}); 0 when none (and then not
+ *     written)
  */
 public record RunRecord(
     int formatVersion,
@@ -59,7 +62,8 @@ public record RunRecord(
     RunStatus status,
     Counts counts,
     Map<String, Double> aggregates,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String failure) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String failure,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int datasetLeftOut) {
   /** The run-record format this code writes. Readers accept this and every earlier version. */
   public static final int FORMAT_VERSION = 2;
 
@@ -74,6 +78,20 @@ public record RunRecord(
     metrics = metrics == null ? List.of() : List.copyOf(metrics.stream().map(Secrets::stripUrlCredentials).toList());
     counts = counts == null ? Counts.ZERO : counts;
     aggregates = aggregates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
+    if (datasetLeftOut < 0) {
+      throw new IllegalArgumentException("datasetLeftOut < 0: " + datasetLeftOut);
+    }
+  }
+
+  /** A header whose dataset file's records are all examples of the run. */
+  public RunRecord(int formatVersion, String runId, String suiteName, String suitePath, String suiteHash,
+      ObjectNode suite, String systemName, SystemSpec system, String contentHash, String datasetPath,
+      String datasetHash, int datasetSize, int repeats, List<String> metrics, EngineSettings engine, String cluster,
+      Lineage lineage, long seed, Instant startedAt, Instant endedAt, RunStatus status, Counts counts,
+      Map<String, Double> aggregates, String failure) {
+    this(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system, contentHash, datasetPath,
+        datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt, endedAt, status, counts,
+        aggregates, failure, 0);
   }
 
   /**
@@ -92,7 +110,8 @@ public record RunRecord(
       @JsonProperty("lineage") Lineage lineage, @JsonProperty("seed") long seed,
       @JsonProperty("started_at") Instant startedAt, @JsonProperty("ended_at") Instant endedAt,
       @JsonProperty("status") RunStatus status, @JsonProperty("counts") Counts counts,
-      @JsonProperty("aggregates") Map<String, Double> aggregates, @JsonProperty("failure") String failure) {
+      @JsonProperty("aggregates") Map<String, Double> aggregates, @JsonProperty("failure") String failure,
+      @JsonProperty("dataset_left_out") int datasetLeftOut) {
     ObjectNode spec = systemSpec == null ? Json.object() : systemSpec;
     String content = contentHash;
     if (formatVersion < 2) {
@@ -104,7 +123,7 @@ public record RunRecord(
     // Read records are upgraded: what this code holds (and writes back) is the current format.
     return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName,
         SystemSpec.fromJson(spec), content, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster,
-        lineage, seed, startedAt, endedAt, status, counts, aggregates, failure);
+        lineage, seed, startedAt, endedAt, status, counts, aggregates, failure, datasetLeftOut);
   }
 
   /** A new header of the current format (no end, counts, aggregates or failure yet). */
@@ -145,14 +164,21 @@ public record RunRecord(
       String why) {
     return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
         contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
-        ended, newStatus, newCounts, newAggregates, why);
+        ended, newStatus, newCounts, newAggregates, why, datasetLeftOut);
   }
 
   /** The same run, reopened for {@code --resume}; written in the current format from then on. */
   public RunRecord reopen() {
     return new RunRecord(FORMAT_VERSION, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
         contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
-        null, RunStatus.RUNNING, counts, aggregates, null);
+        null, RunStatus.RUNNING, counts, aggregates, null, datasetLeftOut);
+  }
+
+  /** The same header, noting how many records of the dataset file are not examples of the run. */
+  public RunRecord withDatasetLeftOut(int leftOut) {
+    return new RunRecord(formatVersion, runId, suiteName, suitePath, suiteHash, suite, systemName, system,
+        contentHash, datasetPath, datasetHash, datasetSize, repeats, metrics, engine, cluster, lineage, seed, startedAt,
+        endedAt, status, counts, aggregates, failure, leftOut);
   }
 
   /** Expected number of per-example results: examples times repeats. */

@@ -25,6 +25,16 @@ public interface Scorer extends AutoCloseable {
    */
   Map<String, Score> score(Example example, Output output) throws InterruptedException;
 
+  /**
+   * Why this scorer cannot score anything {@code system} will answer, when that is known before
+   * the system is called (e.g. a cost metric without prices for a system that never reports a
+   * cost); empty when it can, or when only the answers will tell. The engine checks this for every
+   * system before the first run is created.
+   */
+  default java.util.Optional<String> cannotScore(SystemUnderTest system) {
+    return java.util.Optional.empty();
+  }
+
   /** Releases what the scorer opened (connections, processes). */
   @Override
   default void close() {}

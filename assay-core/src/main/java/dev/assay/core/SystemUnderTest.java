@@ -32,6 +32,21 @@ public interface SystemUnderTest extends AutoCloseable {
     return Secrets.NONE;
   }
 
+  /** What {@link #contentHash()} covers, in words for messages (e.g. the files it hashes); null for unsaid. */
+  default String contentSources() {
+    return null;
+  }
+
+  /**
+   * True when this system is known, before it is called, never to report a cost ({@link
+   * Output#cost()}): an HTTP adapter without prices, a predictions file without a {@code cost}
+   * field, a retriever. False when it may (or only its answers will tell, as for a command). Lets a
+   * suite whose cost metric cannot be computed fail before any system is called.
+   */
+  default boolean neverReportsCost() {
+    return false;
+  }
+
   @Override
   default void close() {}
 }

@@ -19,6 +19,7 @@ public final class RunFactory {
       Instant now) {
     return RunRecord.started(RunIds.next(), suite.name(), suite.file().toAbsolutePath().normalize().toString(),
         suite.hash(), suite.json(), system, contentHash, dataset.source(), dataset.hash(), dataset.size(),
-        suite.repeats(), suite.metrics(), suite.engineFor(system), suite.cluster(), lineage, suite.seed(), now);
+        suite.repeats(), suite.metrics(), suite.engineFor(system), suite.cluster(), lineage, suite.seed(), now)
+        .withDatasetLeftOut(dataset.leftOut());
   }
 }

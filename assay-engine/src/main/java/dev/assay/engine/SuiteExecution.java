@@ -93,6 +93,7 @@ public final class SuiteExecution {
         for (SystemSpec spec : selected) {
           systems.put(spec, plugins.system(spec, context));
         }
+        checkScorable(suite, scorers, systems);
         Lineage lineage = LineageProbe.probe(workingDirectory);
         Engine engine = new Engine(store, cache, listener, clock, leaseTtl);
         List<RunRecord> runs = new ArrayList<>();
@@ -143,9 +144,11 @@ public final class SuiteExecution {
         SystemSpec spec = inputs.system();
         try (SystemUnderTest system = plugins.system(spec, context)) {
           if (!Objects.equals(system.contentHash(), header.contentHash())) {
+            String sources = system.contentSources();
             throw new InputException(suiteFile, 0, "systems." + spec.name(),
-                "the content system '" + spec.name() + "' depends on (its corpus, predictions file or script) changed"
-                    + " since run " + runId + " started", "the content the run started with");
+                "the content system '" + spec.name() + "' depends on (" + (sources == null
+                    ? "its corpus, predictions file or script" : sources) + ") changed since run " + runId
+                    + " started", "the content the run started with");
           }
           return new Engine(store, cache, listener, clock, leaseTtl).execute(header, dataset, system, scorers,
               RunSettings.of(engine, header.seed(), header.repeats(), useCache), true);
@@ -228,6 +231,21 @@ public final class SuiteExecution {
     } catch (InputException e) {
       throw e.file() != null || file == null ? e
           : new InputException(file, 0, e.field() == null ? "metrics" : e.field(), e.getMessage(), e.expected());
+    }
+  }
+
+  /** A metric that cannot be computed for a system is refused now, not after every example was run. */
+  private static void checkScorable(Suite suite, List<Scorer> scorers, Map<SystemSpec, SystemUnderTest> systems) {
+    for (Map.Entry<SystemSpec, SystemUnderTest> e : systems.entrySet()) {
+      for (Scorer s : scorers) {
+        var reason = s.cannotScore(e.getValue());
+        if (reason.isPresent()) {
+          String metric = s.metrics().get(0).name();
+          throw new InputException(suite.file(), 0, "metrics", "metric '" + metric + "' cannot be computed for system '"
+              + e.getKey().name() + "' (" + e.getKey().type() + "): " + reason.get(),
+              "what the metric needs, or the metric left out");
+        }
+      }
     }
   }
 

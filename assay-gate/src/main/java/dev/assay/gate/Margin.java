@@ -35,7 +35,7 @@ public record Margin(double value, boolean relative) {
   }
 
   /** Parses {@code 0.02} or {@code "2%"}; null when the text is not a margin. */
-  static Margin parse(String text) {
+  public static Margin parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     boolean relative = t.endsWith("%");
     if (relative) {

@@ -6,7 +6,6 @@ import dev.assay.core.MetricSample;
 import dev.assay.core.Plugins;
 import dev.assay.core.Score;
 import dev.assay.stats.ConfidenceInterval;
-import dev.assay.stats.hypothesis.PairedTTest;
 import dev.assay.stats.interval.WilsonInterval;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,11 @@ import java.util.Set;
  * run's own value of the metric (what the engine stored, computed the same way), never a mean
  * standing in for a corpus statistic or a quantile.
  *
- * <p>Intervals: a mean of 0/1 values, Wilson; another mean, Student's t over examples; any other
- * statistic, a percentile bootstrap of the metric recomputed on each replicate (examples
- * resampled with their repeats), {@value #REPLICATES} replicates, seed 0.
+ * <p>Intervals: a mean of 0/1 values, Wilson; any other statistic (other means included), a
+ * percentile bootstrap of the metric recomputed on each replicate (examples resampled with their
+ * repeats), {@value #REPLICATES} replicates, seed 0. A percentile bootstrap stays inside the range
+ * of the values, so a latency's interval is never negative, as Student's t could make it for a
+ * skewed mean of few examples.
  *
  * @param metric the metric
  * @param n examples with a score of the metric
@@ -75,7 +76,6 @@ public record RunEstimate(Metric metric, int n, double value, ConfidenceInterval
         }
         return new RunEstimate(metric, n, value, WilsonInterval.of(successes, n, confidence), "wilson");
       }
-      return new RunEstimate(metric, n, value, PairedTTest.ofDifferences(values).interval(confidence), "t");
     }
     List<String> sorted = new ArrayList<>(ids);
     java.util.Collections.sort(sorted);

@@ -16,7 +16,12 @@ public final class CardDocument {
 
   public record Bullets(List<String> items) implements Block {}
 
-  public record Table(List<String> headers, List<List<String>> rows) implements Block {}
+  /** A table; {@code cssClass} (assay's own, or null) styles it in HTML, e.g. {@code lineage} wraps long ids. */
+  public record Table(List<String> headers, List<List<String>> rows, String cssClass) implements Block {
+    public Table(List<String> headers, List<List<String>> rows) {
+      this(headers, rows, null);
+    }
+  }
 
   /** A section; {@code title} is trusted text chosen by assay, never user or model content. */
   public record Section(String title, List<Block> blocks) {}
@@ -89,7 +94,7 @@ public final class CardDocument {
           l.items().forEach(i -> b.append("<li>").append(Html.text(i)).append("</li>"));
           b.append("</ul>\n");
         } else if (block instanceof Table t) {
-          HtmlTable table = new HtmlTable(null, t.headers().toArray(String[]::new));
+          HtmlTable table = new HtmlTable(t.cssClass(), t.headers().toArray(String[]::new));
           t.rows().forEach(r -> table.row(r.toArray(String[]::new)));
           b.append(table.html());
         }

@@ -26,7 +26,11 @@ public final class HtmlPage {
       .PASS{background:#2e7d32}.FAIL{background:#c62828}.INCONCLUSIVE{background:#b26a00}
       .note{color:#555;font-style:italic}.muted{color:#777}
       svg.plot{display:block;margin:6px 0 14px;max-width:100%;height:auto}svg text{font:12px sans-serif;fill:#1d232a}
-      svg text.tick{font-size:11px;fill:#555}svg text.num{font-size:11px}
+      svg text.tick{font-size:11px;fill:#555}svg text.num{font-size:11px}svg text.count{font-size:11px}
+      svg text.on-dark{fill:#fff}svg text.on-light{fill:#1d232a}
+      table.lineage,table.systems{width:100%;table-layout:fixed}table.lineage td,table.systems td{overflow-wrap:anywhere}
+      table.lineage td.n,table.systems td.n{text-align:left}table.lineage th:first-child,table.systems th:first-child{width:11em}
+      .rationale{font-size:12px;color:#333;margin-top:4px}
       pre{white-space:pre-wrap;word-break:break-word;margin:0;max-height:16em;overflow:auto;font:12px/1.35 ui-monospace,\
       monospace;background:#f8f8fa;padding:4px}
       table.flips td{width:25%}table.flips td.id{width:auto}.tags{font-size:12px;color:#555}

@@ -25,6 +25,9 @@ public final class HtmlReport {
   /** Characters of an input, reference or output shown per cell; the rest is summarised. */
   static final int CELL_CHARS = 2000;
 
+  /** The adapter of pre-recorded outputs, whose latencies assay did not measure. */
+  static final String PRE_RECORDED = "predictions";
+
   static final String FILTER_SCRIPT = "(function(){var s=document.getElementById('flip-filter');if(!s)return;"
       + "s.addEventListener('change',function(){var v=s.value;"
       + "document.querySelectorAll('tr[data-tags]').forEach(function(r){"
@@ -44,8 +47,8 @@ public final class HtmlReport {
   /** The page title: which systems the report is about. */
   public String title() {
     return in.isComparison()
-        ? "assay report: " + in.candidate().run().systemName() + " vs " + in.baseline().run().systemName()
-        : "assay report: " + in.baseline().run().systemName();
+        ? "assay report: " + in.candidate().name() + " vs " + in.baseline().name()
+        : "assay report: " + in.baseline().name();
   }
 
   /**
@@ -56,6 +59,7 @@ public final class HtmlReport {
   public String body() {
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append(header());
+    b.append(systems());
     if (in.gate() != null) {
       b.append(verdict(in.gate()));
     }
@@ -91,6 +95,23 @@ public final class HtmlReport {
       b.append("<p class=\"note\">").append(Html.text(in.data().note())).append("</p>\n");
     }
     return b.toString();
+  }
+
+  /** What was compared: each run's adapter and parameters, credentials redacted ({@link SystemRows}). */
+  private String systems() {
+    List<RunView> views = in.runs().stream().filter(RunView::hasRun).toList();
+    if (views.isEmpty()) {
+      return "";
+    }
+    String[] head = new String[views.size() + 1];
+    head[0] = "";
+    for (int i = 0; i < views.size(); i++) {
+      head[i + 1] = (!in.isComparison() ? "" : views.get(i) == in.baseline() ? "baseline: " : "candidate: ")
+          + views.get(i).name();
+    }
+    HtmlTable t = new HtmlTable("systems", head);
+    SystemRows.of(views.stream().map(RunView::run).toList()).forEach(t::row);
+    return "<h2 id=\"systems\">Systems</h2>\n" + t.html();
   }
 
   private String verdict(GateResult g) {
@@ -186,35 +207,45 @@ public final class HtmlReport {
       return b.append("<p class=\"note\">Slices need the example tags: ").append(Html.text(in.data().note()))
           .append("</p>\n").toString();
     }
-    List<SliceRow> rows = Slices.of(in.data(), in.baseline(), in.candidate(), primary, in.confidence());
-    if (rows.isEmpty()) {
-      return b.append("<p class=\"note\">The examples carry no tags.</p>\n").toString();
+    Slices.Result result = Slices.of(in.data(), in.baseline(), in.candidate(), primary, in.confidence());
+    if (result.keys().isEmpty()) {
+      b.append("<p class=\"note\">").append(result.notSliced().isEmpty() ? "The examples carry no tags."
+          : "No tag cuts the examples into groups: " + Html.text(String.join(", ", result.notSliced())) + ".")
+          .append("</p>\n");
+      return b.toString();
     }
     String level = Format.percent(in.confidence());
-    b.append("<p>Metric <b>").append(Html.text(primary)).append("</b> on every tag value, with ").append(level)
-        .append(in.isComparison() ? " intervals (Newcombe for 0/1 differences, else paired t)."
-            : " intervals (Wilson for 0/1 means, else t).").append("</p>\n");
-    Map<String, List<SliceRow>> byKey = new TreeMap<>();
-    rows.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
-    for (Map.Entry<String, List<SliceRow>> e : byKey.entrySet()) {
-      b.append("<h3>tag ").append(Html.text(e.getKey())).append("</h3>\n");
+    b.append("<p>Metric <b>").append(Html.text(primary)).append("</b> on every tag value, tags with few values first, with ")
+        .append(level).append(" intervals: ").append(Html.text(Intervals.describe(in.isComparison()))).append(".");
+    if (!result.notSliced().isEmpty()) {
+      b.append(" Not sliced: ").append(Html.text(String.join(", ", result.notSliced()))).append('.');
+    }
+    b.append("</p>\n");
+    for (Slices.Key key : result.keys()) {
+      b.append("<h3>tag ").append(Html.text(key.key())).append(" <span class=\"muted\">(").append(key.values())
+          .append(key.values() == 1 ? " value" : " values").append(")</span></h3>\n");
       HtmlTable t = in.isComparison()
-          ? new HtmlTable(null, "slice", "n", "baseline", "candidate", "difference", level + " interval")
-          : new HtmlTable(null, "slice", "n", "mean", level + " interval");
+          ? new HtmlTable(null, "slice", "n", "baseline", "candidate", "difference", level + " interval", "method")
+          : new HtmlTable(null, "slice", "n", "mean", level + " interval", "method");
       List<PlotRow> plot = new ArrayList<>();
-      for (SliceRow r : e.getValue()) {
+      for (SliceRow r : key.rows()) {
         if (in.isComparison()) {
           t.row(r.label(), Integer.toString(r.difference().n()), Format.num(r.baseline().value()),
-              Format.num(r.candidate().value()), Format.signed(r.difference().value()), Format.interval(r.difference().ci()));
+              Format.num(r.candidate().value()), Format.signed(r.difference().value()), Format.interval(r.difference().ci()),
+              r.difference().method());
           plot.add(new PlotRow(r.label(), r.difference(), Double.NaN, "neutral"));
         } else {
           t.row(r.label(), Integer.toString(r.baseline().n()), Format.num(r.baseline().value()),
-              Format.interval(r.baseline().ci()));
+              Format.interval(r.baseline().ci()), r.baseline().method());
           plot.add(new PlotRow(r.label(), r.baseline(), Double.NaN, "neutral"));
         }
       }
       b.append(t.html());
-      b.append(Plots.intervals("Slices by " + e.getKey() + " of " + primary, plot, false,
+      if (key.omittedValues() > 0) {
+        b.append("<p class=\"note\">").append(key.omittedValues()).append(" smaller slices of ")
+            .append(Html.text(key.key())).append(" (").append(key.omittedExamples()).append(" examples) not shown.</p>\n");
+      }
+      b.append(Plots.intervals("Slices by " + key.key() + " of " + primary, plot, false,
           in.isComparison() ? 0 : Double.NaN));
     }
     return b.toString();
@@ -222,10 +253,26 @@ public final class HtmlReport {
 
   private String latency() {
     Map<String, double[]> series = new LinkedHashMap<>();
+    List<String> recorded = new ArrayList<>();
     for (RunView r : in.runs()) {
+      if (!r.hasRun()) {
+        continue; // a score file has no latencies
+      }
+      if (PRE_RECORDED.equals(r.run().system().type())) {
+        recorded.add(r.label());
+        continue;
+      }
       series.put(r.label(), r.sortedLatencies());
     }
+    if (series.isEmpty()) {
+      // Pre-recorded predictions and score files: assay timed no call, so there is nothing to show.
+      return "";
+    }
     StringBuilder b = new StringBuilder("<h2 id=\"latency\">Latency</h2>\n");
+    if (!recorded.isEmpty()) {
+      b.append("<p class=\"note\">Not shown: ").append(Html.text(String.join(", ", recorded)))
+          .append(", pre-recorded predictions (assay timed no call).</p>\n");
+    }
     if (series.values().stream().allMatch(v -> v.length == 0)) {
       return b.append("<p class=\"note\">No latencies recorded.</p>\n").toString();
     }
@@ -243,6 +290,10 @@ public final class HtmlReport {
     StringBuilder b = new StringBuilder("<h2 id=\"classifier\">Classifier diagnostics</h2>\n");
     StringBuilder plots = new StringBuilder();
     for (RunView r : in.runs()) {
+      if (!r.hasRun()) {
+        b.append("<p class=\"note\">").append(Html.text(r.label())).append(": not shown, a score file has no outputs.</p>\n");
+        continue;
+      }
       ClassifierView.Detection d = ClassifierView.detect(r, in.data());
       if (d.view() == null) {
         b.append("<p class=\"note\">").append(Html.text(r.label())).append(": not shown, ").append(Html.text(d.note()))
@@ -268,6 +319,7 @@ public final class HtmlReport {
 
   private String flips(String primary) {
     StringBuilder b = new StringBuilder("<h2 id=\"flips\">Regressions and improvements</h2>\n");
+    // Notes (a judge's rationale) are shown under each output.
     Comparison c = in.comparison().comparison(primary).orElseThrow();
     PairedMetric pm = in.pairing().values(primary);
     Flips f = Flips.of(pm, c.direction());
@@ -305,7 +357,7 @@ public final class HtmlReport {
       t.rawRow(attr, idCell, cell(e == null ? "(not available)" : e.inputText()),
           cell(e == null ? "(not available)" : e.reference() == null ? "(none)"
               : e.reference().isTextual() ? e.reference().textValue() : e.reference().toString()),
-          cell(in.baseline().outputText(x.id())), cell(in.candidate().outputText(x.id())));
+          outputCell(in.baseline(), x.id()), outputCell(in.candidate(), x.id()));
     }
     b.append(t.html());
     if (all.size() > shown.size()) {
@@ -341,25 +393,42 @@ public final class HtmlReport {
     return b.toString();
   }
 
+  /** An output, with the notes its scores carry below it (a judge's rationale). */
+  private static String outputCell(RunView run, String id) {
+    StringBuilder b = new StringBuilder("<td><pre>").append(Html.text(SafeText.truncate(run.outputText(id), CELL_CHARS)))
+        .append("</pre>");
+    run.notes(id).forEach((metric, note) -> b.append("<div class=\"rationale\"><b>").append(Html.text(metric))
+        .append(" rationale:</b> ").append(Html.text(SafeText.truncate(note, CELL_CHARS))).append("</div>"));
+    return b.append("</td>").toString();
+  }
+
   private static String cell(String text) {
     return "<td><pre>" + Html.text(SafeText.truncate(text, CELL_CHARS)) + "</pre></td>";
   }
 
   private String lineage() {
-    List<RunRecord> runs = in.runs().stream().map(RunView::run).toList();
-    List<String[]> rows = LineageRows.of(runs);
-    String[] head = new String[runs.size() + 1];
-    head[0] = "";
-    for (int i = 0; i < runs.size(); i++) {
-      head[i + 1] = in.isComparison() ? (i == 0 ? "baseline" : "candidate") : "run";
+    StringBuilder b = new StringBuilder("<h2 id=\"lineage\">Lineage</h2>\n");
+    List<RunView> views = in.runs().stream().filter(RunView::hasRun).toList();
+    if (views.size() < in.runs().size()) {
+      b.append("<p class=\"note\">Score files carry no lineage (no suite, dataset hash, seed or versions): compare "
+          + "runs to have it.</p>\n");
     }
-    HtmlTable t = new HtmlTable(null, head);
-    rows.forEach(t::row);
-    StringBuilder b = new StringBuilder("<h2 id=\"lineage\">Lineage</h2>\n").append(t.html());
+    if (!views.isEmpty()) {
+      List<RunRecord> runs = views.stream().map(RunView::run).toList();
+      String[] head = new String[runs.size() + 1];
+      head[0] = "";
+      for (int i = 0; i < runs.size(); i++) {
+        head[i + 1] = !in.isComparison() ? "run" : views.get(i) == in.baseline() ? "baseline" : "candidate";
+      }
+      HtmlTable t = new HtmlTable("lineage", head);
+      LineageRows.of(runs).forEach(t::row);
+      b.append(t.html());
+    }
     if (in.gate() != null) {
       b.append("<p>Gate ").append(Html.text(in.gate().gate().source())).append(", sha256 <code>")
           .append(Html.text(in.gate().gate().hash())).append("</code>.</p>\n");
     }
     return b.toString();
   }
+
 }

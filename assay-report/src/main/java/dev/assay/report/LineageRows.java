@@ -20,7 +20,8 @@ public final class LineageRows {
     add(rows, "status", runs, r -> String.valueOf(r.status()));
     add(rows, "suite", runs, r -> r.suiteName() + " (" + r.suitePath() + ")");
     add(rows, "suite sha256", runs, RunRecord::suiteHash);
-    add(rows, "dataset", runs, r -> r.datasetPath() + " (" + r.datasetSize() + " examples × " + r.repeats() + ")");
+    add(rows, "dataset", runs, r -> r.datasetPath() + " (" + r.datasetSize() + " examples × " + r.repeats()
+        + (r.datasetLeftOut() == 0 ? "" : "; " + r.datasetLeftOut() + " queries without judgments left out") + ")");
     add(rows, "dataset sha256", runs, RunRecord::datasetHash);
     add(rows, "seed", runs, r -> Long.toString(r.seed()));
     add(rows, "assay version", runs, r -> lineage(r, Lineage::assayVersion));

@@ -1,7 +1,5 @@
 package dev.assay.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.RunRecord;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.registry.ModelVersion;
@@ -20,8 +18,6 @@ import java.util.regex.Pattern;
  * out-of-scope use, ethics, caveats) comes from the user and is marked "not provided" when absent.
  */
 public final class ModelCard {
-  /** Parameter names whose values are never copied into a card (credentials). */
-  private static final Pattern SECRET = Pattern.compile("(?i).*(key|token|secret|password|authorization|header).*");
   private static final Pattern SAFETY = Pattern.compile("(?i).*(safety|toxic|refus|harm|bias|fair|jailbreak).*");
   private static final String NOT_PROVIDED = "Not provided in the card file.";
 
@@ -108,23 +104,12 @@ public final class ModelCard {
     spec.details().forEach((k, v) -> rows.add(List.of(k, v)));
     RunRecord latest = runs.get(0).run().run();
     rows.add(List.of("system (assay)", system));
-    rows.add(List.of("system spec (latest run, credentials omitted)", redacted(latest.system().toJson()).toString()));
-    if (latest.contentHash() != null) {
-      rows.add(List.of("content sha256 (corpus, predictions or script)", latest.contentHash()));
+    // What the system is, as its latest run declared it; credentials redacted.
+    for (String[] r : SystemRows.of(List.of(latest))) {
+      rows.add(List.of(r[0], r[1]));
     }
-    rows.add(List.of("runs in the store", Integer.toString(runs.size())));
-    return List.of(new CardDocument.Table(List.of("field", "value"), rows));
-  }
-
-  static JsonNode redacted(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode out = dev.assay.core.Json.object();
-      for (Map.Entry<String, JsonNode> f : node.properties()) {
-        out.set(f.getKey(), SECRET.matcher(f.getKey()).matches() ? out.textNode("(omitted)") : redacted(f.getValue()));
-      }
-      return out;
-    }
-    return node;
+    rows.add(List.of("runs in this card", Integer.toString(runs.size())));
+    return List.of(new CardDocument.Table(List.of("field", "value"), rows, "systems"));
   }
 
   private static List<CardDocument.Block> factors(List<EvaluatedRun> runs, CardSpec spec) {
@@ -145,8 +130,8 @@ public final class ModelCard {
     runs.forEach(r -> names.addAll(r.run().scores().metrics()));
     out.add(new CardDocument.Paragraph("Metrics measured: " + String.join(", ", names) + ". Each value is the run's "
         + "own value of the metric (a mean, a corpus statistic or a quantile, as the metric defines it); intervals "
-        + "are Wilson intervals for 0/1 means, Student-t for other means and percentile bootstraps of the statistic "
-        + "otherwise."));
+        + "are Wilson intervals for 0/1 means and percentile bootstraps of the statistic otherwise (2,000 "
+        + "replicates), so they stay inside the range the values can take."));
     return out;
   }
 
@@ -179,13 +164,21 @@ public final class ModelCard {
       String primary = h.metrics().stream().filter(m -> !r.run().scores().idsWithValue(m).isEmpty()).findFirst()
           .orElse(null);
       if (primary != null && r.data().available()) {
-        List<SliceRow> slices = Slices.of(r.data(), r.run(), null, primary, confidence);
+        Slices.Result sliced = Slices.of(r.data(), r.run(), null, primary, confidence);
+        List<SliceRow> slices = sliced.rows();
         if (!slices.isEmpty()) {
           List<List<String>> srows = new ArrayList<>();
           slices.forEach(s -> srows.add(List.of(s.label(), Integer.toString(s.baseline().n()),
-              Format.num(s.baseline().value()), Format.interval(s.baseline().ci()))));
-          out.add(new CardDocument.Paragraph("By slice, " + primary + ":"));
-          out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval"), srows));
+              Format.num(s.baseline().value()), Format.interval(s.baseline().ci()), s.baseline().method())));
+          out.add(new CardDocument.Paragraph("By slice, " + primary + " (" + Intervals.describe(false) + "):"));
+          out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval", "method"), srows));
+          List<String> left = new ArrayList<>();
+          sliced.keys().stream().filter(k -> k.omittedValues() > 0).forEach(k -> left.add(k.omittedValues()
+              + " smaller slices of " + k.key() + " (" + k.omittedExamples() + " examples)"));
+          left.addAll(sliced.notSliced());
+          if (!left.isEmpty()) {
+            out.add(new CardDocument.Paragraph("Not shown: " + String.join("; ", left) + "."));
+          }
         }
       } else if (!r.data().available()) {
         out.add(new CardDocument.Paragraph("Slices: " + r.data().note()));
@@ -194,7 +187,7 @@ public final class ModelCard {
     return out;
   }
 
-  /** The stored gate verdicts that involve the system, newest first. */
+  /** The version's registry record (spec with credentials redacted, hashes, provenance) and the model's aliases. */
   private static List<CardDocument.Block> registry(ModelVersion v, Map<String, Integer> aliases) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("model", v.model()));
@@ -207,7 +200,7 @@ public final class ModelCard {
       }
     });
     rows.add(List.of("aliases held", held.isEmpty() ? "none" : String.join(", ", held)));
-    rows.add(List.of("system spec (credentials omitted)", redacted(v.system().toJson()).toString()));
+    rows.add(List.of("system spec (credentials redacted)", SystemRows.redacted(v.system().toJson()).toString()));
     rows.add(List.of("spec sha256", v.specHash()));
     rows.add(List.of("content sha256", v.contentHash() == null ? "none (the spec says it all)" : v.contentHash()));
     if (v.description() != null) {
@@ -294,6 +287,6 @@ public final class ModelCard {
     headers.forEach(h -> head.add("run"));
     List<List<String>> out = new ArrayList<>();
     rows.forEach(r -> out.add(List.of(r)));
-    return List.of(new CardDocument.Table(head, out));
+    return List.of(new CardDocument.Table(head, out, "lineage"));
   }
 }

@@ -21,6 +21,7 @@ public final class Plots {
   private static final double PLOT_RIGHT = 640;
   private static final double ROW = 26;
   private static final int CDF_POINTS = 400;
+  private static final double LEGEND_LINE = 18;
 
   private Plots() {}
 
@@ -135,11 +136,14 @@ public final class Plots {
    */
   public static String cdf(String title, Map<String, double[]> series) {
     double w = 720;
-    double h = 300;
+    long shown = series.values().stream().filter(v -> v.length > 0).count();
+    // One legend line per series under the axis label: labels are long (system and run id), so
+    // side by side they ran into each other.
+    double bottom = 240;
+    double h = bottom + 52 + LEGEND_LINE * shown;
     double left = 60;
     double right = w - 20;
     double top = 20;
-    double bottom = h - 60;
     double xmax = 0;
     for (double[] v : series.values()) {
       if (v.length > 0) {
@@ -173,10 +177,9 @@ public final class Plots {
           + " ms, n " + v.length);
       svg.element("polyline", "points", pts.toString().trim(), "fill", "none", "stroke", colour, "stroke-width", 2);
       svg.close("g");
-      double ly = h - 14 - 0.0;
-      double lx = left + k * 240;
-      svg.element("rect", "x", lx, "y", ly - 9, "width", 12, "height", 12, "fill", colour);
-      svg.text(lx + 16, ly + 1, s.getKey());
+      double ly = bottom + 52 + LEGEND_LINE * k;
+      svg.element("rect", "x", left, "y", ly - 10, "width", 12, "height", 12, "fill", colour);
+      svg.text(left + 18, ly, s.getKey());
       k++;
     }
     return svg.finish();
@@ -193,7 +196,7 @@ public final class Plots {
     double h = 380;
     double left = 50;
     double right = w - 20;
-    double top = 20;
+    double top = 34;
     double bottom = h - 50;
     Scale x = new Scale(0, 1, left, right);
     Scale y = new Scale(0, 1, bottom, top);
@@ -215,8 +218,11 @@ public final class Plots {
           bottom - y.map(b.accuracy()), "fill", PALETTE[0], "fill-opacity", 0.8);
       svg.element("circle", "cx", x.map(b.meanConfidence()), "cy", y.map(b.meanConfidence()), "r", 2.5, "fill", "#c0392b");
       svg.close("g");
+      // How many examples the bar rests on: a bar of 3 says little, one of 3,000 a lot.
+      svg.text((x0 + x1) / 2, y.map(b.accuracy()) - 3, Format.count(b.count()), "text-anchor", "middle", "class",
+          "tick bin-count");
     }
-    svg.text(left + 4, top + 12, "ECE " + Format.num(rel.ece()), "class", "tick");
+    svg.text(left, 14, "ECE " + Format.num(rel.ece()) + "; numbers: examples per bin", "class", "tick");
     return svg.finish();
   }
 
@@ -241,10 +247,13 @@ public final class Plots {
         double y = top + t * cell;
         svg.open("g", "class", "cell");
         svg.tooltip("true " + labels.get(t) + ", predicted " + labels.get(p) + ": " + Format.num(c));
+        double opacity = 0.08 + 0.85 * share;
         svg.element("rect", "x", x, "y", y, "width", cell - 1, "height", cell - 1,
-            "fill", t == p ? "#2e7d32" : "#c62828", "fill-opacity", 0.08 + 0.85 * share);
+            "fill", t == p ? "#2e7d32" : "#c62828", "fill-opacity", opacity);
         if (cell >= 26) {
-          svg.text(x + cell / 2, y + cell / 2 + 4, Format.count(c), "text-anchor", "middle", "class", "tick");
+          // White on the dark cells, near-black on the light ones: readable at every share.
+          svg.text(x + cell / 2, y + cell / 2 + 4, Format.count(c), "text-anchor", "middle", "class",
+              opacity > 0.5 ? "count on-dark" : "count on-light");
         }
         svg.close("g");
       }

@@ -85,7 +85,7 @@ public record ReportInput(RunView baseline, RunView candidate, DatasetView data,
         }
       }
     }
-    for (String m : (candidate != null ? candidate : baseline).run().metrics()) {
+    for (String m : (candidate != null ? candidate : baseline).metricOrder()) {
       if (available.contains(m)) {
         return m;
       }

@@ -10,20 +10,23 @@ import java.util.Map;
 
 /**
  * A run as a report sees it: the header, its per-example results, its scores and the first repeat
- * of each example for display.
+ * of each example for display. A file of scores ({@code assay score ... --format json}, a JSONL
+ * score file) is a view without a run: scores only, no header, outputs or latencies.
  */
 public final class RunView {
   private final RunRecord run;
+  private final String source;
   private final List<ExampleResult> results;
   private final RunScores scores;
   private final Map<String, ExampleResult> first = new HashMap<>();
 
   public RunView(RunRecord run, List<ExampleResult> results) {
-    this(run, results, RunScores.of(run, results));
+    this(run, run.runId(), results, RunScores.of(run, results));
   }
 
-  private RunView(RunRecord run, List<ExampleResult> results, RunScores scores) {
+  private RunView(RunRecord run, String source, List<ExampleResult> results, RunScores scores) {
     this.run = run;
+    this.source = source;
     this.results = List.copyOf(results);
     this.scores = scores;
     for (ExampleResult r : this.results) {
@@ -31,16 +34,29 @@ public final class RunView {
     }
   }
 
-  /** The view of a comparison side that is a run (stored or exported). */
+  /** The view of a comparison side: a run (stored or exported) or a score file. */
   public static RunView of(Side side) {
-    if (!side.hasRun()) {
-      throw new IllegalArgumentException("a score file has no run to report: " + side.source());
-    }
-    return new RunView(side.run(), side.results(), side.scores());
+    return new RunView(side.run(), side.source(), side.results(), side.scores());
   }
 
+  /** The run's header; null for a score file ({@link #hasRun()}). */
   public RunRecord run() {
     return run;
+  }
+
+  /** Whether this is a run (with a header, outputs, latencies), not a file of scores. */
+  public boolean hasRun() {
+    return run != null;
+  }
+
+  /** The system's name, or the score file's name. */
+  public String name() {
+    return run != null ? run.systemName() : java.nio.file.Path.of(source).getFileName().toString();
+  }
+
+  /** The metrics in the order the run's suite lists them (a score file: the file's order). */
+  public List<String> metricOrder() {
+    return run != null ? run.metrics() : scores.metrics();
   }
 
   public List<ExampleResult> results() {
@@ -51,9 +67,9 @@ public final class RunView {
     return scores;
   }
 
-  /** A short name for tables: {@code system (run id)}. */
+  /** A short name for tables: {@code system (run id)}, or {@code scores FILE}. */
   public String label() {
-    return run.systemName() + " (" + run.runId() + ")";
+    return run != null ? run.systemName() + " (" + run.runId() + ")" : "scores " + source;
   }
 
   /** The first repeat's result for an example, or null. */
@@ -65,7 +81,7 @@ public final class RunView {
   public String outputText(String id) {
     ExampleResult r = first.get(id);
     if (r == null) {
-      return "(no result)";
+      return run == null ? "(a score file has no outputs)" : "(no result)";
     }
     if (r.output() == null) {
       return "(error) " + (r.error() == null ? "" : r.error());
@@ -73,14 +89,21 @@ public final class RunView {
     return r.output().isTextual() ? r.output().textValue() : r.output().toString();
   }
 
-  /** The note a scorer gave an example's score of {@code metric} (a judge's rationale), or null. */
-  public String note(String id, String metric) {
+  /** The notes the scores of an example carry (a judge's rationale), by metric; empty when none. */
+  public Map<String, String> notes(String id) {
     ExampleResult r = first.get(id);
-    var s = r == null ? null : r.scores().get(metric);
-    return s == null ? null : s.note();
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (r != null) {
+      r.scores().forEach((metric, score) -> {
+        if (score.note() != null && !score.note().isBlank()) {
+          out.put(metric, score.note());
+        }
+      });
+    }
+    return out;
   }
 
-  /** Latencies of every result that has one, sorted ascending. */
+    /** Latencies of every result that has one, sorted ascending. */
   public double[] sortedLatencies() {
     return results.stream().filter(r -> r.latencyMs() != null && Double.isFinite(r.latencyMs()))
         .mapToDouble(ExampleResult::latencyMs).sorted().toArray();

@@ -99,4 +99,51 @@ class BrowserReportTest {
       browser.close();
     }
   }
+
+  /**
+   * What a reader sees at a common laptop width: nothing wider than the page (the lineage and
+   * systems tables of real-length ids and hashes used to run off it), no two labels of the latency
+   * CDF on top of each other (its legend entries used to overlap), and confusion-matrix counts
+   * white on the dark cells and dark on the light ones (grey on dark green was unreadable).
+   */
+  @Test
+  void layoutFitsThePageAndLabelsAreReadable() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " is absent (apt-get install chromium)");
+    ReportInput in = TestReports.input(300, 5, i -> null, 50);
+    Path file = Path.of("target", "browser", "layout.html").toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, TestReports.html(in), StandardCharsets.UTF_8);
+    try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(
+        Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+      Browser browser = launch(pw);
+      List<String> errors = new ArrayList<>();
+      Page page = open(pw, browser, file, errors);
+      page.setViewportSize(1200, 900);
+      Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+      Object tables = page.evaluate("() => [...document.querySelectorAll('table')]"
+          + ".filter(t => t.getBoundingClientRect().right > document.body.getBoundingClientRect().right + 1).length");
+      assertThat(tables).as("tables wider than the body").isEqualTo(0);
+
+      Object overlaps = page.evaluate("() => { const svg = [...document.querySelectorAll('svg.plot')]"
+          + ".find(s => s.getAttribute('aria-label') === 'Latency CDF per system');"
+          + "const r = [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect()).filter(b => b.width > 0);"
+          + "let n = 0; for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) {"
+          + "const a = r[i], b = r[j]; if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1"
+          + " && b.top < a.bottom - 1) n++; } return n; }");
+      assertThat(overlaps).as("overlapping labels in the latency CDF").isEqualTo(0);
+
+      Object contrast = page.evaluate("() => [...document.querySelectorAll('text.count')].map(t => {"
+          + "const rect = t.previousElementSibling; const dark = parseFloat(rect.getAttribute('fill-opacity')) > 0.5;"
+          + "return dark === (getComputedStyle(t).fill === 'rgb(255, 255, 255)'); })");
+      @SuppressWarnings("unchecked")
+      List<Boolean> readable = (List<Boolean>) contrast;
+      assertThat(readable).as("confusion-matrix counts").isNotEmpty().containsOnly(true);
+      Object darkCells = page.evaluate("() => document.querySelectorAll('text.count.on-dark').length");
+      assertThat(((Number) darkCells).intValue()).as("dark cells with white counts").isPositive();
+      assertThat(errors).as("console errors").isEmpty();
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "browser", "layout.png")).setFullPage(true));
+      browser.close();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Counts;
 import dev.assay.core.Dataset;
@@ -30,10 +31,21 @@ import java.util.function.IntFunction;
 final class TestReports {
   private TestReports() {}
 
+  /** Realistic widths: ids, paths and hashes as long as real ones, so layout tests see real lengths. */
+  static final String SUITE_HASH = "a33d2843288e4daf2e48e74107774b23f1ac5c3f794da7478f5799cd93a2c3f7";
+  static final String DATA_HASH = "9cea2998bdce754cb47e479658363a29a71dc76362b5dff818b6f6cc958b9c59";
+
   static RunRecord header(String id, String system, int n) {
-    return RunRecord.started(id, "suite", "suite.yaml", "s-hash", Json.object(),
-        new SystemSpec(system, "predictions", null, 0), null, "data.jsonl", "d-hash", n, 1,
-        List.of("exact_match"), null, null, new Lineage("0.1.0", "abc123", false, "jvm", "os"), 7, Instant.EPOCH)
+    ObjectNode params = Json.object();
+    params.put("command", "python3 serve.py --model /models/checkpoints/" + system + "-2024-06-07-final");
+    params.put("max_tokens", 256);
+    params.put("api_key", "sk-test-0000000000000000");
+    return RunRecord.started(id, "suite", "/home/someone/projects/evaluation/suites/short-answer-qa/suite.yaml",
+        SUITE_HASH, Json.object(), new SystemSpec(system, "command", params, 0), null,
+        "/home/someone/projects/evaluation/data/short-answer-qa-2024-06.jsonl", DATA_HASH, n, 1,
+        List.of("exact_match"), null, null, new Lineage("0.1.0-SNAPSHOT", "0123456789abcdef0123456789abcdef01234567",
+            false, "Debian OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1", "Linux 6.18.44 amd64"), 7,
+        Instant.EPOCH)
         .finish(RunStatus.COMPLETED, Instant.EPOCH.plusSeconds(60), new Counts(n, 0), Map.of());
   }
 
@@ -60,11 +72,14 @@ final class TestReports {
     ComparisonService service = new ComparisonService(new InMemoryStore(), Plugins.installed(),
         Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     CompareOptions options = CompareOptions.defaults().withReplicates(200).withSeed(seed);
-    ComparisonResult result = service.compare(Side.ofRun(header("base-run", "baseline", n), base),
-        Side.ofRun(header("cand-run", "candidate", n), cand),
+    ComparisonResult result = service.compare(Side.ofRun(header(BASE_RUN, "baseline", n), base),
+        Side.ofRun(header(CAND_RUN, "candidate", n), cand),
         ComparisonService.Request.of(options).withDataset(new Dataset("data.jsonl", examples, "d-hash")));
     return ReportInput.of(result, 0.95, maxFlips);
   }
+
+  static final String BASE_RUN = "01a25120-7979-7000-bdf7-b420f6d99bdd";
+  static final String CAND_RUN = "01a25120-86bb-7000-a60d-185aa7a9ccc4";
 
   static String html(ReportInput in) {
     return new HtmlReport(in).render();

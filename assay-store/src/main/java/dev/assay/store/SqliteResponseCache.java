@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +137,82 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * What the cache holds.
+   *
+   * @param entries stored responses
+   * @param bytes UTF-8 bytes of the stored responses (keys and outputs), not counting SQLite's overhead
+   * @param oldest when the oldest response was stored, null when empty
+   * @param newest when the newest response was stored, null when empty
+   */
+  public record Stats(long entries, long bytes, Instant oldest, Instant newest) {}
+
+  /** Counts the stored responses. */
+  public Stats stats() {
+    readLock.lock();
+    try {
+      checkOpen();
+      try (Statement st = reader.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + "
+              + "LENGTH(CAST(output AS BLOB))), 0), MIN(stored_at), MAX(stored_at) FROM responses")) {
+        rs.next();
+        return new Stats(rs.getLong(1), rs.getLong(2), instant(rs.getString(3)), instant(rs.getString(4)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the response cache " + file + ": " + e.getMessage(), e);
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /** Removes every response; returns how many there were. The file shrinks (VACUUM). */
+  public long clear() {
+    return delete("DELETE FROM responses", null);
+  }
+
+  /**
+   * Removes the responses stored before {@code cutoff}. A response's age counts from when a system
+   * answered it; serving it from the cache does not make it younger. Returns how many were
+   * removed. The file shrinks (VACUUM).
+   */
+  public long prune(Instant cutoff) {
+    return delete("DELETE FROM responses WHERE stored_at < ?", STORED_AT.format(cutoff));
+  }
+
+  private long delete(String sql, String cutoff) {
+    writeLock.lock();
+    try {
+      checkOpen();
+      long removed;
+      try (PreparedStatement ps = writer.prepareStatement(sql)) {
+        if (cutoff != null) {
+          ps.setString(1, cutoff);
+        }
+        removed = ps.executeUpdate();
+      }
+      if (removed > 0) {
+        // The writer keeps prepared statements, which VACUUM refuses to run beside: use a connection of its own.
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+            Statement st = c.createStatement()) {
+          st.execute("VACUUM");
+        }
+      }
+      return removed;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write the response cache " + file + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The text form of {@code stored_at}: what SQLite's {@code strftime('%Y-%m-%dT%H:%M:%fZ')} writes. */
+  private static final DateTimeFormatter STORED_AT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private static Instant instant(String storedAt) {
+    return storedAt == null ? null : Instant.parse(storedAt);
   }
 
   /** Closes the cache; later calls fail. Closing twice is harmless. */

@@ -129,4 +129,58 @@ class SqliteResponseCacheTest {
       assertThat(cache.get("shared-" + s)).contains(Output.text("shared " + s));
     }
   }
+
+  @Test
+  void statsCountEntriesBytesAndAges() throws Exception {
+    assertThat(cache.stats()).isEqualTo(new SqliteResponseCache.Stats(0, 0, null, null));
+    cache.put("k1", Output.text("ab"));
+    cache.put("k2", Output.text("naïve"));
+    age("k1", "2024-01-02T03:04:05.678Z");
+    SqliteResponseCache.Stats s = cache.stats();
+    assertThat(s.entries()).isEqualTo(2);
+    // Each key is 2 bytes; the outputs are stored as their JSON records, counted in UTF-8 bytes.
+    long outputs = (RecordCodec.output(Output.text("ab")) + RecordCodec.output(Output.text("naïve")))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    assertThat(s.bytes()).isEqualTo(4 + outputs);
+    assertThat(s.oldest()).isEqualTo(java.time.Instant.parse("2024-01-02T03:04:05.678Z"));
+    assertThat(s.newest()).isAfter(java.time.Instant.parse("2025-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void pruneRemovesOnlyResponsesStoredBeforeTheCutoff() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      cache.put("k" + i, Output.text("v" + i));
+    }
+    age("k0", "2024-01-01T00:00:00.000Z");
+    age("k1", "2024-03-01T00:00:00.000Z");
+    age("k2", "2024-03-01T00:00:00.001Z");
+    assertThat(cache.prune(java.time.Instant.parse("2024-03-01T00:00:00.001Z"))).isEqualTo(2);
+    assertThat(cache.get("k0")).isEmpty();
+    assertThat(cache.get("k1")).isEmpty();
+    assertThat(cache.get("k2")).contains(Output.text("v2"));
+    assertThat(cache.stats().entries()).isEqualTo(3);
+    assertThat(cache.prune(java.time.Instant.parse("2000-01-01T00:00:00Z"))).isZero();
+  }
+
+  @Test
+  void clearRemovesEverythingAndTheCacheStillWorks() {
+    for (int i = 0; i < 100; i++) {
+      cache.put("k" + i, Output.text("x".repeat(1000)));
+    }
+    assertThat(cache.clear()).isEqualTo(100);
+    assertThat(cache.stats().entries()).isZero();
+    assertThat(cache.get("k1")).isEmpty();
+    cache.put("k1", Output.text("again"));
+    assertThat(cache.get("k1")).contains(Output.text("again"));
+  }
+
+  /** Sets when a response was stored, behind the cache's back (time cannot be waited for in a test). */
+  private void age(String key, String storedAt) throws java.sql.SQLException {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("store/cache.db"));
+        var ps = c.prepareStatement("UPDATE responses SET stored_at = ? WHERE key = ?")) {
+      ps.setString(1, storedAt);
+      ps.setString(2, key);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+  }
 }

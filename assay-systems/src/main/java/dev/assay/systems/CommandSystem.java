@@ -66,11 +66,21 @@ public final class CommandSystem implements SystemUnderTest {
    * @param workdir the processes' working directory
    * @param env variables added to the inherited environment
    * @param processes pool size, at least 1
+   * @param dependsOn the files and folders (relative to {@code workdir}) the answers depend on, as
+   *     the suite's {@code depends_on} lists them; null for the default, every file the command
+   *     line names ({@link CommandFiles})
    */
-  public record Config(String name, List<String> command, Path workdir, Map<String, String> env, int processes) {
+  public record Config(String name, List<String> command, Path workdir, Map<String, String> env, int processes,
+      List<String> dependsOn) {
+    /** A command whose content is the files its command line names. */
+    public Config(String name, List<String> command, Path workdir, Map<String, String> env, int processes) {
+      this(name, command, workdir, env, processes, null);
+    }
+
     public Config {
       Objects.requireNonNull(name, "name");
       command = List.copyOf(command);
+      dependsOn = dependsOn == null ? null : List.copyOf(dependsOn);
       Objects.requireNonNull(workdir, "workdir");
       env = Map.copyOf(env);
       if (command.isEmpty()) {
@@ -91,7 +101,8 @@ public final class CommandSystem implements SystemUnderTest {
 
   public CommandSystem(Config config) {
     this.config = config;
-    this.contentHash = CommandFiles.contentHash(config.command(), config.workdir());
+    this.contentHash = config.dependsOn() == null ? CommandFiles.contentHash(config.command(), config.workdir())
+        : CommandFiles.dependencies(config.dependsOn(), config.workdir());
     this.idle = new LinkedBlockingDeque<>(config.processes());
     for (int i = 0; i < config.processes(); i++) {
       Slot slot = new Slot();
@@ -105,12 +116,23 @@ public final class CommandSystem implements SystemUnderTest {
   }
 
   /**
-   * sha256 of the files the command line names (the script), or null when it names none; see
-   * {@link CommandFiles}. Editing the script therefore misses the response cache.
+   * sha256 of the files the command line names (the script), or of those {@code depends_on}
+   * lists; null when there are none. See {@link CommandFiles}. Editing the script therefore misses
+   * the response cache.
    */
   @Override
   public String contentHash() {
     return contentHash;
+  }
+
+  @Override
+  public String contentSources() {
+    if (config.dependsOn() != null) {
+      return "the files in its depends_on: " + String.join(", ", config.dependsOn());
+    }
+    return "the files its command line names: " + String.join(", ", CommandFiles.named(config.command(),
+        config.workdir())) + "; if the command writes one of them (a log, a cache), list the files it reads "
+        + "in depends_on instead";
   }
 
   /**

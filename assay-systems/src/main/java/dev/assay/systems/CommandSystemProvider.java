@@ -23,7 +23,9 @@ import java.util.Set;
  * whitespace, never passed to a shell), {@code workdir} (default: the suite's folder; relative
  * paths resolve against it), {@code env} (a map of variables added to the inherited environment;
  * scalar values are taken as their text, since YAML reads {@code N: 1} as a number), {@code
- * processes} (pool size, default 1). The processes are started at creation, so a command that
+ * processes} (pool size, default 1), {@code depends_on} (the files and folders the answers depend
+ * on, relative to the working directory; default: every file the command line names; see {@link
+ * CommandFiles}). The processes are started at creation, so a command that
  * cannot run is reported as bad input before any run.
  */
 public final class CommandSystemProvider implements SystemProvider {
@@ -36,7 +38,7 @@ public final class CommandSystemProvider implements SystemProvider {
 
   @Override
   public Set<String> parameters() {
-    return Set.of("command", "workdir", "env", "processes");
+    return Set.of("command", "workdir", "env", "processes", "depends_on");
   }
 
   @Override
@@ -57,8 +59,10 @@ public final class CommandSystemProvider implements SystemProvider {
   }
 
   private static CommandSystem.Config config(SystemSpec spec, Params params, Path folder) {
-    return new CommandSystem.Config(spec.name(), command(params), workdir(params, folder), env(params),
-        params.integer("processes", 1, AdapterLimits.PROCESSES, "the number of processes to run, e.g. 4"));
+    Path workdir = workdir(params, folder);
+    return new CommandSystem.Config(spec.name(), command(params), workdir, env(params),
+        params.integer("processes", 1, AdapterLimits.PROCESSES, "the number of processes to run, e.g. 4"),
+        dependsOn(params, workdir));
   }
 
   private static List<String> command(Params params) {
@@ -85,6 +89,33 @@ public final class CommandSystemProvider implements SystemProvider {
       throw params.fault("command", "empty", COMMAND);
     }
     return command;
+  }
+
+  private static final String DEPENDS_ON = "a list of the files and folders the command reads, relative to its "
+      + "working directory, e.g. [answer.py, model.bin]";
+
+  /** {@code depends_on}: null when absent (the default); every entry must exist now. */
+  private static List<String> dependsOn(Params params, Path workdir) {
+    JsonNode v = params.raw("depends_on");
+    if (v == null) {
+      return null;
+    }
+    if (!v.isArray()) {
+      throw params.fault("depends_on", "not a list: " + v, DEPENDS_ON);
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode e = v.get(i);
+      if (!e.isTextual() || e.textValue().isBlank()) {
+        throw params.fault("depends_on", "element " + i + " is not a file name: " + e, DEPENDS_ON);
+      }
+      Path p = workdir.resolve(e.textValue());
+      if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+        throw params.fault("depends_on", "element " + i + ": no such file or folder: " + p, DEPENDS_ON);
+      }
+      out.add(e.textValue());
+    }
+    return out;
   }
 
   private static Path workdir(Params params, Path folder) {

@@ -52,6 +52,12 @@ public final class PredictionsSystem implements SystemUnderTest {
     return contentHash;
   }
 
+  /** No prediction in the file carries a cost. */
+  @Override
+  public boolean neverReportsCost() {
+    return outputs.values().stream().allMatch(o -> o.cost() == null);
+  }
+
   /** How many examples the file answers. */
   public int size() {
     return outputs.size();

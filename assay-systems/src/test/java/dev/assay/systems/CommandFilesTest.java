@@ -57,4 +57,25 @@ class CommandFilesTest {
       assertThat(system.contentHash()).isEqualTo(CommandFiles.contentHash(command, dir)).isNotNull();
     }
   }
+
+  @Test
+  void dependsOnHashesExactlyTheListedFilesAndFolders() throws Exception {
+    Files.writeString(dir.resolve("answer.py"), "v1");
+    Files.createDirectories(dir.resolve("model/sub"));
+    Files.writeString(dir.resolve("model/weights.bin"), "w1");
+    Files.writeString(dir.resolve("model/sub/vocab.txt"), "a b");
+    Files.writeString(dir.resolve("answer.log"), "");
+    List<String> deps = List.of("answer.py", "model");
+    String h = CommandFiles.dependencies(deps, dir);
+    assertThat(h).hasSize(64);
+    Files.writeString(dir.resolve("answer.log"), "q1\n");
+    assertThat(CommandFiles.dependencies(deps, dir)).as("an unlisted file does not count").isEqualTo(h);
+    Files.writeString(dir.resolve("model/sub/vocab.txt"), "a b c");
+    assertThat(CommandFiles.dependencies(deps, dir)).as("a file deep in a listed folder counts").isNotEqualTo(h);
+    Files.writeString(dir.resolve("model/sub/vocab.txt"), "a b");
+    assertThat(CommandFiles.dependencies(deps, dir)).isEqualTo(h);
+    Files.writeString(dir.resolve("model/extra.json"), "{}");
+    assertThat(CommandFiles.dependencies(deps, dir)).as("a new file in a listed folder counts").isNotEqualTo(h);
+    assertThat(CommandFiles.dependencies(List.of(), dir)).isNull();
+  }
 }

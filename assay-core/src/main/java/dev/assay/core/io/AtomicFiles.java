@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
-/** Writes a file all at once: a temporary file beside it, then a move, so readers never see half. */
+/**
+ * Writes a file all at once: a temporary file beside it, then a move, so readers never see half.
+ *
+ * <p>The file gets the permissions any program's new file gets: read-write for everyone, less the
+ * process's umask (0644 under the usual 022). A CI uploader running as another user must be able
+ * to read a report; {@link Files#createTempFile} would make every output 0600.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -36,7 +44,7 @@ public final class AtomicFiles {
     Path tmp = null;
     try {
       Files.createDirectories(folder);
-      tmp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+      tmp = createTemporary(folder, target.getFileName().toString());
       content.writeTo(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -54,4 +62,23 @@ public final class AtomicFiles {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * A new empty file {@code .NAME.RANDOM.tmp} in {@code folder}, created without explicit
+   * permissions so that the umask decides them; the random part keeps concurrent writers apart.
+   */
+  private static Path createTemporary(Path folder, String name) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path tmp = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      try {
+        return Files.createFile(tmp);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 }

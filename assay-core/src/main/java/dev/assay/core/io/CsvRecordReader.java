@@ -16,14 +16,14 @@ import java.util.List;
  * field, text after a closing quote and an unterminated quoted field are errors, because each of
  * them usually means the columns were split wrongly.
  */
-final class CsvRecordReader {
+public final class CsvRecordReader {
   /**
    * One record.
    *
    * @param line the 1-based line the record starts on
    * @param fields the field values in column order
    */
-  record CsvRecord(int line, List<String> fields) {}
+  public record CsvRecord(int line, List<String> fields) {}
 
   private enum State {
     FIELD_START,
@@ -37,13 +37,13 @@ final class CsvRecordReader {
   private final Utf8LineReader lines;
   private final String file;
 
-  CsvRecordReader(Utf8LineReader lines, String file) {
+  public CsvRecordReader(Utf8LineReader lines, String file) {
     this.lines = lines;
     this.file = file;
   }
 
   /** The next record, or null at the end of the input. */
-  CsvRecord next() throws IOException {
+  public CsvRecord next() throws IOException {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     State state = State.FIELD_START;

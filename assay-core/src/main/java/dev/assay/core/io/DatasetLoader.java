@@ -67,7 +67,8 @@ public final class DatasetLoader {
    */
   public static Dataset load(DatasetSpec spec) {
     FieldMapping mapping = FieldMapping.parse(spec.fields(), null, key -> spec.line());
-    return read(spec.resolved(), spec.path(), spec.format(), mapping);
+    Dataset read = read(spec.resolved(), spec.path(), spec.format(), mapping);
+    return spec.qrels() == null ? read : QrelsJoin.join(read, spec);
   }
 
   /**

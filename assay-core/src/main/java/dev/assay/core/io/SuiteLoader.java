@@ -42,7 +42,7 @@ public final class SuiteLoader {
       List.of("name", "description", "dataset", "systems", "metrics", "concurrency", "timeout", "retries",
           "rate_limit_rpm", "seed", "repeats", "gate", "cluster", "max_error_rate", "kpi");
 
-  private static final List<String> DATASET_KEYS = List.of("path", "format", "fields");
+  private static final List<String> DATASET_KEYS = List.of("path", "format", "fields", "qrels", "all_topics");
   private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
   private static final Map<String, BigDecimal> NANOS_PER_UNIT =
@@ -139,14 +139,32 @@ public final class SuiteLoader {
     }
     ObjectNode fields = t.mapping(d, "/dataset/fields", "dataset.fields");
     FieldMapping.parse(fields, t.file(), key -> t.line(SuiteTree.child("/dataset/fields", key)));
-    Path resolved;
+    Path resolved = resolve(file, path, t, "/dataset/path", "dataset.path");
+    String qrels = t.string(d, "/dataset/qrels", "dataset.qrels");
+    Path qrelsResolved = qrels == null ? null : resolve(file, qrels, t, "/dataset/qrels", "dataset.qrels");
+    boolean allTopics = false;
+    JsonNode all = d.get("all_topics");
+    if (all != null) {
+      if (!all.isBoolean()) {
+        throw t.wrong("/dataset/all_topics", "dataset.all_topics", all, "true or false");
+      }
+      if (qrels == null) {
+        throw t.error("/dataset/all_topics", "dataset.all_topics", "given without dataset.qrels",
+            "a qrels file whose topics decide which queries count, e.g. qrels: qrels.txt");
+      }
+      allTopics = all.booleanValue();
+    }
+    return new DatasetSpec(path, resolved, format, fields == null ? null : fields.deepCopy(), t.line("/dataset"),
+        qrels, qrelsResolved, allTopics);
+  }
+
+  private static Path resolve(Path file, String path, SuiteTree t, String pointer, String field) {
     try {
       Path folder = file.getParent();
-      resolved = (folder == null ? Path.of(path) : folder.resolve(path)).normalize();
+      return (folder == null ? Path.of(path) : folder.resolve(path)).normalize();
     } catch (InvalidPathException e) {
-      throw t.error("/dataset/path", "dataset.path", "not a valid path: " + e.getReason(), "a file path");
+      throw t.error(pointer, field, "not a valid path: " + e.getReason(), "a file path");
     }
-    return new DatasetSpec(path, resolved, format, fields == null ? null : fields.deepCopy(), t.line("/dataset"));
   }
 
   private List<SystemSpec> systems(ObjectNode json, Path file, SuiteTree t) {

@@ -180,7 +180,7 @@ class SuiteLoaderTest {
         .isEqualTo(file() + ":7: field 'concurency': unknown key (did you mean 'concurrency'? known: cluster, concurrency, dataset, "
             + "description, gate, kpi, max_error_rate, metrics, name, rate_limit_rpm, repeats, retries, seed, systems, timeout)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  formt: csv\n"))
-        .isEqualTo(file() + ":3: field 'dataset.formt': unknown key (did you mean 'format'? known: fields, format, path)");
+        .isEqualTo(file() + ":3: field 'dataset.formt': unknown key (did you mean 'format'? known: all_topics, fields, format, path, qrels)");
     error(MINIMAL.replace("  path: data/qa.jsonl\n", "  path: data/qa.jsonl\n  fields:\n    refernce: answer\n"))
         .isEqualTo(file() + ":4: field 'dataset.fields.refernce': unknown key "
             + "(did you mean 'reference'? known: id, input, reference, tags)");

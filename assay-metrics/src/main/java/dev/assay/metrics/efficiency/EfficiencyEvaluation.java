@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Latency, throughput, token and cost metrics over a run's examples.
+ * Latency, token and cost metrics over a run's examples.
  *
  * <p>Definitions (docs/metrics-classification.md, "Efficiency"):
  *
  * <ul>
  *   <li>latency percentiles use {@link Percentiles#percentile} (type 7, numpy's default) on the
  *       per-example latencies in milliseconds; mean and max likewise.
- *   <li>throughput is examples per second of wall-clock time when the run's wall time is known;
- *       otherwise the sequential rate {@code n / Σ latency}, what a single worker would achieve.
  *   <li>an example's cost is the cost its system reported, else {@code ModelPrice.cost(tokens in,
  *       tokens out)} from the price table; {@code cost} is the mean per example and {@code
  *       cost_per_1k} is 1,000 times it.
@@ -45,16 +43,10 @@ public final class EfficiencyEvaluation {
     return new EfficiencyEvaluation(metrics, prices);
   }
 
-  /**
-   * The metrics over {@code records}; {@code wallSeconds} is the run's wall-clock duration, or
-   * null when unknown (then throughput is the sequential rate).
-   */
-  public Map<String, Double> evaluate(List<EfficiencyRecord> records, Double wallSeconds) {
+  /** The metrics over {@code records}. */
+  public Map<String, Double> evaluate(List<EfficiencyRecord> records) {
     if (records.isEmpty()) {
       throw InputException.of("no examples to measure", "at least one example");
-    }
-    if (wallSeconds != null && !(wallSeconds > 0 && wallSeconds < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("wall time must be positive and finite: " + wallSeconds);
     }
     Map<String, Double> out = new LinkedHashMap<>();
     double[] sortedLatency = null;
@@ -72,9 +64,6 @@ public final class EfficiencyEvaluation {
             default -> sortedLatency[sortedLatency.length - 1];
           };
         }
-        case THROUGHPUT -> v = wallSeconds != null
-            ? records.size() / wallSeconds
-            : records.size() / (sum(latencies(records, m.name())) / 1000.0);
         case TOKENS_IN -> v = mean(tokens(records, true, m.name()));
         case TOKENS_OUT -> v = mean(tokens(records, false, m.name()));
         case TOKENS_IN_TOTAL -> v = sum(tokens(records, true, m.name()));
@@ -91,8 +80,7 @@ public final class EfficiencyEvaluation {
 
   /**
    * Per-example values of the metrics that have one: latency for {@code latency_*}, the count for
-   * {@code tokens_*}, the cost for {@code cost*} ({@code cost_per_1k}: 1,000 × cost); throughput
-   * has none. The corpus value of a percentile is the percentile of these values.
+   * {@code tokens_*}, the cost for {@code cost*} ({@code cost_per_1k}: 1,000 × cost). The corpus value of a percentile is the percentile of these values.
    */
   public List<Map<String, Double>> perExample(List<EfficiencyRecord> records) {
     List<Map<String, Double>> out = new ArrayList<>();
@@ -106,12 +94,9 @@ public final class EfficiencyEvaluation {
         case TOKENS_OUT, TOKENS_OUT_TOTAL -> tokens(records, false, m.name());
         case COST, COST_TOTAL -> costs(records, m.name());
         case COST_PER_1K -> Arrays.stream(costs(records, m.name())).map(c -> 1000 * c).toArray();
-        case THROUGHPUT -> null;
       };
-      if (values != null) {
-        for (int i = 0; i < values.length; i++) {
-          out.get(i).put(m.name(), values[i]);
-        }
+      for (int i = 0; i < values.length; i++) {
+        out.get(i).put(m.name(), values[i]);
       }
     }
     return out;

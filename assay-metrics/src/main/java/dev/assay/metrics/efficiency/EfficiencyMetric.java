@@ -9,10 +9,11 @@ import java.util.List;
  *
  * <p>Names: {@code latency_p50}, {@code latency_p90}, {@code latency_p95}, {@code latency_p99}
  * (any {@code latency_pX} with X in [0, 100], e.g. {@code latency_p99.9}), {@code latency_mean},
- * {@code latency_max} (milliseconds); {@code throughput} (examples per second); {@code tokens_in},
+ * {@code latency_max} (milliseconds); {@code tokens_in},
  * {@code tokens_out} (mean per example) and {@code tokens_in_total}, {@code tokens_out_total};
  * {@code cost} (mean per example), {@code cost_per_1k} (per 1,000 requests), {@code cost_total}.
- * Latency, tokens and cost are lower-is-better; throughput is higher-is-better.
+ * All are lower-is-better. (There is no {@code throughput}: examples per second depend on the
+ * run's concurrency and machine, not on the system alone, and have no per-example value to pair.)
  *
  * @param name the canonical name
  * @param kind what is aggregated
@@ -21,21 +22,17 @@ import java.util.List;
 public record EfficiencyMetric(String name, Kind kind, double percentile) {
   /** The aggregation behind a name. */
   public enum Kind {
-    LATENCY_PERCENTILE, LATENCY_MEAN, LATENCY_MAX, THROUGHPUT,
+    LATENCY_PERCENTILE, LATENCY_MEAN, LATENCY_MAX,
     TOKENS_IN, TOKENS_OUT, TOKENS_IN_TOTAL, TOKENS_OUT_TOTAL, COST, COST_PER_1K, COST_TOTAL
   }
 
   /** The documented names (percentiles other than these are accepted too). */
   public static final List<String> NAMES = List.of(
       "latency_p50", "latency_p90", "latency_p95", "latency_p99", "latency_mean", "latency_max",
-      "throughput", "tokens_in", "tokens_out", "tokens_in_total", "tokens_out_total",
+      "tokens_in", "tokens_out", "tokens_in_total", "tokens_out_total",
       "cost", "cost_per_1k", "cost_total");
 
   private static final String PERCENTILE_PREFIX = "latency_p";
-
-  public boolean higherIsBetter() {
-    return kind == Kind.THROUGHPUT;
-  }
 
   /** Whether {@code name} is an efficiency metric. */
   public static boolean knows(String name) {
@@ -58,7 +55,6 @@ public record EfficiencyMetric(String name, Kind kind, double percentile) {
     Kind kind = switch (name) {
       case "latency_mean" -> Kind.LATENCY_MEAN;
       case "latency_max" -> Kind.LATENCY_MAX;
-      case "throughput" -> Kind.THROUGHPUT;
       case "tokens_in" -> Kind.TOKENS_IN;
       case "tokens_out" -> Kind.TOKENS_OUT;
       case "tokens_in_total" -> Kind.TOKENS_IN_TOTAL;

@@ -12,6 +12,8 @@ import dev.assay.core.Scorer;
 import dev.assay.core.ValueSumsMetric;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.assay.core.SystemUnderTest;
 
 /**
  * One efficiency metric as a {@link Scorer}: the per-example value is the example's own
@@ -65,13 +67,23 @@ final class EfficiencyScorer implements Scorer {
       case TOKENS_IN_TOTAL, TOKENS_OUT_TOTAL -> ValueSumsMetric.total(name, lower, tokens);
       case COST, COST_PER_1K -> new MeanMetric(name, lower, Scale.NON_NEGATIVE);
       case COST_TOTAL -> ValueSumsMetric.total(name, lower, Scale.NON_NEGATIVE);
-      case THROUGHPUT -> throw new IllegalArgumentException("throughput has no per-example value");
     };
   }
 
   @Override
   public List<Metric> metrics() {
     return List.of(aggregate);
+  }
+
+  /** A cost metric without prices has nothing to go on for a system that never reports a cost. */
+  @Override
+  public Optional<String> cannotScore(SystemUnderTest system) {
+    if (EfficiencyScorers.isCost(metric.kind()) && price == null && system.neverReportsCost()) {
+      return Optional.of("the system reports no cost and the metric has no prices; give the system prices "
+          + "(price_in_per_million, price_out_per_million), each prediction a cost, or the metric prices ("
+          + metric.name() + ":input_per_million=N:output_per_million=N)");
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -82,7 +94,6 @@ final class EfficiencyScorer implements Scorer {
       case TOKENS_OUT, TOKENS_OUT_TOTAL -> require(output.tokensOut(), example, "tokens_out");
       case COST, COST_TOTAL -> cost(example, output);
       case COST_PER_1K -> 1000 * cost(example, output);
-      case THROUGHPUT -> throw new IllegalStateException("throughput has no per-example value");
     };
     return Map.of(name, Score.of(value));
   }

@@ -18,22 +18,15 @@ import java.util.Set;
  * The efficiency family for suites ({@code metrics: [latency_p95, tokens_out, cost]}), found by
  * {@link java.util.ServiceLoader}.
  *
- * <p>Names are those of {@link EfficiencyMetric} except {@code throughput}, which is a property of
- * the whole run (it needs the wall time) and has no per-example value. The cost metrics take
+ * <p>Names are those of {@link EfficiencyMetric}. The cost metrics take
  * optional prices per million tokens for systems that report tokens but no cost: {@code
  * cost:input_per_million=0.15:output_per_million=0.60} (both or neither). Every efficiency
  * metric is lower-is-better. See {@link EfficiencyScorer} for what is read from each output.
  */
 public final class EfficiencyScorers implements ScorerProvider {
-  private static final Set<String> LISTED = listed();
+  private static final Set<String> LISTED = Collections.unmodifiableSet(new LinkedHashSet<>(EfficiencyMetric.NAMES));
 
   private static final Set<String> PRICE_KEYS = Set.of("input_per_million", "output_per_million");
-
-  private static Set<String> listed() {
-    Set<String> names = new LinkedHashSet<>(EfficiencyMetric.NAMES);
-    names.remove("throughput");
-    return Collections.unmodifiableSet(names);
-  }
 
   @Override
   public MetricFamily family() {
@@ -48,8 +41,7 @@ public final class EfficiencyScorers implements ScorerProvider {
   /**
    * {@inheritDoc}
    *
-   * @throws InputException for {@code throughput} (not a per-example metric), for parameters on a
-   *     metric other than cost, and for unknown, missing or malformed price parameters
+   * @throws InputException for parameters on a metric other than cost, and for unknown, missing or malformed price parameters
    */
   @Override
   public Optional<Metric> metric(String spec) {
@@ -71,10 +63,6 @@ public final class EfficiencyScorers implements ScorerProvider {
     MetricName name = MetricName.parse(spec);
     String text = name.text();
     EfficiencyMetric metric = EfficiencyMetric.parse(base);
-    if (metric.kind() == EfficiencyMetric.Kind.THROUGHPUT) {
-      throw InputException.of("metric 'throughput' is a property of a whole run, not of an example",
-          "per-example efficiency metrics: " + String.join(", ", LISTED));
-    }
     Map<String, Double> params = params(name.params(), base);
     if (!params.isEmpty() && !isCost(metric.kind())) {
       throw InputException.of("metric '" + base + "' takes no parameters", "the metric name alone");

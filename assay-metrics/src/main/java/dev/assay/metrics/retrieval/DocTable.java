@@ -67,6 +67,15 @@ final class DocTable {
     return ABSENT;
   }
 
+  /** Calls {@code each} with every key and value, in no particular order. */
+  void forEach(java.util.function.ObjIntConsumer<String> each) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        each.accept(keys[i], values[i]);
+      }
+    }
+  }
+
   private void grow() {
     String[] oldKeys = keys;
     int[] oldHashes = hashes;

@@ -28,8 +28,13 @@ public final class Qrels {
 
   /** Reads a qrels file; bad lines are an {@link InputException} naming file, line and field. */
   public static Qrels read(Path file) {
-    Parser p = new Parser(file.toString());
-    TrecLines.read(file, 5, p);
+    return read(file, file.toString());
+  }
+
+  /** Reads a qrels file, naming it {@code name} in messages (a suite names files relative to itself). */
+  public static Qrels read(Path file, String name) {
+    Parser p = new Parser(name);
+    TrecLines.read(file, name, 5, p);
     return p.builder.build();
   }
 

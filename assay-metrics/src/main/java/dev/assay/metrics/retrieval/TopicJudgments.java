@@ -34,6 +34,11 @@ public final class TopicJudgments {
     return grades.get(docid, hash);
   }
 
+  /** Every judgment, document id to grade, in no particular order. */
+  public void forEach(java.util.function.ObjIntConsumer<String> each) {
+    grades.forEach(each);
+  }
+
   /** Number of judgment lines, negative grades included. */
   public int size() {
     return grades.size();

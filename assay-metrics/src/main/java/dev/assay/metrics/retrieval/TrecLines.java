@@ -37,10 +37,15 @@ final class TrecLines {
   private TrecLines() {}
 
   static void read(Path file, int keep, Handler handler) {
-    try (InputStream in = InputFiles.open(file, file.toString(), "a TREC file")) {
-      read(in, file.toString(), keep, handler);
+    read(file, file.toString(), keep, handler);
+  }
+
+  /** As {@link #read(Path, int, Handler)}, naming the file {@code name} in messages. */
+  static void read(Path file, String name, int keep, Handler handler) {
+    try (InputStream in = InputFiles.open(file, name, "a TREC file")) {
+      read(in, name, keep, handler);
     } catch (IOException e) {
-      throw InputFiles.unreadable(file, file.toString(), "a TREC file", e);
+      throw InputFiles.unreadable(file, name, "a TREC file", e);
     }
   }
 

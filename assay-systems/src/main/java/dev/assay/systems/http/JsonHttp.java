@@ -340,9 +340,29 @@ public final class JsonHttp implements AutoCloseable {
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath();
   }
 
+  /**
+   * What went wrong, in the user's words rather than a Java class name (a user who reads
+   * "ConnectException" has to know Java to learn that nothing listens on the port).
+   */
   private String describe(IOException e) {
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : " (" + snippet(m) + ")");
+    String detail = m == null || m.isBlank() ? "" : " (" + snippet(m) + ")";
+    if (e instanceof java.net.ConnectException) {
+      return "could not connect: nothing accepted the connection (is the server running?)" + detail;
+    }
+    if (e instanceof java.net.UnknownHostException) {
+      return "unknown host" + detail;
+    }
+    if (e instanceof java.net.http.HttpTimeoutException || e instanceof java.net.SocketTimeoutException) {
+      return "timed out" + detail;
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "TLS error" + detail;
+    }
+    if (e instanceof java.io.EOFException) {
+      return "the server closed the connection" + detail;
+    }
+    return m == null || m.isBlank() ? "input/output error" : snippet(m);
   }
 
   private String fail(String message) {

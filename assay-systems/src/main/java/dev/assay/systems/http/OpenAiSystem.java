@@ -120,6 +120,12 @@ public final class OpenAiSystem implements SystemUnderTest {
     this.budget = config.tokensPerMinute() == null ? null : new TokenBudget(config.tokensPerMinute(), System::nanoTime);
   }
 
+  /** Without prices the adapter has no cost to report (the API returns token counts, not money). */
+  @Override
+  public boolean neverReportsCost() {
+    return config.pricing().equals(Pricing.NONE);
+  }
+
   public Config config() {
     return config;
   }

@@ -39,6 +39,12 @@ public final class RetrieverSystem implements SystemUnderTest {
     this.contentHash = corpusHash;
   }
 
+  /** A retriever costs nothing per call. */
+  @Override
+  public boolean neverReportsCost() {
+    return true;
+  }
+
   @Override
   public String contentHash() {
     return contentHash;

@@ -1,0 +1,75 @@
+package dev.assay.monitor.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.assay.monitor.data.ParquetTable;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DuckDB's aggregate query gives the row path's current profile: same samples, bins, counts and labels. */
+class ColumnarCurrentProfilerTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void columnarProfileEqualsTheRowPath() throws Exception {
+    Path ref = dir.resolve("ref.parquet");
+    Path cur = dir.resolve("cur.parquet");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      s.execute("COPY (SELECT (hash(i) % 1000) / 100.0 AS x, CAST(i % 7 AS INTEGER) AS k, "
+          + "['a','b','c'][(i % 3) + 1] AS label FROM range(5000) t(i)) TO '" + ref + "' (FORMAT parquet)");
+      // Current: shifted, with NULLs, NaN and infinities, and a new label.
+      s.execute("COPY (SELECT CASE WHEN i % 97 = 0 THEN NULL WHEN i % 89 = 0 THEN 'NaN'::DOUBLE "
+          + "WHEN i % 83 = 0 THEN 'inf'::DOUBLE ELSE (hash(i * 31) % 1000) / 90.0 END AS x, "
+          + "CAST(i % 5 AS INTEGER) AS k, CASE WHEN i % 11 = 0 THEN NULL ELSE ['a','b','d','d'][(i % 4) + 1] END AS label "
+          + "FROM range(7000) t(i)) TO '" + cur + "' (FORMAT parquet)");
+    }
+    ParquetTable refTable = new ParquetTable(ref, "ref.parquet");
+    ParquetTable curTable = new ParquetTable(cur, "cur.parquet");
+    ProfileOptions options = new ProfileOptions(null, Map.of("k", ColumnType.NUMERIC), 500, 10, 100, 10, 42);
+    Profiler profiler = new Profiler(options, () -> {
+      throw new AssertionError("no text");
+    });
+    Profile reference = profiler.reference(refTable);
+    assertThat(ColumnarCurrentProfiler.applies(curTable, reference, null)).isTrue();
+    Profile rows = profiler.rowWise(curTable, reference, null).get("");
+    assertSame(profiler.current(curTable, reference, null).get(""), rows);
+    // Two columns per query: two queries, the same profile.
+    assertSame(ColumnarCurrentProfiler.current(curTable, reference, 2), rows);
+    NumericProfile x = (NumericProfile) rows.columns().get(0);
+    assertThat(x.missing()).isPositive();
+    assertThat(x.invalid()).isPositive();
+  }
+
+  private static void assertSame(Profile columnar, Profile rows) {
+    assertThat(columnar.rows()).isEqualTo(rows.rows()).isEqualTo(7000);
+    assertThat(columnar.columns()).hasSameSizeAs(rows.columns()).hasSize(3);
+    for (int i = 0; i < rows.columns().size(); i++) {
+      ColumnProfile a = columnar.columns().get(i);
+      ColumnProfile b = rows.columns().get(i);
+      assertThat(a.count()).as(a.name()).isEqualTo(b.count());
+      assertThat(a.missing()).as(a.name()).isEqualTo(b.missing());
+      assertThat(a.invalid()).as(a.name()).isEqualTo(b.invalid());
+      if (a instanceof NumericProfile n && b instanceof NumericProfile m) {
+        assertThat(n.sample()).as(n.name()).containsExactly(m.sample());
+        assertThat(n.bins()).as(n.name()).containsExactly(m.bins());
+        assertThat(n.mean()).as(n.name()).isCloseTo(m.mean(), within(1e-9 * Math.abs(m.mean()) + 1e-12));
+        assertThat(n.std()).as(n.name()).isCloseTo(m.std(), within(1e-9 * m.std()));
+        assertThat(n.min()).isEqualTo(m.min());
+        assertThat(n.max()).isEqualTo(m.max());
+      } else {
+        CategoricalProfile n = (CategoricalProfile) a;
+        CategoricalProfile m = (CategoricalProfile) b;
+        assertThat(n.categories()).isEqualTo(m.categories());
+        assertThat(n.other()).isEqualTo(m.other());
+        assertThat(n.unseen()).isEqualTo(m.unseen());
+      }
+    }
+  }
+}
