@@ -1,11 +1,9 @@
 package dev.assay.cli;
 
-import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
-import dev.assay.metrics.classification.ClassificationEvaluation;
-import dev.assay.metrics.efficiency.EfficiencyMetric;
-import dev.assay.metrics.retrieval.MeasureCatalog;
-import dev.assay.metrics.text.TextScorers;
+import dev.assay.core.MetricApplicability;
+import dev.assay.core.MetricFamily;
+import dev.assay.core.Plugins;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,22 +21,6 @@ final class MetricList {
    * ndcg:gains=0=0,1=1}. Metric names never consist of digits alone nor start with {@code N=}.
    */
   private static final Pattern CONTINUATION = Pattern.compile("[0-9.]+|-?[0-9]+=.*");
-
-  /** The families, in the order their names are looked up when a metric does not apply. */
-  enum Family {
-    TEXT("a text metric", "assay score text"),
-    RETRIEVAL("a retrieval measure", "assay score retrieval"),
-    CLASSIFICATION("a classification metric", "assay score classification"),
-    EFFICIENCY("an efficiency metric", "a suite: efficiency is measured while a system runs");
-
-    private final String what;
-    private final String where;
-
-    Family(String what, String where) {
-      this.what = what;
-      this.where = where;
-    }
-  }
 
   private MetricList() {}
 
@@ -63,42 +45,16 @@ final class MetricList {
     return out;
   }
 
-  /** The family that knows {@code spec}'s base name other than {@code except}, if any. */
-  static Optional<Family> familyOf(String spec, Family except) {
-    String base = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
-    for (Family f : Family.values()) {
-      if (f != except && knows(f, base)) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
+  /** The family of {@code spec}'s base name when it is not {@code except}, if any metric provider knows it. */
+  static Optional<MetricFamily> familyOf(String spec, MetricFamily except) {
+    return MetricApplicability.family(Plugins.installed(), spec).filter(f -> f != except);
   }
 
   /**
    * The error for a metric that {@code family} does not compute: which command does, or the
-   * nearest name of the family.
+   * nearest name of the family ({@link MetricApplicability#notApplicable}).
    */
-  static InputException notApplicable(String spec, Family family, Collection<String> familyNames) {
-    String base = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
-    Optional<Family> other = familyOf(spec, family);
-    if (other.isPresent()) {
-      return InputException.of("metric '" + base + "' is " + other.get().what + ", not " + family.what,
-          "use " + other.get().where);
-    }
-    return InputException.of("unknown metric '" + base + "' for " + family.where,
-        DidYouMean.expected(base, familyNames));
-  }
-
-  private static boolean knows(Family f, String base) {
-    try {
-      return switch (f) {
-        case TEXT -> new TextScorers().metric(base).isPresent();
-        case RETRIEVAL -> !MeasureCatalog.resolve(base, 0).isEmpty();
-        case CLASSIFICATION -> ClassificationEvaluation.knows(base);
-        case EFFICIENCY -> EfficiencyMetric.knows(base);
-      };
-    } catch (InputException e) {
-      return false;
-    }
+  static InputException notApplicable(String spec, MetricFamily family, Collection<String> familyNames) {
+    return MetricApplicability.notApplicable(Plugins.installed(), spec, family, familyNames);
   }
 }

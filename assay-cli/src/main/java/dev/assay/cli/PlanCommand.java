@@ -3,6 +3,7 @@ package dev.assay.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Dataset;
 import dev.assay.core.InputException;
+import dev.assay.core.MetricApplicability;
 import dev.assay.core.Plugins;
 import dev.assay.core.Suite;
 import dev.assay.core.io.DatasetLoader;
@@ -55,6 +56,8 @@ final class PlanCommand implements Callable<Integer> {
     Gate g = gate != null ? GateLoader.fromFile(ctx.resolve(gate)) : GateLoader.fromSuite(s).orElseThrow(() ->
         new InputException(file, 0, "gate", "the suite has no gate section", "a gate: section, or --gate G.yaml"));
     Dataset data = DatasetLoader.load(s.dataset());
+    // A plan frozen on metrics that cannot score its dataset could never be run.
+    MetricApplicability.check(Plugins.installed(), s.metrics(), data, file.toString());
     Plan plan = Plan.create(ctx.clock().instant(), hypothesis, suite, s.hash(), data.hash(), g.hash(), g.source());
     String store;
     try (StoreSession session = root.openStore()) {

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.MetricFamily;
 import dev.assay.metrics.classification.ClassificationData;
 import dev.assay.metrics.classification.ClassificationEvaluation;
 import dev.assay.metrics.classification.ClassificationMetric;
@@ -52,7 +53,7 @@ final class ScoreClassificationCommand implements Callable<Integer> {
     List<String> specs = MetricList.split(metrics);
     for (String spec : specs) {
       if (!ClassificationEvaluation.knows(spec)) {
-        throw MetricList.notApplicable(spec, MetricList.Family.CLASSIFICATION, ClassificationMetric.names());
+        throw MetricList.notApplicable(spec, MetricFamily.CLASSIFICATION, ClassificationMetric.names());
       }
     }
     ClassificationEvaluation evaluation = ClassificationEvaluation.of(specs);

@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.text.TerminalText;
 import dev.assay.metrics.retrieval.MeasureCatalog;
 import dev.assay.metrics.retrieval.Qrels;
@@ -87,8 +88,8 @@ final class ScoreRetrievalCommand implements Callable<Integer> {
     try {
       MeasureCatalog.resolve(spec, 0);
     } catch (InputException e) {
-      if (MetricList.familyOf(spec, MetricList.Family.RETRIEVAL).isPresent()) {
-        throw MetricList.notApplicable(spec, MetricList.Family.RETRIEVAL, MeasureCatalog.suggestions());
+      if (MetricList.familyOf(spec, MetricFamily.RETRIEVAL).isPresent()) {
+        throw MetricList.notApplicable(spec, MetricFamily.RETRIEVAL, MeasureCatalog.suggestions());
       }
       throw e;
     }

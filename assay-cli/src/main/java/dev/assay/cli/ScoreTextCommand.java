@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.OrderedParallel;
 import dev.assay.core.Metric;
 import dev.assay.core.PluginContext;
@@ -100,7 +101,7 @@ final class ScoreTextCommand implements Callable<Integer> {
     List<Scorer> out = new ArrayList<>();
     for (String spec : specs) {
       Metric metric = family.metric(spec)
-          .orElseThrow(() -> MetricList.notApplicable(spec, MetricList.Family.TEXT, family.names()));
+          .orElseThrow(() -> MetricList.notApplicable(spec, MetricFamily.TEXT, family.names()));
       out.add(family.scorer(metric, PluginContext.standalone(Path.of("").toAbsolutePath(), Map.of())));
     }
     return out;

@@ -25,11 +25,11 @@ final class CliHarness {
   }
 
   Result run(String... args) {
-    return runWithEnv(Map.of(), args);
+    return run(Map.of(), args);
   }
 
-  /** Runs {@code args} with the given environment variables. */
-  Result runWithEnv(Map<String, String> env, String... args) {
+  /** Runs with {@code env} as the process environment (API keys, ASSAY_* variables). */
+  Result run(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env, dir,

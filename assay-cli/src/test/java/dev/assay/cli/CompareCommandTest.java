@@ -66,7 +66,7 @@ class CompareCommandTest {
     cli.write("bad.jsonl", "{\"id\":\"x0\",\"f1\":0.5}\n{\"id\":\"x1\",\"f1\":\"good\"}\n");
     CliHarness.Result bad = cli.run("compare", "b.jsonl", "bad.jsonl");
     assertThat(bad.code()).as(bad.toString()).isEqualTo(2);
-    assertThat(bad.err()).startsWith("error: ").contains("bad.jsonl:2: field 'f1': got the string \"good\"").doesNotContain("\tat ");
+    assertThat(bad.err()).startsWith("error: ").contains("bad.jsonl:2: field 'f1': example 'x1': got the string \"good\"").doesNotContain("\tat ");
 
     cli.write("few.jsonl", "{\"id\":\"x0\",\"f1\":0.5}\n{\"id\":\"x1\",\"f1\":0.5}\n");
     CliHarness.Result partial = cli.run("compare", "b.jsonl", "few.jsonl");

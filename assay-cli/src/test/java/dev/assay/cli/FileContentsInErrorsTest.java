@@ -81,7 +81,7 @@ class FileContentsInErrorsTest {
   void scoreFileValuesAreExcerptedAndRedacted() throws Exception {
     cli.write("s.jsonl", "{\"id\":\"a\",\"m\":\"password=" + TOKEN + "\"}\n");
     CliHarness.Result r = cli.run("compare", "s.jsonl", "a.jsonl");
-    oneLineInputError(r, "s.jsonl:1: field 'm': got the string \"password=[redacted]\"");
+    oneLineInputError(r, "s.jsonl:1: field 'm': example 'a': got the string \"password=[redacted]\"");
     noSecrets(r);
   }
 

@@ -58,7 +58,7 @@ class PushCommandTest {
 
   @Test
   void runWithServerPushesEachRunWhileItRuns() {
-    CliHarness.Result r = cli.runWithEnv(env, "run", "suite.yaml", "--server", url, "--format", "json");
+    CliHarness.Result r = cli.run(env, "run", "suite.yaml", "--server", url, "--format", "json");
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).contains("is on the server");
     try (SqliteStore local = cli.store()) {
@@ -78,7 +78,7 @@ class PushCommandTest {
   void theServerSeesARunInProgress() throws Exception {
     cli.suite("slow.yaml", "  slow:\n    type: fake\n    mode: upper\n    latency_ms: 100\n", "");
     var done = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> cli.runWithEnv(env, "run", "slow.yaml", "--server", url, "--no-cache"));
+        () -> cli.run(env, "run", "slow.yaml", "--server", url, "--no-cache"));
     boolean sawPartial = false;
     while (!done.isDone()) {
       for (RunRecord r : remote.runs()) {
@@ -104,14 +104,14 @@ class PushCommandTest {
     try (SqliteStore local = cli.store()) {
       id = local.runs().get(0).runId();
     }
-    CliHarness.Result first = cli.runWithEnv(env, "runs", "push", id.substring(0, 13), "--server", url,
+    CliHarness.Result first = cli.run(env, "runs", "push", id.substring(0, 13), "--server", url,
         "--format", "json");
     assertThat(first.code()).as(first.toString()).isZero();
     JsonNode pushed = Json.MAPPER.readTree(first.out()).path("runs").get(0);
     assertThat(pushed.path("run_id").asText()).isEqualTo(id);
     assertThat(pushed.path("sent").asLong()).isEqualTo(40);
     assertThat(pushed.path("dataset_sent").asBoolean()).isTrue();
-    CliHarness.Result again = cli.runWithEnv(env, "runs", "push", id, "--server", url);
+    CliHarness.Result again = cli.run(env, "runs", "push", id, "--server", url);
     assertThat(again.code()).isZero();
     assertThat(again.out()).contains("0 results sent, 40 already there, 40 on the server");
     assertThat(remote.results(id)).hasSize(40);
@@ -119,7 +119,7 @@ class PushCommandTest {
 
   @Test
   void gateWithServerStoresItsVerdictThere() {
-    CliHarness.Result r = cli.runWithEnv(env, "gate", "suite.yaml", "--server", url, "--replicates", "500");
+    CliHarness.Result r = cli.run(env, "gate", "suite.yaml", "--server", url, "--replicates", "500");
     assertThat(r.code()).as(r.toString()).isIn(0, 1, 3);
     assertThat(r.err()).contains("pushed verdict");
     var verdicts = remote.verdicts(VerdictRecord.Query.ALL);
@@ -138,11 +138,11 @@ class PushCommandTest {
     try (SqliteStore local = cli.store()) {
       id = local.runs().get(0).runId();
     }
-    CliHarness.Result badToken = cli.runWithEnv(Map.of(ServerOption.TOKEN_ENV, "assay_0123456789ab_" + "x".repeat(43)),
+    CliHarness.Result badToken = cli.run(Map.of(ServerOption.TOKEN_ENV, "assay_0123456789ab_" + "x".repeat(43)),
         "runs", "push", id, "--server", url);
     assertThat(badToken.code()).as(badToken.toString()).isEqualTo(2);
     assertThat(badToken.err()).contains("401").contains("ASSAY_TOKEN");
-    CliHarness.Result badUrl = cli.runWithEnv(env, "runs", "push", id, "--server", "ftp://x");
+    CliHarness.Result badUrl = cli.run(env, "runs", "push", id, "--server", "ftp://x");
     assertThat(badUrl.code()).isEqualTo(2);
     assertThat(badUrl.err()).contains("not a server URL");
     assertThat(remote.runs()).isEmpty();

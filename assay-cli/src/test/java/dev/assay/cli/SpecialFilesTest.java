@@ -35,7 +35,8 @@ class SpecialFilesTest {
   @BeforeEach
   void setUp() throws Exception {
     cli = new CliHarness(dir);
-    cli.write("data.jsonl", "{\"id\":\"a\",\"input\":\"x\"}\n");
+    // With a reference, so every metric applies and the special file is the only fault.
+    cli.write("data.jsonl", "{\"id\":\"a\",\"input\":\"x\",\"reference\":\"x\"}\n");
     cli.write("a.jsonl", "{\"id\":\"a\",\"m\":1}\n{\"id\":\"b\",\"m\":0}\n");
   }
 

@@ -62,19 +62,32 @@ class TrecExportTest {
     assertThat(shown.out()).as("scoring rejects the id, escaped").contains("d2\\\\nq999 Q0 INJECTED");
   }
 
+  /**
+   * A topic id that would forge a row is refused on input: the metric-applicability check runs the
+   * retrieval reader over the dataset before any system starts, so no run (and so no export) exists.
+   */
   @Test
-  void aTopicIdWithWhitespaceCannotForgeARow() throws Exception {
+  void aTopicIdWithWhitespaceIsRefusedBeforeTheRun() throws Exception {
     CliHarness cli = new CliHarness(dir);
-    String id = runSuite(cli, """
+    cli.write("queries.jsonl", """
         {"id":"q1 Q0 FORGED 1 50 evil\\nq1","input":"wing flutter","reference":{"d1":2}}
-        """, """
+        """);
+    cli.write("ranked.jsonl", """
         {"id":"q1 Q0 FORGED 1 50 evil\\nq1","output":["d1"]}
         """);
-    CliHarness.Result export = cli.run("runs", "export", id, "--format", "trec", "--output", "bm25.run");
-    assertThat(exported(dir.resolve("bm25.run"))).as("no forged row").noneMatch(l -> l.contains("FORGED"));
-    assertThat(export.code()).as(export.toString()).isEqualTo(2);
-    assertThat(export.err()).as(export.toString())
-        .contains("topic id 'q1 Q0 FORGED 1 50 evil\\nq1'");
+    cli.write("suite.yaml", """
+        dataset: {path: queries.jsonl}
+        systems:
+          bm25:
+            type: predictions
+            path: ranked.jsonl
+        metrics: [ndcg_cut_10]
+        max_error_rate: 1
+        """);
+    CliHarness.Result run = cli.run("run", "suite.yaml", "--format", "json");
+    InputErrorAssert.oneLineInputError(run, "queries.jsonl:1: field 'id'",
+        "topic id 'q1 Q0 FORGED 1 50 evil\\nq1' contains a space", "metric 'ndcg_cut_10'");
+    InputErrorAssert.noRun(cli);
   }
 
   @Test

@@ -34,5 +34,15 @@ public final class Limits {
   /** {@code assay report --max-flips}: flipped examples listed. */
   public static final NumberRange MAX_FLIPS = NumberRange.integers(0, 100_000);
 
+  /**
+   * The largest magnitude of a score value or sufficient statistic that a comparison, gate or
+   * report accepts. Every statistic assay computes stays finite below it: a mean or a bootstrap
+   * sum over 2^31 results with Poisson weights up to 24 (at most about 1e112), a difference of two
+   * such values, and a sum of squared differences (at most about 1e225). Near the double limit
+   * (1.8e308) a plain sum or difference already overflows. No real metric comes near: a value this
+   * large is a scorer's fault, or a metric to compare on a log scale.
+   */
+  public static final double SCORE_MAGNITUDE = 1e100;
+
   private Limits() {}
 }

@@ -124,6 +124,11 @@ public final class Plugins {
     return Collections.unmodifiableSet(names);
   }
 
+  /** The metric providers, in class-path order. */
+  List<ScorerProvider> scorerProviders() {
+    return scorers;
+  }
+
   /** The metric base names of each provider, by provider class (for listings). */
   public Map<String, Set<String>> metricNamesByProvider() {
     Map<String, Set<String>> out = new TreeMap<>();
@@ -175,9 +180,11 @@ public final class Plugins {
     return r.provider().scorer(r.metric(), context);
   }
 
-  private record Resolved(ScorerProvider provider, Metric metric) {}
+  /** A metric with the provider that described it. */
+  record Resolved(ScorerProvider provider, Metric metric) {}
 
-  private Optional<Resolved> resolve(String spec) {
+  /** The provider that describes {@code spec} and its metric; empty when none knows the name. */
+  Optional<Resolved> resolve(String spec) {
     Resolved found = null;
     for (ScorerProvider sp : scorers) {
       Optional<Metric> m = sp.metric(spec);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.text.Excerpt;
 import dev.assay.core.text.JsonProblem;
@@ -43,7 +44,7 @@ public record RunExport(@JsonUnwrapped RunRecord run, List<ExampleResult> exampl
     }
     ObjectNode header = obj.deepCopy();
     JsonNode examples = header.remove("examples");
-    RunRecord run = bind(header, RunRecord.class, source, "");
+    RunRecord run = bind(header, RunRecord.class, source, "", "");
     List<ExampleResult> results = new ArrayList<>();
     if (examples != null) {
       if (!examples.isArray()) {
@@ -51,24 +52,36 @@ public record RunExport(@JsonUnwrapped RunRecord run, List<ExampleResult> exampl
             "a list of per-example records, as written by 'assay runs export'");
       }
       for (int i = 0; i < examples.size(); i++) {
-        results.add(bind(examples.get(i), ExampleResult.class, source, "examples[" + i + "]"));
+        JsonNode id = examples.get(i).path("id");
+        String example = id.isTextual() ? "example '" + Excerpt.cut(id.textValue(), 80) + "': " : "";
+        results.add(bind(examples.get(i), ExampleResult.class, source, "examples[" + i + "]", example));
       }
     }
     return new RunExport(run, results);
   }
 
-  private static <T> T bind(JsonNode node, Class<T> type, String source, String prefix) {
+  /**
+   * @param what names the record in the problem ({@code example 'q3': }), or empty
+   */
+  private static <T> T bind(JsonNode node, Class<T> type, String source, String prefix, String what) {
     try {
       return Json.RECORDS.treeToValue(node, type);
+    } catch (ValueInstantiationException e) {
+      // A record's own invariant refused a value (a score of Infinity): its message is assay's,
+      // written for people; Jackson's wrapper around it is not.
+      String why = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
+          ? Excerpt.cut(iae.getMessage(), 200) : "a value of the wrong type or format";
+      throw new InputException(source, 0, prefix.isEmpty() ? null : prefix, what + "malformed run record: " + why,
+          "a file written by 'assay runs export'");
     } catch (JsonMappingException e) {
       // Jackson's words name Java types ("java.time.Instant"); say which field is wrong instead.
       String field = JsonProblem.field(e);
       String path = field == null ? prefix : prefix.isEmpty() ? field : prefix + "." + field;
       throw new InputException(source, 0, path.isEmpty() ? null : path,
-          "malformed run record: a value of the wrong type or format", "a file written by 'assay runs export'");
+          what + "malformed run record: a value of the wrong type or format", "a file written by 'assay runs export'");
     } catch (JsonProcessingException e) {
       throw new InputException(source, 0, prefix.isEmpty() ? null : prefix,
-          "malformed run record: " + JsonProblem.words(e.getOriginalMessage()), "a file written by 'assay runs export'");
+          what + "malformed run record: " + JsonProblem.words(e.getOriginalMessage()), "a file written by 'assay runs export'");
     }
   }
 }

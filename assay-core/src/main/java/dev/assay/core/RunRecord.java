@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.text.Secrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.Objects;
  * <p>A run is self-contained: with its dataset, which the store keeps by {@code datasetHash}, it
  * can be reported, compared, clustered and resumed after the suite or dataset file has moved or
  * changed. Its system, engine settings and cluster field are typed fields, not read back out of
- * the suite; {@code suite} keeps the suite as parsed for people and for lineage.
+ * the suite; {@code suite} keeps the suite as parsed for people and for lineage. No URL in it
+ * carries credentials: user info and secret-looking query values read {@code ***} ({@link
+ * Secrets#stripUrlCredentials}).
  *
  * <p>Immutable; the store replaces the header when a run's status changes. Readers accept format 1
  * (whose system content hash sat inside {@code system_spec}, and which had no engine settings or
@@ -71,7 +74,12 @@ public record RunRecord(
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(system, "system");
-    metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    // A run record is stored, exported and rendered: it keeps no URL credentials (user info,
+    // ?api_key=), whether it is new or was stored before they were stripped. Resuming takes the
+    // real URLs from the suite file (SuiteExecution).
+    system = system.withoutUrlCredentials();
+    suite = suite == null ? null : (ObjectNode) Secrets.stripUrlCredentials(suite);
+    metrics = metrics == null ? List.of() : List.copyOf(metrics.stream().map(Secrets::stripUrlCredentials).toList());
     counts = counts == null ? Counts.ZERO : counts;
     aggregates = aggregates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aggregates));
     if (datasetLeftOut < 0) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.assay.core.text.Excerpt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,13 +80,13 @@ public final class ScoreJson {
     }
     if (node.isTextual()) {
       // Jackson writes NaN as a string; a value that is not there reads back as none.
-      return Score.of(Double.parseDouble(node.textValue()));
+      return Score.of(textNumber(node.textValue()));
     }
     if (!node.isObject()) {
       throw new IllegalArgumentException("a score is a number or an object, got " + node.getNodeType());
     }
     JsonNode v = node.get("value");
-    double value = v == null || v.isNull() ? Double.NaN : v.isTextual() ? Double.parseDouble(v.textValue())
+    double value = v == null || v.isNull() ? Double.NaN : v.isTextual() ? textNumber(v.textValue())
         : v.doubleValue();
     JsonNode st = node.get("statistics");
     double[] statistics = new double[st == null ? 0 : st.size()];
@@ -99,6 +100,16 @@ public final class ScoreJson {
     }
     JsonNode note = node.get("note");
     return new Score(value, statistics, labels, note == null || note.isNull() ? null : note.asText());
+  }
+
+  /** The numbers Jackson writes as strings; any other text is refused without quoting it. */
+  private static double textNumber(String text) {
+    return switch (text) {
+      case "NaN" -> Double.NaN;
+      case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default -> throw new IllegalArgumentException("a score is a number or an object, got a string");
+    };
   }
 
   /**
@@ -117,7 +128,12 @@ public final class ScoreJson {
       String key = e.getKey();
       int hash = key.indexOf('#');
       if (hash < 0) {
-        out.put(key, read(e.getValue()));
+        try {
+          out.put(key, read(e.getValue()));
+        } catch (IllegalArgumentException bad) {
+          // Say which metric: the score's own message cannot know its name.
+          throw new IllegalArgumentException("metric '" + Excerpt.of(key) + "': " + bad.getMessage(), bad);
+        }
       } else {
         internal.computeIfAbsent(key.substring(0, hash), k -> new LinkedHashMap<>())
             .put(key.substring(hash + 1), e.getValue());

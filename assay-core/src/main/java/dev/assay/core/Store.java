@@ -1,5 +1,6 @@
 package dev.assay.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,9 @@ import java.util.function.Consumer;
  *       no-op) and read back equal, example for example.
  *   <li>Verdicts, plans and calibrations are immutable once saved; saving a plan whose hash is
  *       stored is a no-op.
+ *   <li>A run has at most one {@link RunLease} holder: {@link #acquireLease} is atomic across
+ *       threads and processes sharing the store, and a lease outlives the process that took it
+ *       (a crashed holder's lease stays until it expires).
  *   <li>Implementations are thread-safe.
  * </ul>
  */
@@ -102,7 +106,33 @@ public interface Store extends AutoCloseable {
   }
 
   /**
-   * Deletes a run and its results (not its dataset, which other runs may share).
+   * Takes the lease on {@code wanted.runId()} for {@code wanted.owner()} when no other owner holds
+   * a lease on that run that is unexpired at {@code now}; taking it replaces an expired lease, and
+   * an owner that holds it already renews it (keeping its {@code acquiredAt}). Atomic: of
+   * concurrent callers for one run, one holds the lease afterwards. The run need not exist yet (a
+   * new run is leased before it is created).
+   *
+   * @return the lease that holds the run afterwards: {@code wanted} (or the renewed lease) when
+   *     taken, else the other owner's unexpired lease, unchanged
+   */
+  RunLease acquireLease(RunLease wanted, Instant now);
+
+  /**
+   * Renews the lease {@code owner} holds on {@code runId}: new heartbeat and expiry.
+   *
+   * @return false when {@code owner} does not hold it (it lapsed and another owner took it, or it
+   *     was released): the caller must stop writing
+   */
+  boolean renewLease(String runId, String owner, Instant heartbeatAt, Instant expiresAt);
+
+  /** Gives up the lease on {@code runId} if {@code owner} holds it; otherwise does nothing. */
+  void releaseLease(String runId, String owner);
+
+  /** The lease on {@code runId}, expired or not; empty when there is none. */
+  Optional<RunLease> lease(String runId);
+
+  /**
+   * Deletes a run, its results and its lease (not its dataset, which other runs may share).
    *
    * @return whether the run existed
    */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.text.Secrets;
 import java.util.Objects;
 
 /**
@@ -46,6 +47,15 @@ public record SystemSpec(String name, String type, ObjectNode params, int line) 
     node.put("type", type);
     node.set("params", params);
     return Json.hash(node);
+  }
+
+  /**
+   * This spec with the credentials of every URL in its parameters replaced ({@link
+   * Secrets#stripUrlCredentials}): what a run record keeps. This same instance when there are none.
+   */
+  public SystemSpec withoutUrlCredentials() {
+    JsonNode stripped = Secrets.stripUrlCredentials(params);
+    return stripped == params ? this : new SystemSpec(name, type, (ObjectNode) stripped, line);
   }
 
   public String param(String key, String fallback) {

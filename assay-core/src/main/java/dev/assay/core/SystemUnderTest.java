@@ -1,5 +1,7 @@
 package dev.assay.core;
 
+import dev.assay.core.text.Secrets;
+
 /**
  * A system under test: maps an example's input to an output.
  *
@@ -19,6 +21,15 @@ public interface SystemUnderTest extends AutoCloseable {
    */
   default String contentHash() {
     return null;
+  }
+
+  /**
+   * The secret values this system holds (API keys, credentials): the engine redacts them from
+   * every output and failure message before it stores, caches or prints them ({@link
+   * Secrets#redact}). Adapters redact their own messages as well; this is what makes it certain.
+   */
+  default Secrets secrets() {
+    return Secrets.NONE;
   }
 
   /** What {@link #contentHash()} covers, in words for messages (e.g. the files it hashes); null for unsaid. */

@@ -12,6 +12,7 @@ import dev.assay.core.Scorer;
 import dev.assay.core.Store;
 import dev.assay.core.SystemUnderTest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +31,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrency or on whether the run was interrupted and resumed (outputs of a deterministic
  * system, scores and their order are identical; latencies are measured and naturally vary). The
  * dataset is stored with the run (by content hash), so the run can be reported, compared and
- * resumed without its file.
+ * resumed without its file. One writer per run: the engine holds the run's lease ({@link
+ * dev.assay.core.RunLease}) while it executes, so a second execution of the same run (two {@code
+ * --resume} at once) is refused, naming the holder.
  */
 public final class Engine {
   private final Store store;
   private final ResponseCache cache;
   private final EngineListener listener;
   private final Clock clock;
+  private final Duration leaseTtl;
 
   public Engine(Store store, ResponseCache cache, EngineListener listener, Clock clock) {
+    this(store, cache, listener, clock, LeaseKeeper.DEFAULT_TTL);
+  }
+
+  /**
+   * @param leaseTtl how long the run's lease lasts without a heartbeat (renewed every third of it)
+   */
+  public Engine(Store store, ResponseCache cache, EngineListener listener, Clock clock, Duration leaseTtl) {
     this.store = store;
     this.cache = cache;
     this.listener = listener;
     this.clock = clock;
+    this.leaseTtl = leaseTtl;
   }
 
   /**
@@ -56,6 +68,8 @@ public final class Engine {
    *     ABORTED, and everything acknowledged so far stays stored
    * @throws IllegalArgumentException when examples x repeats exceed {@link Limits#MAX_RESULTS};
    *     nothing is created (callers check this as input first, see {@code SuiteExecution})
+   * @throws dev.assay.core.InputException when another process or engine holds the run's lease;
+   *     nothing is written
    */
   public RunRecord execute(RunRecord given, Dataset dataset, SystemUnderTest system, List<Scorer> scorers,
       RunSettings settings, boolean resume) throws InterruptedException {
@@ -68,8 +82,24 @@ public final class Engine {
           + Limits.MAX_RESULTS + " results");
     }
     int total = (int) results;
-    store.putDataset(dataset);
     RunRecord header = given.withJudges(judges(scorers));
+    try (LeaseKeeper lease = LeaseKeeper.take(store, header.runId(), resume ? "resume" : "run", clock, leaseTtl)) {
+      if (resume) {
+        // Another writer may have finished the run between our caller's read and taking the lease.
+        RunRecord current = store.run(header.runId()).orElse(header);
+        if (current.status().finished()) {
+          return current;
+        }
+      }
+      return executeLeased(header, dataset, system, scorers, settings, resume, lease, total);
+    }
+  }
+
+  private RunRecord executeLeased(RunRecord header, Dataset dataset, SystemUnderTest system, List<Scorer> scorers,
+      RunSettings settings, boolean resume, LeaseKeeper lease, int total) throws InterruptedException {
+    List<Example> examples = dataset.examples();
+    int repeats = settings.repeats();
+    store.putDataset(dataset);
     if (resume) {
       store.updateRun(header.reopen());
     } else {
@@ -95,12 +125,14 @@ public final class Engine {
       try {
         Attempts attempts = new Attempts(system, watchdog, RateLimiter.of(settings.rateLimitRpm()),
             new Backoff(settings.initialBackoff(), settings.maxBackoff()), settings.retries());
-        ExampleRunner runner = new ExampleRunner(attempts, header.cacheIdentity(), scorers, settings, cache);
+        ExampleRunner runner = new ExampleRunner(attempts, header.cacheIdentity(), scorers, settings, cache,
+            system.secrets());
         AtomicInteger cursor = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < workerCount; w++) {
           futures.add(workers.submit(() -> {
-            for (int next = cursor.getAndIncrement(); next < total; next = cursor.getAndIncrement()) {
+            // A lost lease means another writer has the run: stop taking examples at once.
+            for (int next = cursor.getAndIncrement(); next < total && !lease.lost(); next = cursor.getAndIncrement()) {
               if (table[next] != null) {
                 continue;
               }
@@ -118,6 +150,12 @@ public final class Engine {
       } finally {
         workers.shutdownNow();
         journal.close();
+      }
+      if (lease.lost()) {
+        // The header is the new holder's to write now, not ours to mark aborted.
+        completed = true;
+        throw new IllegalStateException("run " + runId + " was taken over by another process after this one could"
+            + " not renew its lease in time; this process stopped writing its results");
       }
       // Workers are joined and the journal flushed: every slot is filled and durable.
       Aggregates.Summary summary = Aggregates.of(visitor -> {

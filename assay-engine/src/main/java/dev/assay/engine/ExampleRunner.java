@@ -1,5 +1,6 @@
 package dev.assay.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.CacheKey;
 import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
@@ -10,6 +11,7 @@ import dev.assay.core.ResponseCache;
 import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import dev.assay.core.Seeds;
+import dev.assay.core.text.Secrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * <p>Thread-safe: one instance serves all workers of a run. What the system is asked (input,
  * seed, repeat) is a pure function of the example and the suite seed, never of timing. A scorer
  * that fails fails its own metrics for this example ({@link ExampleResult#metricErrors}); the
- * other metrics keep their scores.
+ * other metrics keep their scores. Every output and failure message has the system's secrets
+ * redacted ({@link Secrets#redact}) before it is scored, journalled, cached or shown.
  */
 final class ExampleRunner {
   private final Attempts attempts;
@@ -30,9 +33,11 @@ final class ExampleRunner {
   private final List<Scorer> scorers;
   private final RunSettings settings;
   private final ResponseCache cache;
+  private final Secrets secrets;
 
   ExampleRunner(Attempts attempts, String cacheIdentity, List<Scorer> scorers, RunSettings settings,
-      ResponseCache cache) {
+      ResponseCache cache, Secrets secrets) {
+    this.secrets = secrets;
     this.attempts = attempts;
     this.cacheIdentity = cacheIdentity;
     this.scorers = List.copyOf(scorers);
@@ -50,15 +55,22 @@ final class ExampleRunner {
     if (key != null) {
       Optional<Output> hit = cache.get(key);
       if (hit.isPresent()) {
-        return new Outcome(scored(example, index, repeat, hit.get(), 0, true), null, null);
+        // A cache written before a secret was redacted must not carry it into a run.
+        return new Outcome(scored(example, index, repeat, redacted(hit.get()), 0, true), null, null);
       }
     }
     Attempts.Result r = attempts.call(inv);
     if (r.output() == null) {
       return new Outcome(new ExampleResult(example.id(), index, repeat, null, Map.of(), null, null, null, null,
-          r.failure(), r.attempts(), false), null, null);
+          secrets.redact(r.failure()), r.attempts(), false), null, null);
     }
-    return new Outcome(scored(example, index, repeat, r.output(), r.attempts(), false), key, r.output());
+    Output out = redacted(r.output());
+    return new Outcome(scored(example, index, repeat, out, r.attempts(), false), key, out);
+  }
+
+  private Output redacted(Output out) {
+    JsonNode value = secrets.redact(out.value());
+    return value == out.value() ? out : new Output(value, out.latencyMs(), out.tokensIn(), out.tokensOut(), out.cost());
   }
 
   private ExampleResult scored(Example example, int index, int repeat, Output out, int attemptCount, boolean cached)

@@ -7,6 +7,7 @@ import dev.assay.core.InputException;
 import dev.assay.core.Limits;
 import dev.assay.core.Lineage;
 import dev.assay.core.LineageProbe;
+import dev.assay.core.MetricApplicability;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Plugins;
 import dev.assay.core.ResponseCache;
@@ -32,7 +33,8 @@ import java.util.Objects;
  * Runs a suite, or resumes a run, end to end: validate, create scorers and systems, execute.
  *
  * <p>Everything that can be wrong with the input (suite, dataset, adapter parameters, metric
- * names, a prediction file, a rubric) is checked before the first run is created, so bad input
+ * names, a metric that cannot score the dataset's examples ({@link MetricApplicability}), a
+ * prediction file, a rubric) is checked before the first run is created, so bad input
  * never leaves a run behind. Systems of one suite run one after another, each as its own run.
  * Plug-ins get a {@link PluginContext}: the suite's folder for relative paths, the environment,
  * the response cache and the engine's way of calling a model.
@@ -45,6 +47,7 @@ public final class SuiteExecution {
   private final Clock clock;
   private final Path workingDirectory;
   private final Map<String, String> env;
+  private final java.time.Duration leaseTtl;
 
   public SuiteExecution(Store store, ResponseCache cache, Plugins plugins, EngineListener listener, Clock clock,
       Path workingDirectory, Map<String, String> env) {
@@ -55,6 +58,7 @@ public final class SuiteExecution {
     this.clock = clock;
     this.workingDirectory = workingDirectory;
     this.env = env;
+    this.leaseTtl = LeaseKeeper.ttl(env);
   }
 
   /** Reads the suite and its dataset, then runs the named systems (all when none are named). */
@@ -76,6 +80,7 @@ public final class SuiteExecution {
       throw new InputException(dataset.source(), 0, null, "no examples", "a dataset with at least one example");
     }
     checkSize(suite, dataset);
+    MetricApplicability.check(plugins, suite.metrics(), dataset, suite.file() == null ? null : suite.file().toString());
     ResponseCache runCache = useCache ? cache : ResponseCache.NONE;
     try (EngineModelCaller models = new EngineModelCaller(suite.engine(), runCache)) {
       PluginContext context = new PluginContext(suite.file(), workingDirectory, env, runCache, clock, models);
@@ -90,7 +95,7 @@ public final class SuiteExecution {
         }
         checkScorable(suite, scorers, systems);
         Lineage lineage = LineageProbe.probe(workingDirectory);
-        Engine engine = new Engine(store, cache, listener, clock);
+        Engine engine = new Engine(store, cache, listener, clock, leaseTtl);
         List<RunRecord> runs = new ArrayList<>();
         for (Map.Entry<SystemSpec, SystemUnderTest> e : systems.entrySet()) {
           RunRecord header = RunFactory.newRun(suite, e.getKey(), e.getValue().contentHash(), dataset, lineage,
@@ -119,16 +124,21 @@ public final class SuiteExecution {
     if (header.status().finished()) {
       return header;
     }
+    // Refuse before starting any system when another process is executing this run; the engine
+    // takes the lease itself, atomically, once everything is ready.
+    LeaseKeeper.requireFree(store, runId, clock);
     Dataset dataset = RunInputs.dataset(store, header).require("resuming run " + runId);
+    MetricApplicability.check(plugins, header.metrics(), dataset, header.suitePath());
     Path suiteFile = header.suitePath() == null ? null : Path.of(header.suitePath());
     EngineSettings engine = Objects.requireNonNullElse(header.engine(),
         new EngineSettings(8, java.time.Duration.ofSeconds(60), 2, null, 1.0));
     ResponseCache runCache = useCache ? cache : ResponseCache.NONE;
+    RunCredentials.Inputs inputs = RunCredentials.restore(header, plugins);
     try (EngineModelCaller models = new EngineModelCaller(engine, runCache)) {
       PluginContext context = new PluginContext(suiteFile, workingDirectory, env, runCache, clock, models);
       List<Scorer> scorers = new ArrayList<>();
       try {
-        for (String m : header.metrics()) {
+        for (String m : inputs.metrics()) {
           scorers.add(scorer(m, context, header.suitePath()));
         }
         Map<String, String> judges = Engine.judges(scorers);
@@ -137,7 +147,7 @@ public final class SuiteExecution {
           throw new InputException(suiteFile, 0, "metrics", "a judge of run " + runId + " changed (its model, rubric"
               + " text or scale) since the run started", "the judge the run started with, or a new run");
         }
-        SystemSpec spec = header.system();
+        SystemSpec spec = inputs.system();
         try (SystemUnderTest system = plugins.system(spec, context)) {
           if (!Objects.equals(system.contentHash(), header.contentHash())) {
             String sources = system.contentSources();
@@ -146,7 +156,7 @@ public final class SuiteExecution {
                     ? "its corpus, predictions file or script" : sources) + ") changed since run " + runId
                     + " started", "the content the run started with");
           }
-          return new Engine(store, cache, listener, clock).execute(header, dataset, system, scorers,
+          return new Engine(store, cache, listener, clock, leaseTtl).execute(header, dataset, system, scorers,
               RunSettings.of(engine, header.seed(), header.repeats(), useCache), true);
         }
       } finally {
@@ -186,14 +196,16 @@ public final class SuiteExecution {
     Path suiteFile = original.suitePath() == null ? null : Path.of(original.suitePath());
     EngineSettings engine = Objects.requireNonNullElse(original.engine(),
         new EngineSettings(8, java.time.Duration.ofSeconds(60), 2, null, 1.0));
+    // The record keeps no URL credentials; the rerun calls what the original run called.
+    RunCredentials.Inputs inputs = RunCredentials.restore(original, plugins);
     try (EngineModelCaller models = new EngineModelCaller(engine, ResponseCache.NONE)) {
       PluginContext context = new PluginContext(suiteFile, workingDirectory, env, ResponseCache.NONE, clock, models);
       List<Scorer> scorers = new ArrayList<>();
       try {
-        for (String m : original.metrics()) {
+        for (String m : inputs.metrics()) {
           scorers.add(scorer(m, context, original.suitePath()));
         }
-        SystemSpec spec = original.system();
+        SystemSpec spec = inputs.system();
         try (SystemUnderTest system = plugins.system(spec, context)) {
           boolean changed = !Objects.equals(system.contentHash(), original.contentHash());
           if (changed && !allowChanged) {
@@ -208,8 +220,9 @@ public final class SuiteExecution {
               original.datasetPath(), original.datasetHash(), original.datasetSize(), original.repeats(),
               original.metrics(), engine, original.cluster(), LineageProbe.probe(workingDirectory), original.seed(),
               clock.instant());
-          RunRecord done = new Engine(store, ResponseCache.NONE, listener, clock).execute(header, dataset, system,
-              scorers, RunSettings.of(engine, original.seed(), original.repeats(), false), false);
+          Engine rerunEngine = new Engine(store, ResponseCache.NONE, listener, clock, leaseTtl);
+          RunRecord done = rerunEngine.execute(header, dataset, system, scorers,
+              RunSettings.of(engine, original.seed(), original.repeats(), false), false);
           return new Rerun(original, done, changed);
         }
       } finally {

@@ -427,6 +427,26 @@ class EngineTest {
       }
 
       @Override
+      public dev.assay.core.RunLease acquireLease(dev.assay.core.RunLease wanted, java.time.Instant now) {
+        return memory.acquireLease(wanted, now);
+      }
+
+      @Override
+      public boolean renewLease(String runId, String owner, java.time.Instant heartbeatAt, java.time.Instant expiresAt) {
+        return memory.renewLease(runId, owner, heartbeatAt, expiresAt);
+      }
+
+      @Override
+      public void releaseLease(String runId, String owner) {
+        memory.releaseLease(runId, owner);
+      }
+
+      @Override
+      public java.util.Optional<dev.assay.core.RunLease> lease(String runId) {
+        return memory.lease(runId);
+      }
+
+      @Override
       public void putDataset(Dataset dataset) {
         memory.putDataset(dataset);
       }

@@ -1,8 +1,10 @@
 package dev.assay.gate;
 
 import dev.assay.core.ExampleResult;
+import dev.assay.core.InputException;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Score;
+import dev.assay.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ import java.util.Set;
  * examples); results where the system failed are left out, and so count as missing when pairing;
  * {@link #metrics()} lists every metric name in first-seen order. A run's results also carry two
  * intrinsic metrics, {@value #LATENCY} and {@value #COST}, where recorded (unless a metric of the
- * run has that name).
+ * run has that name). Every score is of a magnitude a comparison can take ({@link ScoreRange}).
  */
 public final class RunScores {
   /** Per-example latency of a run, as a metric (lower is better). */
@@ -36,6 +38,8 @@ public final class RunScores {
    * @param source names the side in messages and outputs (a run id or a file)
    * @param run the side's run record, or null for a score file
    * @param rows per example id, in the side's order, the score maps of its scored results
+   * @throws InputException naming the source, the example and the metric of a score beyond {@link
+   *     ScoreRange}
    */
   public RunScores(String source, RunRecord run, Map<String, List<Map<String, Score>>> rows) {
     this.source = source;
@@ -45,6 +49,13 @@ public final class RunScores {
     rows.forEach((id, results) -> {
       List<Map<String, Score>> list = new ArrayList<>(results.size());
       for (Map<String, Score> r : results) {
+        r.forEach((metric, score) -> {
+          String problem = ScoreRange.problem(score);
+          if (problem != null) {
+            throw new InputException(run == null ? source : "run " + source, 0, metric, "example '" + Excerpt.cut(id, 80) + "': " + problem,
+                ScoreRange.EXPECTED);
+          }
+        });
         names.addAll(r.keySet());
         list.add(Collections.unmodifiableMap(new LinkedHashMap<>(r)));
       }

@@ -81,7 +81,7 @@ final class ScoreFileReader {
         continue;
       }
       // The key is file content too: messages show it only as a short, redacted excerpt.
-      values.put(e.getKey(), score(e.getValue(), file, lineNo, Excerpt.of(e.getKey())));
+      values.put(e.getKey(), score(e.getValue(), file, lineNo, Excerpt.of(e.getKey()), id));
     }
     rows.put(id, List.of(values));
   }
@@ -99,21 +99,33 @@ final class ScoreFileReader {
     throw new InputException(file, lineNo, "id", "got " + Describe.json(idNode), "a non-empty string or an integer");
   }
 
-  /** A number or a typed score object; anything else (or a non-finite number) is an input error. */
-  static Score score(JsonNode v, String file, int lineNo, String field) {
+  /**
+   * A number or a typed score object of a magnitude a comparison can take ({@link ScoreRange});
+   * anything else (a non-finite number, a huge one, text) is an input error naming the example.
+   */
+  static Score score(JsonNode v, String file, int lineNo, String field, String example) {
+    String where = "example '" + Excerpt.cut(example, 80) + "': ";
+    Score s;
     if (v.isNumber()) {
       if (!Double.isFinite(v.doubleValue())) {
-        throw new InputException(file, lineNo, field, "got " + Describe.json(v), "a finite number or null");
+        throw new InputException(file, lineNo, field, where + "not a finite number: got " + Describe.json(v),
+            "a finite number or null");
       }
-      return Score.of(v.doubleValue());
-    }
-    if (v.isObject()) {
+      s = Score.of(v.doubleValue());
+    } else if (v.isObject()) {
       try {
-        return ScoreJson.read(v);
+        s = ScoreJson.read(v);
       } catch (IllegalArgumentException e) {
-        throw new InputException(file, lineNo, field, e.getMessage(), "{\"value\": number, \"statistics\": [...]}");
+        throw new InputException(file, lineNo, field, where + e.getMessage(), "{\"value\": number, \"statistics\": [...]}");
       }
+    } else {
+      throw new InputException(file, lineNo, field, where + "got " + Describe.json(v),
+          "a finite number, a score object or null");
     }
-    throw new InputException(file, lineNo, field, "got " + Describe.json(v), "a finite number, a score object or null");
+    String problem = ScoreRange.problem(s);
+    if (problem != null) {
+      throw new InputException(file, lineNo, field, where + problem, ScoreRange.EXPECTED);
+    }
+    return s;
   }
 }

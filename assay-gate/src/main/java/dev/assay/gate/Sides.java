@@ -63,7 +63,14 @@ final class Sides {
     if (doc != null && doc.isObject() && doc.has("run_id")) {
       RunExport e = RunExport.read(doc, file.toString());
       List<ExampleResult> examples = e.examples();
-      return new Side(e.run().runId(), e.run(), examples, RunScores.of(e.run(), examples), false);
+      RunScores scores;
+      try {
+        scores = RunScores.of(e.run(), examples);
+      } catch (InputException bad) {
+        // Name the file the user gave, not the run id inside it.
+        throw new InputException(file.toString(), 0, bad.field(), bad.getMessage(), bad.expected());
+      }
+      return new Side(e.run().runId(), e.run(), examples, scores, false);
     }
     if (doc != null && doc.isObject() && doc.has("metrics") && doc.has("n")) {
       return scoreJson(doc, file);
@@ -94,7 +101,7 @@ final class Sides {
       e.getValue().properties().forEach(m -> {
         if (!m.getValue().isNull()) {
           values.put(m.getKey(), ScoreFileReader.score(m.getValue(), name, 0, "per_example." + e.getKey() + "."
-              + m.getKey()));
+              + m.getKey(), e.getKey()));
         }
       });
       rows.put(e.getKey(), List.of(values));

@@ -24,7 +24,7 @@ class ScoreFileReaderTest {
 
   @Test
   void badLinesNameFileLineAndField() throws Exception {
-    expect("{\"id\":\"a\",\"f1\":1}\n{\"id\":\"b\",\"f1\":\"high\"}\n", ":2: field 'f1': got the string \"high\"");
+    expect("{\"id\":\"a\",\"f1\":1}\n{\"id\":\"b\",\"f1\":\"high\"}\n", ":2: field 'f1': example 'b': got the string \"high\"");
     expect("{\"id\":\"a\",\"f1\":1}\n\n{\"id\":\"b\", \"f1\": 1\n", ":3: invalid JSON");
     expect("{\"f1\":1}\n", ":1: field 'id': missing");
     expect("{\"id\":\"a\"}\n{\"id\":\"a\"}\n", ":2: field 'id': duplicate example id 'a'");

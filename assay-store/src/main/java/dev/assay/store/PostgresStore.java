@@ -9,6 +9,7 @@ import dev.assay.core.Json;
 import dev.assay.core.Plan;
 import dev.assay.core.ResultQuery;
 import dev.assay.core.ResultStats;
+import dev.assay.core.RunLease;
 import dev.assay.core.RunPage;
 import dev.assay.core.RunQuery;
 import dev.assay.core.RunRecord;
@@ -235,6 +236,10 @@ public final class PostgresStore implements Store {
     try {
       // The results go with the run (ON DELETE CASCADE), in the same statement.
       return inTransaction(c -> {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM run_leases WHERE run_id = ?")) {
+          p.setString(1, runId);
+          p.executeUpdate();
+        }
         try (PreparedStatement p = c.prepareStatement("DELETE FROM runs WHERE run_id = ?")) {
           p.setString(1, runId);
           return p.executeUpdate() > 0;
@@ -242,6 +247,85 @@ public final class PostgresStore implements Store {
       });
     } finally {
       runKeys.remove(runId);
+    }
+  }
+
+  /**
+   * Reads the current lease and writes the decision in one transaction that first takes a
+   * transaction-scoped advisory lock on the run id: a row that does not exist yet cannot be locked
+   * with {@code FOR UPDATE}, so two processes could otherwise both see the run free.
+   */
+  @Override
+  public RunLease acquireLease(RunLease wanted, Instant now) {
+    return inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+        p.setString(1, "assay-run-lease:" + wanted.runId());
+        p.executeQuery().close();
+      }
+      RunLease current = readLease(c, wanted.runId());
+      RunLease holder = RunLease.decide(current, wanted, now);
+      if (holder != current) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO run_leases (run_id, owner, action, pid, host,"
+            + " acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE"
+            + " SET owner = EXCLUDED.owner, action = EXCLUDED.action, pid = EXCLUDED.pid, host = EXCLUDED.host,"
+            + " acquired_at = EXCLUDED.acquired_at, heartbeat_at = EXCLUDED.heartbeat_at,"
+            + " expires_at = EXCLUDED.expires_at")) {
+          p.setString(1, holder.runId());
+          p.setString(2, holder.owner());
+          p.setString(3, holder.action());
+          p.setLong(4, holder.pid());
+          p.setString(5, holder.host());
+          p.setString(6, holder.acquiredAt().toString());
+          p.setString(7, holder.heartbeatAt().toString());
+          p.setString(8, holder.expiresAt().toString());
+          p.executeUpdate();
+        }
+      }
+      return holder;
+    });
+  }
+
+  @Override
+  public boolean renewLease(String runId, String owner, Instant heartbeatAt, Instant expiresAt) {
+    return inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE run_leases SET heartbeat_at = ?, expires_at = ? WHERE run_id = ? AND owner = ?")) {
+        p.setString(1, heartbeatAt.toString());
+        p.setString(2, expiresAt.toString());
+        p.setString(3, runId);
+        p.setString(4, owner);
+        return p.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
+  public void releaseLease(String runId, String owner) {
+    inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM run_leases WHERE run_id = ? AND owner = ?")) {
+        p.setString(1, runId);
+        p.setString(2, owner);
+        return p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public Optional<RunLease> lease(String runId) {
+    return reading(c -> Optional.ofNullable(readLease(c, runId)));
+  }
+
+  private static RunLease readLease(Connection c, String runId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT owner, action, pid, host, acquired_at, heartbeat_at,"
+        + " expires_at FROM run_leases WHERE run_id = ?")) {
+      p.setString(1, runId);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new RunLease(runId, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            Instant.parse(rs.getString(5)), Instant.parse(rs.getString(6)), Instant.parse(rs.getString(7)));
+      }
     }
   }
 

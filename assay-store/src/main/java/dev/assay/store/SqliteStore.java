@@ -10,6 +10,7 @@ import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.CalibrationRecord;
 import dev.assay.core.Plan;
+import dev.assay.core.RunLease;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
@@ -19,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -462,6 +464,10 @@ public final class SqliteStore implements Store {
           p.setString(1, runId);
           existed[0] = p.executeUpdate() > 0;
         }
+        try (PreparedStatement p = writer.prepareStatement("DELETE FROM run_leases WHERE run_id = ?")) {
+          p.setString(1, runId);
+          p.executeUpdate();
+        }
         writer.commit();
       } catch (SQLException | RuntimeException e) {
         writer.rollback();
@@ -472,6 +478,90 @@ public final class SqliteStore implements Store {
       }
     });
     return existed[0];
+  }
+
+  /**
+   * Reads the current lease and writes the decision in one IMMEDIATE transaction: the write lock is
+   * taken before the read, so two processes cannot both see the run free.
+   */
+  @Override
+  public RunLease acquireLease(RunLease wanted, Instant now) {
+    RunLease[] holder = new RunLease[1];
+    writing(() -> {
+      writer.setAutoCommit(false);
+      try {
+        RunLease current = readLease(writer, wanted.runId());
+        holder[0] = RunLease.decide(current, wanted, now);
+        if (holder[0] != current) {
+          try (PreparedStatement p = writer.prepareStatement("INSERT OR REPLACE INTO run_leases (run_id, owner, action,"
+              + " pid, host, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            RunLease l = holder[0];
+            p.setString(1, l.runId());
+            p.setString(2, l.owner());
+            p.setString(3, l.action());
+            p.setLong(4, l.pid());
+            p.setString(5, l.host());
+            p.setString(6, l.acquiredAt().toString());
+            p.setString(7, l.heartbeatAt().toString());
+            p.setString(8, l.expiresAt().toString());
+            p.executeUpdate();
+          }
+        }
+        writer.commit();
+      } catch (SQLException | RuntimeException e) {
+        writer.rollback();
+        throw e;
+      } finally {
+        writer.setAutoCommit(true);
+      }
+    });
+    return holder[0];
+  }
+
+  @Override
+  public boolean renewLease(String runId, String owner, Instant heartbeatAt, Instant expiresAt) {
+    boolean[] renewed = {false};
+    writing(() -> {
+      try (PreparedStatement p = writer.prepareStatement(
+          "UPDATE run_leases SET heartbeat_at = ?, expires_at = ? WHERE run_id = ? AND owner = ?")) {
+        p.setString(1, heartbeatAt.toString());
+        p.setString(2, expiresAt.toString());
+        p.setString(3, runId);
+        p.setString(4, owner);
+        renewed[0] = p.executeUpdate() > 0;
+      }
+    });
+    return renewed[0];
+  }
+
+  @Override
+  public void releaseLease(String runId, String owner) {
+    writing(() -> {
+      try (PreparedStatement p = writer.prepareStatement("DELETE FROM run_leases WHERE run_id = ? AND owner = ?")) {
+        p.setString(1, runId);
+        p.setString(2, owner);
+        p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public Optional<RunLease> lease(String runId) {
+    return reading(() -> Optional.ofNullable(readLease(reader, runId)));
+  }
+
+  private static RunLease readLease(Connection c, String runId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT owner, action, pid, host, acquired_at, heartbeat_at, expires_at"
+        + " FROM run_leases WHERE run_id = ?")) {
+      p.setString(1, runId);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new RunLease(runId, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            Instant.parse(rs.getString(5)), Instant.parse(rs.getString(6)), Instant.parse(rs.getString(7)));
+      }
+    }
   }
 
   @Override

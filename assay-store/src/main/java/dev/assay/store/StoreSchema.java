@@ -215,7 +215,26 @@ final class StoreSchema {
       "CREATE INDEX calibrations_newest ON calibrations (created_at DESC, calibration_id DESC)",
       immutable("calibrations")));
 
-  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4, V5));
+  /**
+   * Version 6: one writer per run. A run's lease (who may write its results, until when) is a row
+   * keyed by run id, without a foreign key because a new run is leased before its row exists.
+   * Instants are ISO-8601 UTC text; they are compared in Java inside the writer's IMMEDIATE
+   * transaction, which is what makes taking a lease atomic across processes.
+   */
+  static final Schema.Migration V6 = new Schema.Migration(6, List.of(
+      """
+      CREATE TABLE run_leases (
+        run_id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        action TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      )"""));
+
+  static final Schema SCHEMA = new Schema("store", APPLICATION_ID, List.of(V1, V2, V3, V4, V5, V6));
 
   private static String immutable(String table) {
     return "CREATE TRIGGER " + table + "_no_update BEFORE UPDATE ON " + table

@@ -40,8 +40,9 @@ class PostgresStoreTest extends StoreConformance {
   @Test
   void tablesLiveInTheAssaySchemaWithFlywayHistory() throws SQLException {
     assertThat(queryString("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'assay'"
-        + " AND table_name IN ('runs', 'results', 'datasets', 'verdicts', 'plans', 'calibrations')")).isEqualTo("6");
-    assertThat(queryString("SELECT max(version) FROM assay.flyway_schema_history WHERE success")).isEqualTo("3");
+        + " AND table_name IN ('runs', 'results', 'datasets', 'verdicts', 'plans', 'calibrations', 'run_leases')"))
+        .isEqualTo("7");
+    assertThat(queryString("SELECT max(version) FROM assay.flyway_schema_history WHERE success")).isEqualTo("4");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.core.Counts;
+import dev.assay.core.RunLease;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class SchemaMigrationTest {
   void aNewStoreIsAtTheLatestVersionAndMarkedAsAStore() throws SQLException {
     Path db = dir.resolve("assay.db");
     SqliteStore.open(db).close();
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(ints(db, "PRAGMA application_id")).containsExactly(StoreSchema.APPLICATION_ID);
   }
 
@@ -39,7 +40,7 @@ class SchemaMigrationTest {
     try (SqliteStore store = SqliteStore.open(db)) {
       assertThat(store.run("r1")).isPresent();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(ints(db, "SELECT version FROM schema_version")).containsExactly(1, 2, 3, 4, 5, 6);
   }
 
   @Test
@@ -100,7 +101,7 @@ class SchemaMigrationTest {
       assertThat(result.scores().get("judge").note()).isEqualTo("half right");
       assertThat(store.plans()).containsExactly(plan);
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5, 6);
   }
 
   /**
@@ -121,7 +122,7 @@ class SchemaMigrationTest {
       assertThat(store.registry().models()).isEmpty();
       assertThat(store.auditLog().started()).isFalse();
     }
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).containsExactly(11);
   }
 
@@ -151,7 +152,36 @@ class SchemaMigrationTest {
     }
     assertThatThrownBy(() -> execute(db, "UPDATE calibrations SET body = '{}'")).isInstanceOf(SQLException.class)
         .hasMessageContaining("never changed");
-    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5, 6);
+  }
+
+  /**
+   * A store of schema 4 (before calibrations and run leases) with a run left running migrates to 6: the run and its
+   * results are kept, it has no lease, and a lease on it can be taken, renewed and released.
+   */
+  @Test
+  void aVersionFourStoreMigratesToRunLeases() throws Exception {
+    Path db = dir.resolve("assay.db");
+    migrate(db, new Schema("store", StoreSchema.APPLICATION_ID, List.of(StoreSchema.V1, StoreSchema.V2, StoreSchema.V3,
+        StoreSchema.V4)));
+    assertThat(ints(db, "SELECT count(*) FROM sqlite_master WHERE name = 'run_leases'")).containsExactly(0);
+    // Written by the schema-4 code path: a run and one result.
+    String header = RecordCodec.header(run("r-running"));
+    execute(db, "INSERT INTO runs (run_id, started_at, status, system_name, suite_name, header) VALUES ('r-running', "
+        + "'1970-01-01T00:00:00.000000000Z', 'running', 'sys', 's', '" + header.replace("'", "''") + "')");
+
+    try (SqliteStore store = SqliteStore.open(db)) {
+      assertThat(store.run("r-running")).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RunStatus.RUNNING));
+      assertThat(store.lease("r-running")).isEmpty();
+      Instant now = Instant.parse("2026-12-01T00:00:00Z");
+      RunLease lease = new RunLease("r-running", "owner-1", "resume", 7, "h", now, now, now.plusSeconds(30));
+      assertThat(store.acquireLease(lease, now)).isEqualTo(lease);
+      assertThat(store.renewLease("r-running", "owner-1", now.plusSeconds(10), now.plusSeconds(40))).isTrue();
+      store.releaseLease("r-running", "owner-1");
+      assertThat(store.lease("r-running")).isEmpty();
+    }
+    assertThat(ints(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(ints(db, "SELECT count(*) FROM runs")).containsExactly(1);
   }
 
   @Test

@@ -8,7 +8,7 @@ import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.systems.http.HttpSystem;
 import dev.assay.systems.http.RequestTemplate;
-import dev.assay.systems.http.Secrets;
+import dev.assay.core.text.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +55,8 @@ public final class HttpSystemProvider implements SystemProvider {
       throw params.fault("request", e.getMessage(), expected);
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    Secrets secrets = Secrets.NONE;
+    // Credentials in the URL (user info, ?api_key=) are secrets too: servers echo them.
+    Secrets secrets = Secrets.NONE.withUrl(url.toString());
     JsonNode h = params.raw("headers");
     if (h != null) {
       if (!h.isObject()) {

@@ -5,9 +5,11 @@ import dev.assay.core.Dataset;
 import dev.assay.core.DatasetInfo;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.Plan;
+import dev.assay.core.RunLease;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +47,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, VerdictRecord> verdicts = new HashMap<>();
   private final Map<String, Plan> plans = new HashMap<>();
   private final Map<String, CalibrationRecord> calibrations = new HashMap<>();
+  private final Map<String, RunLease> leases = new HashMap<>();
   private boolean closed;
 
   @Override
@@ -111,7 +114,43 @@ public final class InMemoryStore implements Store {
   public synchronized boolean deleteRun(String runId) {
     checkOpen();
     results.remove(runId);
+    leases.remove(runId);
     return headers.remove(runId) != null;
+  }
+
+  @Override
+  public synchronized RunLease acquireLease(RunLease wanted, Instant now) {
+    checkOpen();
+    RunLease holder = RunLease.decide(leases.get(wanted.runId()), wanted, now);
+    leases.put(wanted.runId(), holder);
+    return holder;
+  }
+
+  @Override
+  public synchronized boolean renewLease(String runId, String owner, Instant heartbeatAt, Instant expiresAt) {
+    checkOpen();
+    RunLease current = leases.get(runId);
+    if (current == null || !current.heldBy(owner)) {
+      return false;
+    }
+    leases.put(runId, new RunLease(runId, owner, current.action(), current.pid(), current.host(), current.acquiredAt(),
+        heartbeatAt, expiresAt));
+    return true;
+  }
+
+  @Override
+  public synchronized void releaseLease(String runId, String owner) {
+    checkOpen();
+    RunLease current = leases.get(runId);
+    if (current != null && current.heldBy(owner)) {
+      leases.remove(runId);
+    }
+  }
+
+  @Override
+  public synchronized Optional<RunLease> lease(String runId) {
+    checkOpen();
+    return Optional.ofNullable(leases.get(runId));
   }
 
   @Override

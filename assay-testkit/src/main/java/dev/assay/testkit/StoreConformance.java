@@ -23,6 +23,7 @@ import dev.assay.core.ExampleResult;
 import dev.assay.core.Json;
 import dev.assay.core.Lineage;
 import dev.assay.core.Plan;
+import dev.assay.core.RunLease;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunStatus;
 import dev.assay.core.Score;
@@ -497,6 +498,106 @@ public abstract class StoreConformance {
     assertThat(store.results("run-stay")).hasSize(1);
     store.createRun(fullRun("run-del", Instant.ofEpochMilli(3)));
     assertThat(store.results("run-del")).as("a new run under the old id starts empty").isEmpty();
+  }
+
+  // ---- run leases (one writer per run) ----
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** A lease taken at {@code at} for 30 s. */
+  protected static RunLease lease(String runId, String owner, Instant at) {
+    return new RunLease(runId, owner, "resume", 4242, "host-" + owner, at, at, at.plusSeconds(30));
+  }
+
+  @Test
+  void aFreeRunIsLeasedAndAnotherOwnerIsToldWhoHoldsIt() {
+    store.createRun(fullRun("run-lease", Instant.ofEpochMilli(1)));
+    assertThat(store.lease("run-lease")).isEmpty();
+    RunLease mine = lease("run-lease", "a", T0);
+    assertThat(store.acquireLease(mine, T0)).isEqualTo(mine);
+    assertThat(store.lease("run-lease")).contains(mine);
+    RunLease theirs = lease("run-lease", "b", T0.plusSeconds(10));
+    assertThat(store.acquireLease(theirs, T0.plusSeconds(10))).as("held by a until it expires").isEqualTo(mine);
+    assertThat(store.lease("run-lease")).contains(mine);
+  }
+
+  @Test
+  void theHolderRenewsAndOthersCannot() {
+    store.acquireLease(lease("run-renew", "a", T0), T0);
+    assertThat(store.renewLease("run-renew", "b", T0.plusSeconds(5), T0.plusSeconds(35))).isFalse();
+    assertThat(store.renewLease("run-renew", "a", T0.plusSeconds(20), T0.plusSeconds(50))).isTrue();
+    RunLease renewed = store.lease("run-renew").orElseThrow();
+    assertThat(renewed.acquiredAt()).isEqualTo(T0);
+    assertThat(renewed.heartbeatAt()).isEqualTo(T0.plusSeconds(20));
+    assertThat(renewed.expiresAt()).isEqualTo(T0.plusSeconds(50));
+    // Still held at 40 s thanks to the renewal; the same owner asking again renews, keeping acquiredAt.
+    assertThat(store.acquireLease(lease("run-renew", "b", T0.plusSeconds(40)), T0.plusSeconds(40)).owner())
+        .isEqualTo("a");
+    RunLease again = store.acquireLease(lease("run-renew", "a", T0.plusSeconds(45)), T0.plusSeconds(45));
+    assertThat(again.acquiredAt()).isEqualTo(T0);
+    assertThat(again.expiresAt()).isEqualTo(T0.plusSeconds(75));
+    assertThat(store.renewLease("no-such-run", "a", T0, T0.plusSeconds(30))).isFalse();
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOverAndItsFormerHolderCannotRenewIt() {
+    store.acquireLease(lease("run-crashed", "a", T0), T0);
+    RunLease b = lease("run-crashed", "b", T0.plusSeconds(30));
+    assertThat(store.acquireLease(b, T0.plusSeconds(30))).as("expired exactly at expiresAt").isEqualTo(b);
+    assertThat(store.renewLease("run-crashed", "a", T0.plusSeconds(31), T0.plusSeconds(61))).isFalse();
+    assertThat(store.lease("run-crashed")).contains(b);
+  }
+
+  @Test
+  void onlyTheHolderReleasesAndDeletingTheRunDropsItsLease() {
+    store.createRun(fullRun("run-release", Instant.ofEpochMilli(1)));
+    store.acquireLease(lease("run-release", "a", T0), T0);
+    store.releaseLease("run-release", "b");
+    assertThat(store.lease("run-release")).isPresent();
+    store.releaseLease("run-release", "a");
+    assertThat(store.lease("run-release")).isEmpty();
+    RunLease b = lease("run-release", "b", T0.plusSeconds(1));
+    assertThat(store.acquireLease(b, T0.plusSeconds(1))).isEqualTo(b);
+    store.deleteRun("run-release");
+    assertThat(store.lease("run-release")).isEmpty();
+  }
+
+  @Test
+  @Timeout(60)
+  void ofManyConcurrentOwnersExactlyOneHoldsTheLease() throws Exception {
+    int owners = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<RunLease>> got = new ArrayList<>();
+      for (int i = 0; i < owners; i++) {
+        String owner = "owner-" + i;
+        got.add(pool.submit(() -> {
+          start.await();
+          return store.acquireLease(lease("run-race", owner, T0), T0);
+        }));
+      }
+      start.countDown();
+      Set<String> holders = new java.util.HashSet<>();
+      for (Future<RunLease> f : got) {
+        holders.add(f.get().owner());
+      }
+      assertThat(holders).as("every caller is told the same holder").hasSize(1);
+      assertThat(store.lease("run-race").map(RunLease::owner)).contains(holders.iterator().next());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aLeaseOutlivesTheStoreThatTookIt() {
+    assumeTrue(supportsReopen(), "this store keeps nothing after close");
+    RunLease a = lease("run-durable", "a", T0);
+    store.acquireLease(a, T0);
+    store.close();
+    store = openStore(dir);
+    assertThat(store.lease("run-durable")).contains(a);
+    assertThat(store.acquireLease(lease("run-durable", "b", T0.plusSeconds(1)), T0.plusSeconds(1))).isEqualTo(a);
   }
 
   // ---- datasets, verdicts, plans ----

@@ -1,6 +1,8 @@
 package dev.assay.metrics.classification;
 
+import dev.assay.core.Example;
 import dev.assay.core.Metric;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.MetricName;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
@@ -48,6 +50,17 @@ public final class ClassificationScorers implements ScorerProvider {
   public Scorer scorer(Metric metric, PluginContext context) {
     return build(metric.name()).orElseThrow(() ->
         new IllegalArgumentException("not a classification metric: " + metric.name()));
+  }
+
+  @Override
+  public MetricFamily family() {
+    return MetricFamily.CLASSIFICATION;
+  }
+
+  /** Every classification metric needs the example's true label as its reference. */
+  @Override
+  public void checkExample(Metric metric, Example example) {
+    SuiteRecord.truth(example);
   }
 
   private static Optional<Scorer> build(String spec) {

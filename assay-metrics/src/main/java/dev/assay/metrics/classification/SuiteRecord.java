@@ -50,7 +50,8 @@ final class SuiteRecord {
     return new ClassificationRecord(example.id(), truth, label(value, "output"), null, null, example.line());
   }
 
-  private static String truth(Example example) {
+  /** The example's true label (its reference); an example without one is an input error naming it. */
+  static String truth(Example example) {
     String label = Labels.of(example.reference());
     if (label == null) {
       JsonNode ref = example.reference();

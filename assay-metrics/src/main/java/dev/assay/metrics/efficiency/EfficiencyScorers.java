@@ -2,6 +2,7 @@ package dev.assay.metrics.efficiency;
 
 import dev.assay.core.InputException;
 import dev.assay.core.Metric;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.MetricName;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
@@ -26,6 +27,11 @@ public final class EfficiencyScorers implements ScorerProvider {
   private static final Set<String> LISTED = Collections.unmodifiableSet(new LinkedHashSet<>(EfficiencyMetric.NAMES));
 
   private static final Set<String> PRICE_KEYS = Set.of("input_per_million", "output_per_million");
+
+  @Override
+  public MetricFamily family() {
+    return MetricFamily.EFFICIENCY;
+  }
 
   @Override
   public Set<String> names() {

@@ -1,7 +1,9 @@
 package dev.assay.metrics.retrieval;
 
 import dev.assay.core.InputException;
+import dev.assay.core.Example;
 import dev.assay.core.Metric;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
@@ -31,6 +33,17 @@ public final class RetrievalScorers implements ScorerProvider {
   public Scorer scorer(Metric metric, PluginContext context) {
     return build(metric.name()).orElseThrow(() -> new IllegalArgumentException("not a retrieval measure: "
         + metric.name()));
+  }
+
+  @Override
+  public MetricFamily family() {
+    return MetricFamily.RETRIEVAL;
+  }
+
+  /** Every retrieval measure reads the example's relevance judgments (and its id as a TREC topic id). */
+  @Override
+  public void checkExample(Metric metric, Example example) {
+    ExampleJudgments.judgments(example);
   }
 
   private static Optional<Scorer> build(String spec) {

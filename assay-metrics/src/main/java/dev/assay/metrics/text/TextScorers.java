@@ -1,6 +1,8 @@
 package dev.assay.metrics.text;
 
+import dev.assay.core.Example;
 import dev.assay.core.Metric;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.MetricName;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
@@ -163,6 +165,17 @@ public final class TextScorers implements ScorerProvider {
   @Override
   public Scorer scorer(Metric metric, PluginContext context) {
     return build(metric.name()).orElseThrow(() -> new IllegalArgumentException("not a text metric: " + metric.name()));
+  }
+
+  @Override
+  public MetricFamily family() {
+    return MetricFamily.TEXT;
+  }
+
+  /** Every text metric compares the output with the example's reference texts. */
+  @Override
+  public void checkExample(Metric metric, Example example) {
+    References.of(example);
   }
 
   /** The scorer of {@code spec}, or empty when the name is not a text metric. */

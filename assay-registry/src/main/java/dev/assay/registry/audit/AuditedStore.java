@@ -201,6 +201,30 @@ public final class AuditedStore implements Store, Registry {
     return existed;
   }
 
+  // A run's lease says who is writing it right now; it is coordination between processes, not a
+  // change to the evidence, so it passes straight through unaudited (the run's own entries record
+  // its resumption and completion).
+
+  @Override
+  public dev.assay.core.RunLease acquireLease(dev.assay.core.RunLease wanted, java.time.Instant now) {
+    return store.acquireLease(wanted, now);
+  }
+
+  @Override
+  public boolean renewLease(String runId, String owner, java.time.Instant heartbeatAt, java.time.Instant expiresAt) {
+    return store.renewLease(runId, owner, heartbeatAt, expiresAt);
+  }
+
+  @Override
+  public void releaseLease(String runId, String owner) {
+    store.releaseLease(runId, owner);
+  }
+
+  @Override
+  public Optional<dev.assay.core.RunLease> lease(String runId) {
+    return store.lease(runId);
+  }
+
   @Override
   public void putDataset(Dataset dataset) {
     if (store.dataset(dataset.hash()).isPresent()) {

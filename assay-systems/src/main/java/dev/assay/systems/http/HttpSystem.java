@@ -6,6 +6,7 @@ import dev.assay.core.Invocation;
 import dev.assay.core.Output;
 import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
+import dev.assay.core.text.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -87,7 +88,14 @@ public final class HttpSystem implements SystemUnderTest {
     }
     Long tokensIn = count(response, config.tokensIn());
     Long tokensOut = count(response, config.tokensOut());
-    return new Output(value.deepCopy(), null, tokensIn, tokensOut, config.pricing().cost(tokensIn, tokensOut));
+    // A service that echoes its credentials into the answer must not get them stored.
+    return new Output(http.secrets().redact(value.deepCopy()), null, tokensIn, tokensOut,
+        config.pricing().cost(tokensIn, tokensOut));
+  }
+
+  @Override
+  public Secrets secrets() {
+    return http.secrets();
   }
 
   private static Long count(JsonNode response, JsonPointer pointer) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.core.Json;
 import dev.assay.core.SystemException;
+import dev.assay.core.text.Secrets;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;

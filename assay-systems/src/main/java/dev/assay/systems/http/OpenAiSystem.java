@@ -9,6 +9,7 @@ import dev.assay.core.Json;
 import dev.assay.core.Output;
 import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
+import dev.assay.core.text.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -108,13 +109,14 @@ public final class OpenAiSystem implements SystemUnderTest {
    */
   public OpenAiSystem(Config config, String apiKey, JsonHttp.Sleeper sleeper) {
     this.config = config;
-    String base = config.baseUrl().toString();
-    this.uri = URI.create((base.endsWith("/") ? base : base + "/") + config.endpoint().path);
+    this.uri = endpoint(config.baseUrl(), config.endpoint().path);
     Map<String, String> headers = new LinkedHashMap<>();
     if (apiKey != null) {
       headers.put("Authorization", "Bearer " + apiKey);
     }
-    this.http = new JsonHttp(config.name(), headers, Secrets.NONE.with(apiKey), config.maxRetryAfterWait(), sleeper);
+    // Credentials in the base URL (user info, ?api_key=) are secrets too: servers echo them.
+    this.http = new JsonHttp(config.name(), headers, Secrets.NONE.with(apiKey).withUrl(config.baseUrl().toString()),
+        config.maxRetryAfterWait(), sleeper);
     this.budget = config.tokensPerMinute() == null ? null : new TokenBudget(config.tokensPerMinute(), System::nanoTime);
   }
 
@@ -126,6 +128,17 @@ public final class OpenAiSystem implements SystemUnderTest {
 
   public Config config() {
     return config;
+  }
+
+  /**
+   * The endpoint's URL: {@code path} appended to the base URL's path, its query (an {@code
+   * api_key} some gateways take there) and user info kept as written.
+   */
+  static URI endpoint(URI base, String path) {
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    String full = (basePath.endsWith("/") ? basePath : basePath + "/") + path;
+    return URI.create(base.getScheme() + "://" + base.getRawAuthority() + full
+        + (base.getRawQuery() == null ? "" : "?" + base.getRawQuery()));
   }
 
   @Override
@@ -179,8 +192,14 @@ public final class OpenAiSystem implements SystemUnderTest {
       throw new SystemException(http.secrets().redact("system '" + config.name() + "': the response has no text at "
           + where + (reply.hasError() ? ": " + errorOf(raw[0]) : "")), false);
     }
-    return new Output(TextNode.valueOf(reply.text()), null, tokensIn, tokensOut,
+    // A proxy that echoes the caller's key into the answer must not get it stored or cached.
+    return new Output(TextNode.valueOf(http.secrets().redact(reply.text())), null, tokensIn, tokensOut,
         config.pricing().cost(tokensIn, tokensOut));
+  }
+
+  @Override
+  public Secrets secrets() {
+    return http.secrets();
   }
 
   /** The response's {@code error} value in canonical JSON; only on this rare path is the body read as a tree. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Metric;
+import dev.assay.core.MetricFamily;
 import dev.assay.core.MetricName;
 import dev.assay.core.NumberRange;
 import dev.assay.core.Params;
@@ -13,6 +14,7 @@ import dev.assay.core.ScorerProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.core.io.InputFiles;
+import dev.assay.core.text.Secrets;
 import dev.assay.systems.AdapterLimits;
 import dev.assay.systems.OpenAiSystemProvider;
 import dev.assay.systems.http.PromptTemplate;
@@ -53,6 +55,11 @@ public final class JudgeScorers implements ScorerProvider {
   private static final String USAGE = "judge:base_url=URL:model=MODEL:rubric=FILE[:api_key_env=VAR][:min=0][:max=1]";
 
   @Override
+  public MetricFamily family() {
+    return MetricFamily.JUDGE;
+  }
+
+  @Override
   public Set<String> names() {
     return Set.of(JudgeScorer.NAME);
   }
@@ -72,6 +79,14 @@ public final class JudgeScorers implements ScorerProvider {
     }
     Params p = Params.of(name).allowOnly(KEYS);
     p.requiredString("base_url", USAGE);
+    String url = p.string("base_url", null);
+    if (!Secrets.stripUrlCredentials(url).equals(url)) {
+      // The metric name is the score's key: stored with every result, printed in every table and
+      // report. Stripping it there would change which metric it is, so it must not hold a secret.
+      throw fault("the judge's base_url carries credentials (user info or a secret query parameter such as"
+          + " api_key), which the metric name would store and print with every score",
+          "a base_url without credentials and the key in an environment variable: api_key_env=VAR");
+    }
     models(p);
     p.requiredString("rubric", USAGE);
     double min = p.number("min", 0, -1e12, 1e12);

@@ -194,4 +194,18 @@ class JudgeScorersTest {
       });
     }
   }
+
+  /** Issue 17, item 7: a metric name is stored and printed with every score, so it holds no URL credentials. */
+  @Test
+  void aJudgeUrlWithCredentialsIsRefusedWithoutEchoingThem() throws Exception {
+    Path rubric = Files.writeString(dir.resolve("r.txt"), "{{output}}");
+    for (String url : new String[] {"http://svc:pa55-w0rd@127.0.0.1:9/v1", "http://127.0.0.1:9/v1?api_key=pa55-w0rd"}) {
+      String spec = "judge:base_url=" + url + ":model=m:rubric=" + rubric;
+      assertThatThrownBy(() -> Scoring.create(new JudgeScorers(), spec)).as(spec)
+          .isInstanceOfSatisfying(InputException.class, e -> {
+            assertThat(e.field()).isEqualTo("metrics");
+            assertThat(e.render()).contains("carries credentials", "api_key_env=VAR").doesNotContain("pa55-w0rd");
+          });
+    }
+  }
 }
