@@ -55,7 +55,7 @@ class JudgeCalibrationGateTest {
       CliHarness.Result report = cli.run("gate", "suite.yaml", "--report", "report.html");
       assertThat(report.code()).as(report.toString()).isZero();
       String html = java.nio.file.Files.readString(dir.resolve("report.html"));
-      assertThat(html).contains("Judge calibration").contains("<td>met</td>").contains("answer 1\n\njudge: r1");
+      assertThat(html).contains("Judge calibration").contains("<td>met</td>").contains("answer 1</pre><div class=\"rationale\"><b>judge rationale:</b> r1</div>");
       assertThat(html).containsPattern("<td>judges</td><td[^>]*>judge [0-9a-f]{12}</td>");
 
       JudgeCalibrateCommandTest.writeTwoSystemSuite(cli, stub.baseUrl(), "j", gate(0.7));

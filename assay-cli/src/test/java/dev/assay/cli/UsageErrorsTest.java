@@ -14,7 +14,7 @@ class UsageErrorsTest {
   void aMistypedCommandGetsTheNearestName() {
     CliHarness.Result r = new CliHarness(dir).run("comapre", "a", "b");
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: unknown command 'comapre' (did you mean 'compare'? known: audit, cache, card, ")
+    assertThat(r.err()).startsWith("error: unknown command 'comapre' (did you mean 'compare'? known: ab, audit, cache, card, ")
         .endsWith("Try 'assay --help' for more information.\n");
     assertThat(r.err().lines()).hasSize(2);
     assertThat(r.out()).isEmpty();
