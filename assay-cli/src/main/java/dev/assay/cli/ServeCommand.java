@@ -9,6 +9,7 @@ import dev.assay.store.SqliteTokenStore;
 import dev.assay.tracking.MlflowService;
 import dev.assay.tracking.TrackingStore;
 import dev.assay.tracking.http.MlflowRoutes;
+import dev.assay.tracking.http.TrackingPages;
 import dev.assay.tracking.sql.TrackingStores;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,11 @@ final class ServeCommand implements Callable<Integer> {
     try (StoreSession session = new StoreSession(ctx, root.store, db);
         SqliteTokenStore tokens = SqliteTokenStore.open(session.tokensFile());
         TrackingStore tracking = TrackingStores.open(session.where(), ctx.env(), ctx.clock())) {
-      // MLflow's tracking API under /api/2.0/mlflow, behind the same checks, tokens and roles; Prometheus /metrics.
+      // MLflow's tracking API under /api/2.0/mlflow and its pages under /experiments, behind the same checks, tokens
+      // and roles; Prometheus /metrics.
       AssayServer server = AssayServer.builder(session.store(), config).tokens(tokens).clock(ctx.clock())
-          .mount(new MlflowRoutes(new MlflowService(tracking, ctx.clock()))).mount(new ServeMetrics()).build();
+          .mount(new MlflowRoutes(new MlflowService(tracking, ctx.clock()))).mount(new TrackingPages(tracking))
+          .mount(new ServeMetrics()).build();
       try {
         server.start();
       } catch (RuntimeException e) {

@@ -73,7 +73,12 @@ class ServeCommandTest {
     HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base))
         .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<h1>Runs</h1>");
+    assertThat(page.body()).contains("<h1>Runs</h1>", "<a href=\"/experiments\">Experiments</a>");
+    // the MLflow tracking pages are mounted beside the API: the Default experiment every store starts with
+    HttpResponse<String> experiments = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+        + "experiments")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(experiments.statusCode()).isEqualTo(200);
+    assertThat(experiments.body()).contains("<h1>Experiments</h1>", "<a href=\"/experiments/0\">Default</a>");
     ServeCommand.stopAll();
     assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
     assertThat(err.toString()).contains("auth off: this machine only");

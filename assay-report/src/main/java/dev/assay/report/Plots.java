@@ -22,6 +22,8 @@ public final class Plots {
   private static final double ROW = 26;
   private static final int CDF_POINTS = 400;
   private static final double LEGEND_LINE = 18;
+  /** Series of at most this many points get a marker per point in {@link #line}. */
+  static final int LINE_MARKERS = 60;
 
   private Plots() {}
 
@@ -182,6 +184,78 @@ public final class Plots {
       svg.text(left + 18, ly, s.getKey());
       k++;
     }
+    return svg.finish();
+  }
+
+  /**
+   * One series as a line over its x values (a metric's history over training steps). Points whose x
+   * or y is not finite (NaN, infinite) cannot be placed: they are left out and the caption counts
+   * them. Up to {@value #LINE_MARKERS} points are also drawn as markers, so a history of one or two
+   * values is visible.
+   *
+   * @param xs the x values in the order logged; not necessarily increasing (a client may log steps
+   *     out of order), so the line joins the points in x order
+   * @param ys the y values, as many as {@code xs}
+   */
+  public static String line(String title, String xLabel, String yLabel, double[] xs, double[] ys) {
+    if (xs.length != ys.length) {
+      throw new IllegalArgumentException("xs and ys differ in length: " + xs.length + " and " + ys.length);
+    }
+    Integer[] order = new Integer[xs.length];
+    int placed = 0;
+    for (int i = 0; i < xs.length; i++) {
+      if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
+        order[placed++] = i;
+      }
+    }
+    Integer[] shown = java.util.Arrays.copyOf(order, placed);
+    // Stable, so equal steps keep the order they were logged in.
+    java.util.Arrays.sort(shown, java.util.Comparator.comparingDouble(i -> xs[i]));
+    double xlo = Double.POSITIVE_INFINITY;
+    double xhi = Double.NEGATIVE_INFINITY;
+    double ylo = Double.POSITIVE_INFINITY;
+    double yhi = Double.NEGATIVE_INFINITY;
+    for (int i : shown) {
+      xlo = Math.min(xlo, xs[i]);
+      xhi = Math.max(xhi, xs[i]);
+      ylo = Math.min(ylo, ys[i]);
+      yhi = Math.max(yhi, ys[i]);
+    }
+    if (placed == 0) {
+      xlo = 0;
+      xhi = 1;
+      ylo = 0;
+      yhi = 1;
+    }
+    double pad = (yhi - ylo) * 0.05;
+    double w = 560;
+    double left = 64;
+    double right = w - 16;
+    double top = 24;
+    double bottom = 200;
+    Scale x = new Scale(xlo, xhi, left, right);
+    Scale y = new Scale(ylo - pad, yhi + pad, bottom, top);
+    SvgWriter svg = new SvgWriter(w, bottom + 44, title);
+    axes(svg, x, y, left, right, top, bottom, xLabel, yLabel);
+    int left0 = xs.length - placed;
+    svg.text(left, 14, placed + (placed == 1 ? " value" : " values")
+        + (left0 == 0 ? "" : "; " + left0 + " not finite, not drawn"), "class", "tick");
+    StringBuilder pts = new StringBuilder();
+    for (int i : shown) {
+      pts.append(SvgWriter.num(x.map(xs[i]))).append(',').append(SvgWriter.num(y.map(ys[i]))).append(' ');
+    }
+    svg.open("g", "class", "series");
+    svg.tooltip(title + ": " + placed + " values" + (placed == 0 ? ""
+        : ", last " + Format.num(ys[shown[placed - 1]]) + " at " + Format.num(xs[shown[placed - 1]])));
+    if (placed > 1) {
+      svg.element("polyline", "points", pts.toString().trim(), "fill", "none", "stroke", PALETTE[0], "stroke-width", 2);
+    }
+    if (placed <= LINE_MARKERS) {
+      for (int i : shown) {
+        svg.element("circle", "cx", x.map(xs[i]), "cy", y.map(ys[i]), "r", 3, "fill", PALETTE[0]);
+      }
+    }
+    svg.close("g");
     return svg.finish();
   }
 

@@ -195,6 +195,30 @@ class ReportContentTest {
     assertThat(Double.parseDouble(ys.get(1)) - Double.parseDouble(ys.get(0))).isGreaterThanOrEqualTo(16);
   }
 
+  @Test
+  void aLinePlotJoinsPointsInStepOrderAndLeavesOutWhatIsNotFinite() {
+    // logged out of step order, with one NaN: the line goes 0 -> 1 -> 2 and skips the NaN
+    String svg = Plots.line("loss <b>", "step", "value", new double[] {2, 0, 1, 3}, new double[] {1, 3, 2, Double.NaN});
+    Matcher m = Pattern.compile("<polyline points=\"([^\"]+)\"").matcher(svg);
+    assertThat(m.find()).isTrue();
+    String[] pts = m.group(1).split(" ");
+    assertThat(pts).hasSize(3);
+    double[] px = new double[3];
+    double[] py = new double[3];
+    for (int i = 0; i < 3; i++) {
+      px[i] = Double.parseDouble(pts[i].split(",")[0]);
+      py[i] = Double.parseDouble(pts[i].split(",")[1]);
+    }
+    assertThat(px[0]).isLessThan(px[1]);
+    assertThat(px[1]).isLessThan(px[2]);
+    // y grows downwards in SVG: the value 3 (step 0) is highest, 1 (step 2) lowest
+    assertThat(py[0]).isLessThan(py[1]);
+    assertThat(py[1]).isLessThan(py[2]);
+    assertThat(svg).contains("3 values; 1 not finite, not drawn").doesNotContain("<b>").contains("loss &lt;b&gt;");
+    String one = Plots.line("one", "step", "value", new double[] {5}, new double[] {0.5});
+    assertThat(one).doesNotContain("<polyline").contains("<circle");
+  }
+
   static ExampleResult result(String id, double value, String note) {
     Score s = Score.of(value);
     Map<String, Score> scores = new HashMap<>();

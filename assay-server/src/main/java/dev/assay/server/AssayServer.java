@@ -76,6 +76,7 @@ public final class AssayServer implements AutoCloseable {
     registry.register(routes);
     UiRoutes ui = new UiRoutes(context, api, guard, sessions, tokens);
     ui.register(routes);
+    context.ui(ui);
     new RegistryPages(ui, registry).register(routes);
     for (RouteGroup g : b.groups) {
       g.register(routes, context);

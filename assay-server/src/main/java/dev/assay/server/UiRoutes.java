@@ -116,7 +116,7 @@ final class UiRoutes {
   void html(Context ctx, String title, String active, String body) {
     Sessions.Session s = guard.ensureSession(ctx);
     ctx.contentType("text/html; charset=utf-8");
-    ctx.result(Layout.page(title, active, ServerContext.principal(ctx), s.csrf(), body));
+    ctx.result(Layout.page(title, active, ServerContext.principal(ctx), s.csrf(), body, server.nav()));
   }
 
   // ---- sign-in ----

@@ -37,6 +37,21 @@ class UiPagesTest {
   }
 
   @Test
+  void aMountedGroupAddsFramedPagesAndANavigationLinkAfterRuns() {
+    try (Fixture f = new Fixture(dir, AuthMode.NONE, b -> b.mount((routes, server) -> {
+      server.addNav("/extra", "Extra <pages>");
+      routes.get("/extra", Role.VIEWER, ctx -> server.page(ctx, "Extra <title>", "/extra", "<p id=\"body\">hi</p>"));
+    }))) {
+      String page = f.get("/extra").body();
+      assertThat(page).contains("<title>Extra &lt;title&gt; · assay</title>", "<p id=\"body\">hi</p>",
+          "<a href=\"/\">Runs</a><a href=\"/extra\" class=\"active\">Extra &lt;pages&gt;</a><a href=\"/compare\">",
+          "/static/assay.css");
+      // every built-in page links it too
+      assertThat(f.get("/verdicts").body()).contains("<a href=\"/extra\">Extra &lt;pages&gt;</a>");
+    }
+  }
+
+  @Test
   void verdictTimesReadToTheSecondAndRuleOutcomesAreBadges() {
     try (Fixture f = new Fixture(dir, AuthMode.NONE)) {
       ObjectNode detail = Json.object();

@@ -22,6 +22,14 @@ public final class Layout {
     {"/models", "Models"}, {"/audit", "Audit"}, {"/scorecard", "Scorecard"},
   };
 
+  /** A navigation link a mounted route group adds (docs/design/server.md); shown right after "Runs". */
+  public record NavLink(String path, String label) {
+    public NavLink {
+      java.util.Objects.requireNonNull(path, "path");
+      java.util.Objects.requireNonNull(label, "label");
+    }
+  }
+
   /** The {@code active} value of the sign-in page, which shows no navigation: every link would lead back to it. */
   public static final String SIGN_IN = "/login";
 
@@ -35,6 +43,12 @@ public final class Layout {
    * @param body trusted markup with every untrusted piece escaped
    */
   public static String page(String title, String active, Principal who, String csrf, String body) {
+    return page(title, active, who, csrf, body, java.util.List.of());
+  }
+
+  /** A whole page whose navigation also has {@code extra} links (from mounted route groups) after "Runs". */
+  public static String page(String title, String active, Principal who, String csrf, String body,
+      java.util.List<NavLink> extra) {
     StringBuilder b = new StringBuilder(body.length() + 2048);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -42,9 +56,15 @@ public final class Layout {
         .append("<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/static/assay.css\">\n")
         .append("<script src=\"/static/assay.js\" defer></script>\n</head>\n<body>\n<header class=\"top\">")
         .append("<a class=\"brand\" href=\"/\">assay</a><nav>");
-    for (String[] n : SIGN_IN.equals(active) ? new String[0][] : NAV) {
-      b.append("<a href=\"").append(n[0]).append('"').append(n[0].equals(active) ? " class=\"active\"" : "")
-          .append('>').append(n[1]).append("</a>");
+    if (!SIGN_IN.equals(active)) {
+      for (String[] n : NAV) {
+        navLink(b, n[0], n[1], active);
+        if (n[0].equals("/")) {
+          for (NavLink l : extra) {
+            navLink(b, l.path(), l.label(), active);
+          }
+        }
+      }
     }
     if (who != null && who.role().includes(Role.ADMIN) && who.tokenId() != null) {
       b.append("<a href=\"/tokens\"").append("/tokens".equals(active) ? " class=\"active\"" : "").append(">Tokens</a>");
@@ -60,6 +80,11 @@ public final class Layout {
     b.append("</span></header>\n<main>\n<h1>").append(Html.text(title)).append("</h1>\n").append(body)
         .append("</main>\n</body>\n</html>\n");
     return b.toString();
+  }
+
+  private static void navLink(StringBuilder b, String path, String label, String active) {
+    b.append("<a href=\"").append(Html.attr(path)).append('"').append(path.equals(active) ? " class=\"active\"" : "")
+        .append('>').append(Html.text(label)).append("</a>");
   }
 
   /** The hidden CSRF field every state-changing form carries. */

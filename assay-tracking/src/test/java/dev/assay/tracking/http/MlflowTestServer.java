@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The team server on a free loopback port with the MLflow routes mounted through its hook over
+ * The team server on a free loopback port with the MLflow routes and pages mounted through its hook over
  * {@code store}: every request passes the server's checks as in {@code assay serve}. With auth on,
  * it holds one token of each role.
  */
@@ -34,7 +34,8 @@ final class MlflowTestServer implements AutoCloseable {
   MlflowTestServer(TrackingStore store, Path dir, AuthMode auth) {
     tokenStore = SqliteTokenStore.open(dir.resolve("tokens.db"));
     server = AssayServer.builder(runs, ServerConfig.defaults(auth).withPort(0)).tokens(tokenStore)
-        .mount(new MlflowRoutes(new MlflowService(store, Clock.systemUTC()))).build().start();
+        .mount(new MlflowRoutes(new MlflowService(store, Clock.systemUTC()))).mount(new TrackingPages(store)).build()
+        .start();
     if (auth == AuthMode.TOKENS) {
       TokenService ts = new TokenService(tokenStore, Clock.systemUTC());
       for (Role r : List.of(Role.VIEWER, Role.EDITOR, Role.ADMIN)) {
