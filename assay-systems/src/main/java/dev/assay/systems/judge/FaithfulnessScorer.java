@@ -40,16 +40,18 @@ final class FaithfulnessScorer implements Scorer {
   private final ModelCaller models;
   private final PromptTemplate prompt;
   private final String contextField;
+  private final String answerField;
   private final Duration timeout;
 
   FaithfulnessScorer(Metric metric, SystemUnderTest judge, String identity, ModelCaller models,
-      PromptTemplate prompt, String contextField, Duration timeout) {
+      PromptTemplate prompt, String contextField, String answerField, Duration timeout) {
     this.metric = metric;
     this.judge = judge;
     this.identity = identity;
     this.models = models;
     this.prompt = prompt;
     this.contextField = contextField;
+    this.answerField = answerField;
     this.timeout = timeout;
   }
 
@@ -69,7 +71,7 @@ final class FaithfulnessScorer implements Scorer {
         .orElseThrow(() -> new JudgeException("faithfulness: example has no context field '" + contextField + "'"));
     String text;
     try {
-      text = prompt.render(new Fields(example, contextText(context), output.text()));
+      text = prompt.render(new Fields(example, contextText(context), answer(output)));
     } catch (MissingFieldException e) {
       throw new JudgeException("faithfulness prompt " + e.getMessage());
     }
@@ -92,6 +94,26 @@ final class FaithfulnessScorer implements Scorer {
     }
     double value = (double) verdicts.supported() / verdicts.claims().size();
     return Map.of(FaithfulnessScorers.NAME, Score.of(value).withNote(note.toString()));
+  }
+
+  /** The answer to judge: the output as text, or its field {@code answerField}. */
+  private String answer(Output output) {
+    if (answerField == null) {
+      return output.text();
+    }
+    JsonNode v = output.value();
+    if (v != null && v.isTextual()) {
+      try {
+        v = Json.MAPPER.readTree(v.textValue());
+      } catch (java.io.IOException e) {
+        v = null;
+      }
+    }
+    JsonNode a = v != null && v.isObject() ? v.get(answerField) : null;
+    if (a == null || !a.isTextual()) {
+      throw new JudgeException("faithfulness: output has no text field '" + answerField + "' to judge");
+    }
+    return a.textValue();
   }
 
   /** The context as the judge reads it: a text as is; a list as numbered passages. */

@@ -31,17 +31,20 @@ import java.util.Set;
  * Metric {@code faithfulness} (groundedness of an answer in its retrieved context), judged claim
  * by claim by a model ({@link FaithfulnessScorer}), configured on the metric name:
  *
- * <pre>faithfulness:base_url=URL:model=MODEL[:context=FIELD][:api_key_env=VAR]
+ * <pre>faithfulness:base_url=URL:model=MODEL[:context=FIELD][:answer=FIELD][:api_key_env=VAR]
  *      [:temperature=0][:max_tokens=N][:timeout_s=60]</pre>
  *
  * <p>{@code context} names the example field holding the retrieved context (default {@code
  * context}): a text, or a list of passages (texts, or objects with a text {@code text}). The
+ * answer judged is the system's output as text; with {@code answer=FIELD}, the text field of that
+ * name of an object output (a RAG system answering {@code {"answer": ..., "contexts": [...]}}).
+ * The
  * judge's prompt is built in (resource {@code faithfulness.txt}); its text is part of the judge's
  * identity. Parameters, the key variable and the URL rules are those of {@link JudgeScorers}.
  */
 public final class FaithfulnessScorers implements ScorerProvider {
   static final String NAME = "faithfulness";
-  private static final Set<String> KEYS = Set.of("base_url", "model", "context", "api_key_env", "temperature",
+  private static final Set<String> KEYS = Set.of("base_url", "model", "context", "answer", "api_key_env", "temperature",
       "max_tokens", "timeout_s");
   private static final String USAGE = "faithfulness:base_url=URL:model=MODEL[:context=FIELD][:api_key_env=VAR]";
 
@@ -68,6 +71,7 @@ public final class FaithfulnessScorers implements ScorerProvider {
     JudgeScorers.baseUrl(p, USAGE);
     p.requiredString("model", USAGE);
     contextField(p);
+    answerField(p);
     JudgeScorers.judgeParams(p);
     JudgeScorers.timeout(p);
     return Optional.of(new FaithfulnessMetric(name.text()));
@@ -81,7 +85,7 @@ public final class FaithfulnessScorers implements ScorerProvider {
     ObjectNode identity = judgeParams.deepCopy();
     identity.put("prompt_sha256", Json.hex(Json.digest().digest(promptText.getBytes(StandardCharsets.UTF_8))));
     return new FaithfulnessScorer(metric, JudgeScorers.openai(judgeParams, context), Json.hash(identity),
-        context.models(), PromptTemplate.parse(promptText), contextField(p), JudgeScorers.timeout(p));
+        context.models(), PromptTemplate.parse(promptText), contextField(p), answerField(p), JudgeScorers.timeout(p));
   }
 
   /** The example must hold the context field before any model is asked. */
@@ -99,6 +103,15 @@ public final class FaithfulnessScorers implements ScorerProvider {
     String field = p.string("context", "context");
     if (field.isBlank()) {
       throw JudgeScorers.fault("faithfulness context field is empty", "context=FIELD, e.g. context=passages");
+    }
+    return field;
+  }
+
+  /** The output's field holding the answer, or null for the whole output. */
+  private static String answerField(Params p) {
+    String field = p.string("answer", null);
+    if (field != null && field.isBlank()) {
+      throw JudgeScorers.fault("faithfulness answer field is empty", "answer=FIELD, e.g. answer=answer");
     }
     return field;
   }
