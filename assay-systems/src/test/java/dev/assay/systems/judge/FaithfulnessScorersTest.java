@@ -116,6 +116,29 @@ class FaithfulnessScorersTest {
     }
   }
 
+  /** With answer=FIELD the judged answer is that field of an object output; an output without it is that example's error. */
+  @Test
+  void theAnswerFieldOfAnObjectOutputIsWhatIsJudged() throws Exception {
+    List<String> prompts = new ArrayList<>();
+    ModelCaller scripted = (system, identity, invocation) -> {
+      prompts.add(invocation.example().inputText());
+      return Output.text("{\"claims\": [{\"claim\": \"Paris\", \"supported\": true}]}");
+    };
+    PluginContext ctx = new PluginContext(null, Path.of("").toAbsolutePath(), Map.of(), ResponseCache.NONE, null,
+        scripted);
+    try (Scorer f = Plugins.installed().scorer("faithfulness:base_url=http://127.0.0.1:9/v1:model=m:answer=answer",
+        ctx)) {
+      ObjectNode out = Json.object().put("answer", "Paris.");
+      out.putArray("contexts").add("d1");
+      Example e = example("1", "q", TextNode.valueOf("Paris is the capital."));
+      assertThat(f.score(e, new Output(out, null, null, null, null)).get("faithfulness").value()).isEqualTo(1.0);
+      assertThat(f.score(e, Output.text(Json.canonical(out))).get("faithfulness").value()).isEqualTo(1.0);
+      assertThat(prompts).hasSize(2).allSatisfy(p -> assertThat(p).isEqualTo(prompt("q", "Paris is the capital.", "Paris.")));
+      assertThatThrownBy(() -> f.score(e, Output.text("Paris."))).isInstanceOf(JudgeException.class)
+          .hasMessageContaining("no text field 'answer'");
+    }
+  }
+
   @Test
   void badSpecsAndExamplesWithoutContextAreInputErrors() {
     FaithfulnessScorers p = new FaithfulnessScorers();
