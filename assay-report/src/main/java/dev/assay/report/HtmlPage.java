@@ -30,7 +30,7 @@ public final class HtmlPage {
       svg text.on-dark{fill:#fff}svg text.on-light{fill:#1d232a}
       table.lineage,table.systems{width:100%;table-layout:fixed}table.lineage td,table.systems td{overflow-wrap:anywhere}
       table.lineage td.n,table.systems td.n{text-align:left}table.lineage th:first-child,table.systems th:first-child{width:11em}
-      .rationale{font-size:12px;color:#333;margin-top:4px}
+      .rationale{font-size:12px;color:#333;margin-top:4px;white-space:pre-line}
       pre{white-space:pre-wrap;word-break:break-word;margin:0;max-height:16em;overflow:auto;font:12px/1.35 ui-monospace,\
       monospace;background:#f8f8fa;padding:4px}
       table.flips td{width:25%}table.flips td.id{width:auto}.tags{font-size:12px;color:#555}

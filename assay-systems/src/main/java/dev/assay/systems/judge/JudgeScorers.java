@@ -78,15 +78,7 @@ public final class JudgeScorers implements ScorerProvider {
           "retries: N at the top of the suite");
     }
     Params p = Params.of(name).allowOnly(KEYS);
-    p.requiredString("base_url", USAGE);
-    String url = p.string("base_url", null);
-    if (!Secrets.stripUrlCredentials(url).equals(url)) {
-      // The metric name is the score's key: stored with every result, printed in every table and
-      // report. Stripping it there would change which metric it is, so it must not hold a secret.
-      throw fault("the judge's base_url carries credentials (user info or a secret query parameter such as"
-          + " api_key), which the metric name would store and print with every score",
-          "a base_url without credentials and the key in an environment variable: api_key_env=VAR");
-    }
+    baseUrl(p, USAGE);
     models(p);
     p.requiredString("rubric", USAGE);
     double min = p.number("min", 0, -1e12, 1e12);
@@ -148,6 +140,22 @@ public final class JudgeScorers implements ScorerProvider {
         timeout(p));
   }
 
+  /**
+   * The judge's {@code base_url}, required and free of credentials: the metric name is the score's
+   * key, stored with every result and printed in every table and report, and stripping a secret
+   * there would change which metric it is.
+   */
+  static String baseUrl(Params p, String usage) {
+    p.requiredString("base_url", usage);
+    String url = p.string("base_url", null);
+    if (!Secrets.stripUrlCredentials(url).equals(url)) {
+      throw fault("the judge's base_url carries credentials (user info or a secret query parameter such as"
+          + " api_key), which the metric name would store and print with every score",
+          "a base_url without credentials and the key in an environment variable: api_key_env=VAR");
+    }
+    return url;
+  }
+
   /** The judge's model, or a panel's models ({@code models=A,B,C}): one or the other, each once. */
   private static List<String> models(Params p) {
     if (p.has("model") == p.has("models")) {
@@ -177,13 +185,13 @@ public final class JudgeScorers implements ScorerProvider {
   }
 
   /** Seconds one judge call may take: the same bounds as a suite's timeout. */
-  private static Duration timeout(Params p) {
+  static Duration timeout(Params p) {
     double seconds = p.number("timeout_s", 60, TIMEOUT_S, "seconds one judge call may take");
     return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   /** The judge model's {@code openai} parameters: the API key variable's name, never its value. */
-  private static ObjectNode judgeParams(Params params) {
+  static ObjectNode judgeParams(Params params) {
     ObjectNode p = Json.object();
     p.put("base_url", params.string("base_url", null));
     p.put("model", params.string("model", params.string("models", null)));
@@ -200,7 +208,7 @@ public final class JudgeScorers implements ScorerProvider {
   }
 
   /** The judge model as an {@code openai} system; its parameter faults are reported on the metric. */
-  private static SystemUnderTest openai(ObjectNode p, PluginContext context) {
+  static SystemUnderTest openai(ObjectNode p, PluginContext context) {
     try {
       return new OpenAiSystemProvider().create(new SystemSpec("judge", "openai", p, 0), context.forSuite(null));
     } catch (InputException e) {
@@ -217,7 +225,7 @@ public final class JudgeScorers implements ScorerProvider {
     }
   }
 
-  private static InputException fault(String problem, String expected) {
+  static InputException fault(String problem, String expected) {
     return new InputException((String) null, 0, "metrics", problem, expected);
   }
 }
