@@ -53,7 +53,7 @@ class MetricValueInvariantTest {
   @Test
   void everyProviderIsCovered() {
     assertThat(families().keySet()).containsExactlyInAnyOrder("TextScorers", "RetrievalScorers",
-        "ClassificationScorers", "EfficiencyScorers", "JudgeScorers");
+        "ClassificationScorers", "EfficiencyScorers", "JudgeScorers", "FaithfulnessScorers", "ContextScorers");
   }
 
   @Test
@@ -85,6 +85,63 @@ class MetricValueInvariantTest {
       List<String> metrics = new ArrayList<>(f.get("TextScorers"));
       metrics.addAll(f.get("EfficiencyScorers"));
       metrics.add("judge:base_url=" + judge.baseUrl() + ":model=j:rubric=rubric.txt");
+      check(metrics);
+    }
+  }
+
+  @Test
+  void ragMetrics() throws Exception {
+    int n = 30;
+    String template;
+    try (java.io.InputStream in =
+        dev.assay.systems.judge.FaithfulnessScorers.class.getResourceAsStream("faithfulness.txt")) {
+      template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    StringBuilder data = new StringBuilder();
+    Map<String, StringBuilder> preds = Map.of("base", new StringBuilder(), "cand", new StringBuilder());
+    Map<String, String> judged = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String context = "fact " + i + " " + sentence(new String[] {"alpha", "beta", "gamma", "delta"}, 4);
+      List<String> relevant = new ArrayList<>();
+      for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
+        String d = "d" + rnd.nextInt(10);
+        if (!relevant.contains(d)) {
+          relevant.add(d);
+        }
+      }
+      data.append("{\"id\":\"r").append(i).append("\",\"input\":\"q").append(i).append("\",\"context\":")
+          .append(Json.MAPPER.writeValueAsString(context)).append(",\"relevant_contexts\":")
+          .append(Json.MAPPER.writeValueAsString(relevant)).append(",\"tags\":{\"half\":\"").append(i % 2)
+          .append("\"}}\n");
+      for (String sys : preds.keySet()) {
+        String answer = "answer " + i + " of " + sys + " " + rnd.nextInt(1000);
+        List<String> retrieved = new ArrayList<>();
+        for (int k = 0; k < 2 + rnd.nextInt(5); k++) {
+          String d = "d" + rnd.nextInt(10);
+          if (!retrieved.contains(d)) {
+            retrieved.add(d);
+          }
+        }
+        int claims = 1 + rnd.nextInt(4);
+        int supported = rnd.nextInt(claims + 1);
+        StringBuilder verdicts = new StringBuilder("{\"claims\": [");
+        for (int c = 0; c < claims; c++) {
+          verdicts.append(c == 0 ? "" : ", ").append("{\"claim\": \"claim ").append(c)
+              .append("\", \"supported\": ").append(c < supported).append('}');
+        }
+        judged.put(template.replace("{{question}}", "q" + i).replace("{{context}}", context)
+            .replace("{{answer}}", answer), verdicts.append("]}").toString());
+        preds.get(sys).append("{\"id\":\"r").append(i).append("\",\"output\":{\"answer\":")
+            .append(Json.MAPPER.writeValueAsString(answer)).append(",\"contexts\":")
+            .append(Json.MAPPER.writeValueAsString(retrieved)).append("}}\n");
+      }
+    }
+    cli.write("data.jsonl", data.toString());
+    cli.write("base.jsonl", preds.get("base").toString());
+    cli.write("cand.jsonl", preds.get("cand").toString());
+    try (StubLlmServer judge = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(judged))) {
+      List<String> metrics = new ArrayList<>(families().get("ContextScorers"));
+      metrics.add("faithfulness:base_url=" + judge.baseUrl() + ":model=j:answer=answer");
       check(metrics);
     }
   }
