@@ -1,9 +1,7 @@
 package dev.assay.core.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Dataset;
@@ -11,7 +9,6 @@ import dev.assay.core.DatasetSpec;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
-import dev.assay.core.text.JsonProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,22 +104,9 @@ public final class DatasetLoader {
 
   private static List<Example> readJsonl(Utf8LineReader lines, String name, ExampleMapper mapper) throws IOException {
     List<Example> examples = new ArrayList<>();
-    String text;
-    while ((text = lines.next()) != null) {
-      if (text.isBlank()) {
-        continue;
-      }
-      int line = lines.lineNumber();
-      JsonNode node;
-      try {
-        node = JSON_LINE.readTree(text);
-      } catch (JsonProcessingException e) {
-        throw new InputException(name, line, null, JsonProblem.of(e), ONE_OBJECT_PER_LINE);
-      }
-      if (!node.isObject()) {
-        throw new InputException(name, line, null, "got " + Describe.json(node), ONE_OBJECT_PER_LINE);
-      }
-      examples.add(mapper.map((ObjectNode) node, line));
+    ObjectNode node;
+    while ((node = JsonLines.next(lines, JSON_LINE, name, ONE_OBJECT_PER_LINE)) != null) {
+      examples.add(mapper.map(node, lines.lineNumber()));
     }
     return examples;
   }

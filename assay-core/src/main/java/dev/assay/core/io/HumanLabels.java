@@ -1,6 +1,5 @@
 package dev.assay.core.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,6 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Output;
 import dev.assay.core.text.Excerpt;
-import dev.assay.core.text.JsonProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -124,22 +122,9 @@ public final class HumanLabels {
     Set<String> raters = new LinkedHashSet<>();
     int unlabelled = 0;
     try (Utf8LineReader lines = new Utf8LineReader(new ByteArrayInputStream(bytes), name)) {
-      String text;
-      while ((text = lines.next()) != null) {
-        if (text.isBlank()) {
-          continue;
-        }
+      ObjectNode o;
+      while ((o = JsonLines.next(lines, JSON_LINE, name, LINE_SHAPE)) != null) {
         int line = lines.lineNumber();
-        JsonNode node;
-        try {
-          node = JSON_LINE.readTree(text);
-        } catch (JsonProcessingException e) {
-          throw new InputException(name, line, null, JsonProblem.of(e), LINE_SHAPE);
-        }
-        if (!node.isObject()) {
-          throw new InputException(name, line, null, "got " + Describe.json(node), LINE_SHAPE);
-        }
-        ObjectNode o = (ObjectNode) node;
         String id = idOf(o.get("id"), name, line, "id");
         JsonNode outputNode = o.get("output");
         if (outputNode == null || outputNode.isNull()) {
