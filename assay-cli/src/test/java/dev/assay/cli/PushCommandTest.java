@@ -145,6 +145,15 @@ class PushCommandTest {
     CliHarness.Result badUrl = cli.run(env, "runs", "push", id, "--server", "ftp://x");
     assertThat(badUrl.code()).isEqualTo(2);
     assertThat(badUrl.err()).contains("not a server URL");
+    int freePort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      freePort = s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    CliHarness.Result down = cli.run(env, "runs", "push", id, "--server", "http://127.0.0.1:" + freePort);
+    assertThat(down.code()).as(down.toString()).isEqualTo(2);
+    assertThat(down.err()).contains("cannot reach the server").doesNotContain("(null)");
     assertThat(remote.runs()).isEmpty();
   }
 }

@@ -48,7 +48,7 @@ public record AbConfig(String variant, String control, String treatment, double[
     double srmAlpha, String look, double tau, List<AbMetric> metrics) {
 
   public static AbConfig read(Path file) {
-    YamlTreeReader.YamlTree tree = YamlTreeReader.read(file, "A/B readout configuration",
+    YamlTreeReader.YamlTree tree = YamlTreeReader.read(file, "configuration of an A/B readout",
         "variant, control, treatment, split, metrics, ...");
     String name = file.toString();
     Map<String, Integer> lines = tree.lines();

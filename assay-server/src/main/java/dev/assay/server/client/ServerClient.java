@@ -110,8 +110,10 @@ public final class ServerClient {
         }
         return reply(r, path);
       } catch (ConnectException e) {
-        throw InputException.of("cannot reach the server " + base + " (" + TerminalText.escape(String.valueOf(
-            e.getMessage())) + ")", "a running 'assay serve' at --server URL");
+        // The JDK often leaves a refused connection without a message.
+        String why = e.getMessage() == null ? "nothing accepted the connection" : TerminalText.escape(e.getMessage());
+        throw InputException.of("cannot reach the server " + base + " (" + why + ")",
+            "a running 'assay serve' at --server URL");
       } catch (HttpTimeoutException e) {
         last = e;
       } catch (IOException e) {
