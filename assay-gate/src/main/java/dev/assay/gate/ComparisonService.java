@@ -131,9 +131,15 @@ public final class ComparisonService {
     List<String> names = options.metrics().isEmpty() ? pairing.commonMetrics() : options.metrics();
     names.forEach(pairing::requireMetric);
     MetricComparer comparer = new MetricComparer(options);
-    Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    List<Metric> resolved = new ArrayList<>();
     for (String name : names) {
-      comparisons.put(name, comparer.compare(pairing, metricOf.apply(name)));
+      resolved.add(metricOf.apply(name));
+    }
+    // The mean metrics' bootstraps draw their (identical) weights once for all of them.
+    SharedBootstraps shared = SharedBootstraps.of(pairing, resolved, options);
+    Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    for (Metric metric : resolved) {
+      comparisons.put(metric.name(), comparer.compare(pairing, metric, shared));
     }
     ComparisonReport report = ComparisonReport.of(pairing, new ArrayList<>(comparisons.values()));
     GateResult verdict = null;

@@ -51,12 +51,17 @@ final class MetricComparer {
 
   /** Compares {@code metric} of a pairing. */
   Comparison compare(Pairing pairing, Metric metric) {
+    return compare(pairing, metric, SharedBootstraps.NONE);
+  }
+
+  /** Compares {@code metric} of a pairing, taking its bootstrap from {@code shared} when there. */
+  Comparison compare(Pairing pairing, Metric metric, SharedBootstraps shared) {
     PairedScores ps = pairing.scores(metric.name());
     double b = sideValue(metric, ps.inSideOrder(pairing.baseline(), true), "baseline");
     double c = sideValue(metric, ps.inSideOrder(pairing.candidate(), false), "candidate");
     try {
       if (metric.kind() == MetricKind.MEAN) {
-        return mean(pairing, metric, ps, b, c);
+        return mean(pairing, metric, ps, b, c, shared);
       }
       Optional<PairedCorpus> corpus = corpus(metric, ps);
       if (corpus.isPresent()) {
@@ -82,11 +87,12 @@ final class MetricComparer {
   }
 
   /** Mean metrics: per-example differences for the tests; the interval of the difference of means. */
-  private Comparison mean(Pairing pairing, Metric metric, PairedScores ps, double b, double c) {
+  private Comparison mean(Pairing pairing, Metric metric, PairedScores ps, double b, double c,
+      SharedBootstraps shared) {
     PairedMetric pm = pairing.values(metric.name());
     double[] d = pm.differences();
     TestResult test = test(pm, d);
-    IntervalSource intervals = ps.single() ? IntervalSources.pairedDifference(pm, options)
+    IntervalSource intervals = ps.single() ? IntervalSources.pairedDifference(pm, options, shared)
         : IntervalSources.corpusDifference(corpus(metric, ps).orElseThrow(), options);
     double diff = c - b;
     double sd = PairedMetric.sd(d);

@@ -34,6 +34,12 @@ final class FusedCorpusReplicates {
     double replicate(int r);
   }
 
+  /** Recomputes one replicate of statistic {@code k} by the generic path (used for redrawn replicates). */
+  @FunctionalInterface
+  interface EachFallback {
+    double replicate(int k, int r);
+  }
+
   /** Computes replicates {@code [from, to)} into {@code values} (this class or a specialisation). */
   @FunctionalInterface
   interface Kernel {
@@ -134,6 +140,16 @@ final class FusedCorpusReplicates {
 
   /** Writes replicates {@code [from, to)} into {@code values}. */
   void compute(int from, int to, double[] values, Fallback fallback) {
+    computeEach(from, to, new CorpusSums.Combiner[] {combiner}, new double[][] {values}, (k, r) -> fallback.replicate(r));
+  }
+
+  /**
+   * Replicates {@code [from, to)} of several statistics of the same columns, from one draw of the
+   * weights: {@code values[k][r]} is {@code combiners[k]} applied to replicate r's group sums, bit
+   * for bit what a kernel over that statistic alone computes (each column's sum does not depend on
+   * the other columns). Combiners must not modify their argument.
+   */
+  void computeEach(int from, int to, CorpusSums.Combiner[] combiners, double[][] values, EachFallback fallback) {
     int groups = groupStart.length - 1;
     int longs = longColumns.length;
     int doubles = doubleColumns.length;
@@ -188,9 +204,16 @@ final class FusedCorpusReplicates {
         }
       }
       for (int j = 0; j < m; j++) {
-        values[r0 + j] = nonEmpty(j, groups, totals)
-            ? combiner.combine(groupSums(j, groups, totals, longSums, doubleSums))
-            : fallback.replicate(r0 + j);
+        if (nonEmpty(j, groups, totals)) {
+          double[][] sums = groupSums(j, groups, totals, longSums, doubleSums);
+          for (int k = 0; k < combiners.length; k++) {
+            values[k][r0 + j] = combiners[k].combine(sums);
+          }
+        } else {
+          for (int k = 0; k < combiners.length; k++) {
+            values[k][r0 + j] = fallback.replicate(k, r0 + j);
+          }
+        }
       }
     }
   }
