@@ -22,14 +22,14 @@ final class IntervalSources {
 
   /** Intervals for {@code mean(candidate) - mean(baseline)}, paired by example (or cluster). */
   static IntervalSource pairedDifference(PairedMetric pm, CompareOptions o) {
-    return pairedDifference(pm, o, SharedBootstraps.NONE);
+    return pairedDifference(pm, o, SharedDraws.NONE);
   }
 
   /**
    * As {@link #pairedDifference(PairedMetric, CompareOptions)}, taking the bootstrap from {@code
    * shared} when it holds this metric's (the same distribution, computed with other metrics).
    */
-  static IntervalSource pairedDifference(PairedMetric pm, CompareOptions o, SharedBootstraps shared) {
+  static IntervalSource pairedDifference(PairedMetric pm, CompareOptions o, SharedDraws shared) {
     double[] d = pm.differences();
     if (allEqual(d)) {
       return point(PairedMetric.mean(d));
@@ -38,7 +38,7 @@ final class IntervalSources {
       refuseTOverClusters(pm.clustered());
       return student(d);
     }
-    BootstrapDistribution dist = shared.of(pm);
+    BootstrapDistribution dist = shared.bootstrap(pm);
     if (dist == null) {
       dist = bootstrap(o).pairedMeanDifference(pm.ids(), pm.baseline(), pm.candidate(), pm.clusterKeys());
     }

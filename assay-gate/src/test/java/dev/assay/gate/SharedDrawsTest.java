@@ -11,11 +11,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A comparison's mean metrics bootstrapped together ({@link SharedBootstraps}) must give every
- * metric exactly the comparison it gets alone: the same interval (bit for bit), method, p-value,
+ * A comparison's mean metrics bootstrapped and tested together ({@link SharedDraws}) must give every
+ * metric exactly the comparison it gets alone: the same interval (bit for bit), method, test, p-value,
  * standard error and JSON.
  */
-class SharedBootstrapsTest {
+class SharedDrawsTest {
   private static final List<String> METRICS = List.of("exact_match", "f1", "latency_ms", "contains");
 
   private static Pairing pairing(long seed, int n) {
@@ -38,18 +38,22 @@ class SharedBootstrapsTest {
   @Test
   void everyMetricComparesExactlyAsAlone() {
     long seed = 20261207;
-    System.out.println("SharedBootstrapsTest seed " + seed);
+    System.out.println("SharedDrawsTest seed " + seed);
     CompareOptions o = CompareOptions.defaults().withReplicates(1_000).withSeed(seed);
     Pairing p = pairing(seed, 3_000);
     List<Metric> metrics = new ArrayList<>();
     for (String name : METRICS) {
       metrics.add(Tables.resolver(o).resolve(name, p.baseline(), p.candidate()));
     }
-    SharedBootstraps shared = SharedBootstraps.of(p, metrics, o);
+    SharedDraws shared = SharedDraws.of(p, metrics, o);
     for (String name : List.of("exact_match", "f1", "latency_ms")) {
-      assertThat(shared.of(p.values(name))).as("%s is bootstrapped with the others", name).isNotNull();
+      assertThat(shared.bootstrap(p.values(name))).as("%s is bootstrapped with the others", name).isNotNull();
     }
-    assertThat(shared.of(p.values("contains"))).as("no variation: nothing to bootstrap").isNull();
+    assertThat(shared.bootstrap(p.values("contains"))).as("no variation: nothing to bootstrap").isNull();
+    for (String name : List.of("f1", "latency_ms")) {
+      assertThat(shared.permutationTest(p.values(name))).as("%s is tested with the others", name).isNotNull();
+    }
+    assertThat(shared.permutationTest(p.values("exact_match"))).as("0/1 values: McNemar, alone").isNull();
     MetricComparer comparer = new MetricComparer(o);
     for (Metric metric : metrics) {
       Comparison together = comparer.compare(p, metric, shared);
@@ -58,20 +62,24 @@ class SharedBootstrapsTest {
       assertThat(bits(together.ci().upper())).as(metric.name()).isEqualTo(bits(alone.ci().upper()));
       assertThat(together.intervalMethod()).isEqualTo(alone.intervalMethod());
       assertThat(bits(together.intervals().standardError())).isEqualTo(bits(alone.intervals().standardError()));
+      assertThat(together.test()).isEqualTo(alone.test());
+      assertThat(bits(together.pValue())).as(metric.name()).isEqualTo(bits(alone.pValue()));
       assertThat(together.toJson()).isEqualTo(alone.toJson());
     }
   }
 
   @Test
-  void clustersAndTIntervalsAreNotShared() {
+  void tIntervalsAndSingleMetricsDrawAlone() {
     CompareOptions o = CompareOptions.defaults().withReplicates(200);
     Pairing p = pairing(3, 200);
     List<Metric> metrics = new ArrayList<>();
     for (String name : METRICS) {
       metrics.add(Tables.resolver(o).resolve(name, p.baseline(), p.candidate()));
     }
-    assertThat(SharedBootstraps.of(p, metrics, o.withInterval(IntervalChoice.T))).isSameAs(SharedBootstraps.NONE);
-    assertThat(SharedBootstraps.of(p, metrics.subList(0, 1), o)).isSameAs(SharedBootstraps.NONE);
+    SharedDraws t = SharedDraws.of(p, metrics, o.withInterval(IntervalChoice.T));
+    assertThat(t.bootstrap(p.values("f1"))).as("a t interval has no bootstrap").isNull();
+    assertThat(t.permutationTest(p.values("f1"))).as("the tests are still shared").isNotNull();
+    assertThat(SharedDraws.of(p, metrics.subList(1, 2), o)).isSameAs(SharedDraws.NONE);
   }
 
   private static long bits(double x) {
