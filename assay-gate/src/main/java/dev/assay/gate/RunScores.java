@@ -87,6 +87,12 @@ public final class RunScores {
     }
   }
 
+  /** The position of {@code id} in {@link #ids()} order, or -1 when this side has no such example. */
+  int position(String id) {
+    Integer i = position.get(id);
+    return i == null ? -1 : i;
+  }
+
   private Column column(String metric) {
     return columns.computeIfAbsent(metric, this::buildColumn);
   }
