@@ -9,6 +9,8 @@ import dev.assay.core.audit.AuditEvent;
 import dev.assay.core.audit.AuditLog;
 import dev.assay.core.audit.Subjects;
 import dev.assay.core.io.AtomicFiles;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.registry.Durations;
 import dev.assay.registry.audit.AuditCheckpoint;
@@ -45,7 +47,7 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   static String line(AuditEntry e) {
-    return String.format(Locale.ROOT, "%6d  %-24s  %-20s  %-18s  %s", e.seq(), e.at(), TerminalText.escape(e.actor()),
+    return String.format(Locale.ROOT, "%6d  %-24s  %-20s  %-18s  %s", e.seq(), HumanTime.of(e.at()), TerminalText.escape(e.actor()),
         TerminalText.escape(e.action()), TerminalText.escape(String.join(" ", e.subjects())));
   }
 
@@ -143,7 +145,7 @@ final class AuditCommand implements Callable<Integer> {
               }
             }
           });
-          ctx.err().println("wrote " + n[0] + " entries to " + file);
+          ctx.err().println("wrote " + Plural.of(n[0], "entry", "entries") + " to " + file);
         }
       }
       return ExitCode.OK;
@@ -184,9 +186,10 @@ final class AuditCommand implements Callable<Integer> {
         o.put("checkpoint_file", cpFile == null ? null : cpFile.toString());
         RunViews.printJson(ctx.out(), o);
       } else if (report.ok()) {
-        ctx.out().printf(Locale.ROOT, "audit log verified: %d entries, head %s; %d stored objects match%s%n",
-            report.entries(), report.head() == null ? "(empty)" : "entry " + report.head().seq() + " "
-                + report.head().hash().substring(0, 12), report.objects(),
+        ctx.out().printf(Locale.ROOT, "audit log verified: %s, head %s; %s match%s%n",
+            Plural.of(report.entries(), "entry", "entries"), report.head() == null ? "(empty)"
+                : "entry " + report.head().seq() + " " + report.head().hash().substring(0, 12),
+            Plural.of(report.objects(), "stored object"),
             cpFile == null ? "; no checkpoint (assay audit checkpoint)" : "; checkpoint " + cpFile + " matches");
       } else {
         AuditFinding first = report.first().orElseThrow();

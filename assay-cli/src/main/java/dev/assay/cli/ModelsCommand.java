@@ -10,6 +10,7 @@ import dev.assay.core.registry.AliasMove;
 import dev.assay.core.registry.Model;
 import dev.assay.core.registry.ModelVersion;
 import dev.assay.core.registry.PolicyRecord;
+import dev.assay.core.text.HumanTime;
 import dev.assay.core.text.TerminalText;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.Promotion;
@@ -57,7 +58,7 @@ final class ModelsCommand implements Callable<Integer> {
       case OVERRIDE -> "OVERRIDE: " + esc(m.reason());
       case ROLLBACK -> "rolled back" + (m.reason() == null ? "" : ": " + esc(m.reason()));
     };
-    out.printf(Locale.ROOT, "%s  %-10s %s -> %d  by %s  %s%n", m.at().toString(), esc(m.alias()),
+    out.printf(Locale.ROOT, "%s  %-10s %s -> %d  by %s  %s%n", HumanTime.of(m.at()), esc(m.alias()),
         m.from() == null ? "(none)" : Integer.toString(m.from()), m.to(), esc(m.actor()), what);
   }
 
@@ -194,12 +195,12 @@ final class ModelsCommand implements Callable<Integer> {
           return ExitCode.OK;
         }
         PrintWriter out = ctx.out();
-        out.printf(Locale.ROOT, "model %s, registered %s by %s%n", esc(m.name()), m.createdAt(), esc(m.actor()));
+        out.printf(Locale.ROOT, "model %s, registered %s by %s%n", esc(m.name()), HumanTime.of(m.createdAt()), esc(m.actor()));
         if (m.description() != null) {
           out.println("  " + esc(m.description()));
         }
         out.println(policy == null ? "policy: none (assay models policy " + esc(name) + " POLICY.yaml)"
-            : "policy: revision " + policy.revision() + " from " + esc(policy.source()) + ", set " + policy.setAt()
+            : "policy: revision " + policy.revision() + " from " + esc(policy.source()) + ", set " + HumanTime.of(policy.setAt())
                 + " by " + esc(policy.actor()));
         out.printf(Locale.ROOT, "%-7s  %-20s  %-12s  %-12s  %-12s  %-5s  %s%n", "VERSION", "REGISTERED", "TYPE",
             "SPEC", "CONTENT", "RUNS", "ALIASES");
@@ -211,7 +212,7 @@ final class ModelsCommand implements Callable<Integer> {
             }
           });
           out.printf(Locale.ROOT, "%-7d  %-20s  %-12s  %-12s  %-12s  %-5d  %s%n", v.number(),
-              v.createdAt().toString().substring(0, 19) + "Z", esc(v.system().type()), shortHash(v.specHash()),
+              HumanTime.of(v.createdAt()), esc(v.system().type()), shortHash(v.specHash()),
               shortHash(v.contentHash()), runs.stream().filter(v::evaluatedBy).count(), esc(held));
         }
       }
@@ -261,7 +262,7 @@ final class ModelsCommand implements Callable<Integer> {
           RunViews.printJson(ctx.out(), o);
         } else {
           ctx.out().printf(Locale.ROOT, "# policy of %s, revision %d (%s, %s)%n", esc(name), p.revision(),
-              esc(p.source()), p.setAt());
+              esc(p.source()), HumanTime.of(p.setAt()));
           ctx.out().print(TerminalText.escapeKeepingLayout(p.text()));
         }
       }

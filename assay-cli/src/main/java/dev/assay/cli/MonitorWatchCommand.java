@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.monitor.data.Table;
 import dev.assay.monitor.drift.DriftConfig;
@@ -89,7 +90,7 @@ final class MonitorWatchCommand implements Callable<Integer> {
           metrics.record(stream, last, ctx.clock().instant());
           code = result.drifted() ? ExitCode.GATE_FAIL : ExitCode.OK;
           ctx.err().println(ctx.clock().instant() + " check " + n + ": " + (last.drifted()
-              ? last.driftedColumns().size() + " findings drifted" : "no drift"));
+              ? Plural.of(last.driftedColumns().size(), "finding") + " drifted" : "no drift"));
         } catch (InputException e) {
           // A bad current file in a long-running watch is reported and retried at the next tick.
           ctx.err().println(ctx.clock().instant() + " check " + n + " failed: " + e.render());

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.text.HumanTime;
 import dev.assay.core.text.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +71,7 @@ final class VerdictsCommand implements Callable<Integer> {
             "BASELINE", "CANDIDATE", "PLAN", "SUITE");
         for (VerdictRecord v : verdicts) {
           ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-12s  %-16s  %-16s  %-14s  %s%n", v.id(),
-              v.createdAt().toString().substring(0, 19) + "Z", v.verdict(),
+              HumanTime.of(v.createdAt()), v.verdict(),
               RunsCommand.clip(TerminalText.escape(String.valueOf(v.baselineSystem())), 16),
               RunsCommand.clip(TerminalText.escape(String.valueOf(v.candidateSystem())), 16), v.planStatus(),
               TerminalText.escape(String.valueOf(v.suiteName())));
@@ -108,7 +109,7 @@ final class VerdictsCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       ctx.out().printf(Locale.ROOT, "verdict %s: %s%n", v.id(), v.verdict());
-      ctx.out().printf(Locale.ROOT, "  recorded %s by assay %s%n", v.createdAt(), v.assayVersion());
+      ctx.out().printf(Locale.ROOT, "  recorded %s by assay %s%n", HumanTime.of(v.createdAt()), v.assayVersion());
       ctx.out().printf(Locale.ROOT, "  suite %s%n", TerminalText.escape(String.valueOf(v.suiteName())));
       ctx.out().printf(Locale.ROOT, "  baseline %s (%s)%n  candidate %s (%s)%n",
           TerminalText.escape(String.valueOf(v.baselineSystem())), TerminalText.escape(v.baselineSource()),

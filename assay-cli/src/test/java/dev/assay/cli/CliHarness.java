@@ -84,5 +84,30 @@ final class CliHarness {
     }
   }
 
+  /**
+   * Every command of the tree (aliases once, the root as the empty path), keyed by its path of names
+   * below {@code assay}, in declaration order: tests that walk it cover a command added tomorrow too.
+   */
+  static java.util.Map<java.util.List<String>, picocli.CommandLine> commandTree(Path dir) {
+    CliContext ctx = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(),
+        dir, Clock.systemUTC(), false);
+    java.util.Map<java.util.List<String>, picocli.CommandLine> out = new java.util.LinkedHashMap<>();
+    walk(Cli.commandLine(ctx), new java.util.ArrayList<>(), out);
+    return out;
+  }
+
+  private static void walk(picocli.CommandLine cl, java.util.List<String> path,
+      java.util.Map<java.util.List<String>, picocli.CommandLine> out) {
+    out.put(java.util.List.copyOf(path), cl);
+    cl.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals(sub.getCommandName())) {
+        return; // an alias
+      }
+      path.add(name);
+      walk(sub, path, out);
+      path.remove(path.size() - 1);
+    });
+  }
+
   static final String FAKE_UPPER = "  upper:\n    type: fake\n    mode: upper\n";
 }
