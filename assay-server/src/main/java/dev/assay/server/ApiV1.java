@@ -59,6 +59,7 @@ final class ApiV1 {
   private final Comparisons comparisons;
   private final ExampleSearch search;
   private final LiveRuns live;
+  private final ExampleIds exampleIds;
   /** One lock per run, so that the "how many were new" count of an append is exact. */
   private final Map<String, Object> runLocks = new ConcurrentHashMap<>();
 
@@ -70,6 +71,7 @@ final class ApiV1 {
     this.comparisons = comparisons;
     this.search = new ExampleSearch(store);
     this.live = live;
+    this.exampleIds = new ExampleIds(store);
   }
 
   /** The example search (its dataset cache is shared by the API and the UI). */
@@ -193,7 +195,11 @@ final class ApiV1 {
         if (!java.util.Objects.equals(existing.get().datasetHash(), run.datasetHash())) {
           throw Problem.conflict("run " + id + " exists with another dataset");
         }
-        store.updateRun(run);
+        // The same header again (a finished run pushed twice) changes nothing, so it is neither
+        // written nor audited: a re-push is idempotent.
+        if (!Json.canonical(existing.get().toJson()).equals(Json.canonical(run.toJson()))) {
+          store.updateRun(run);
+        }
         ctx.status(200);
       } else {
         store.createRun(run);
@@ -247,6 +253,12 @@ final class ApiV1 {
           || run.datasetSize() > 0 && r.index() >= run.datasetSize() || run.repeats() > 0 && r.repeat() >= run.repeats()) {
         throw Problem.badRequest("results[" + i + "]: needs an id, and an index and repeat within the run's "
             + run.datasetSize() + " examples x " + run.repeats() + " repeats");
+      }
+      String expected = exampleIds.at(run, r.index()).orElse(null);
+      if (expected != null && !expected.equals(r.id())) {
+        throw Problem.badRequest("results[" + i + "]: example id '" + dev.assay.core.text.Excerpt.of(r.id())
+            + "' is not the id of example " + r.index() + " of the run's dataset, which is '"
+            + dev.assay.core.text.Excerpt.of(expected) + "'");
       }
       keys.add(r.key());
       chunk.add(r);
