@@ -1,6 +1,5 @@
 package dev.assay.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
@@ -46,10 +45,13 @@ final class AuditCommand implements Callable<Integer> {
     throw InputException.of("missing sub-command", "assay audit list | export | verify | checkpoint");
   }
 
-  static String line(AuditEntry e) {
-    return String.format(Locale.ROOT, "%6d  %-24s  %-20s  %-18s  %s", e.seq(), HumanTime.of(e.at()), TerminalText.escape(e.actor()),
-        TerminalText.escape(e.action()), TerminalText.escape(String.join(" ", e.subjects())));
+  private static final String LINE = "%6s  %-24s  %-20s  %-18s  %s";
+
+  private static Object[] cells(AuditEntry e) {
+    return new Object[] {e.seq(), HumanTime.of(e.at()), TerminalText.escape(e.actor()),
+        TerminalText.escape(e.action()), TerminalText.escape(String.join(" ", e.subjects()))};
   }
+
 
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = "List audit entries, oldest first.")
@@ -62,9 +64,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--subject", paramLabel = "ID", description = "Only entries about this subject (KIND:ID or an id).")
     String subject;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Only the latest N (default: all).")
-    int limit;
-
+    @Mixin LimitOption limit = new LimitOption();
     @Mixin FormatOption format = new FormatOption();
 
     ListEntries(AssayCommand root) {
@@ -74,26 +74,15 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CliContext ctx = root.ctx();
-      if (limit < 0) {
-        throw InputException.of("--limit " + limit + " is out of range", "an integer >= 0 (0: all)");
-      }
+      int most = limit.value();
       List<AuditEntry> entries;
       try (StoreSession s = root.openStore()) {
         entries = s.audited().log().entries(new AuditLog.Query(since == null ? null
-            : Durations.since(since, ctx.clock().instant(), "--since"), subject, limit));
+            : Durations.since(since, ctx.clock().instant(), "--since"), subject, most));
       }
-      if (format.json()) {
-        ObjectNode node = Json.object();
-        ArrayNode a = node.putArray("entries");
-        entries.forEach(e -> a.add(e.toJson()));
-        RunViews.printJson(ctx.out(), node);
-      } else if (entries.isEmpty()) {
-        ctx.err().println("no audit entries" + (since == null && subject == null ? "" : " match"));
-      } else {
-        ctx.out().printf(Locale.ROOT, "%6s  %-24s  %-20s  %-18s  %s%n", "SEQ", "AT", "ACTOR", "ACTION", "SUBJECTS");
-        entries.forEach(e -> ctx.out().println(line(e)));
-      }
-      return ExitCode.OK;
+      return Listing.of("entries", entries, AuditEntry::toJson).none("no audit entries", since != null || subject != null)
+          .table(LINE, new String[] {"SEQ", "AT", "ACTOR", "ACTION", "SUBJECTS"}, AuditCommand::cells)
+          .print(ctx, format);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.assay.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
@@ -52,13 +51,14 @@ final class ModelsCommand implements Callable<Integer> {
     return hash == null ? "-" : hash.substring(0, Math.min(12, hash.length()));
   }
 
-  static void printMove(PrintWriter out, AliasMove m) {
+  /** One alias move as a line: when, alias, from -> to, who, and its evidence or reason. */
+  static String move(AliasMove m) {
     String what = switch (m.kind()) {
       case PROMOTION -> "promoted on the evidence of " + String.join(", ", m.evidence());
       case OVERRIDE -> "OVERRIDE: " + esc(m.reason());
       case ROLLBACK -> "rolled back" + (m.reason() == null ? "" : ": " + esc(m.reason()));
     };
-    out.printf(Locale.ROOT, "%s  %-10s %s -> %d  by %s  %s%n", HumanTime.of(m.at()), esc(m.alias()),
+    return String.format(Locale.ROOT, "%s  %-10s %s -> %d  by %s  %s", HumanTime.of(m.at()), esc(m.alias()),
         m.from() == null ? "(none)" : Integer.toString(m.from()), m.to(), esc(m.actor()), what);
   }
 
@@ -142,26 +142,17 @@ final class ModelsCommand implements Callable<Integer> {
       CliContext ctx = root.ctx();
       try (StoreSession s = root.openStore()) {
         AuditedStore r = s.audited();
-        List<Model> models = r.models();
-        if (format.json()) {
-          ObjectNode node = Json.object();
-          ArrayNode a = node.putArray("models");
-          models.forEach(m -> a.add(RegistryJson.modelSummary(m, r)));
-          RunViews.printJson(ctx.out(), node);
-        } else if (models.isEmpty()) {
-          ctx.err().println("no models registered (assay models register NAME --run RUN_ID)");
-        } else {
-          ctx.out().printf(Locale.ROOT, "%-24s  %-8s  %-8s  %s%n", "MODEL", "VERSIONS", "POLICY", "ALIASES");
-          for (Model m : models) {
-            StringBuilder aliases = new StringBuilder();
-            r.aliases(m.name()).forEach((a, n) -> aliases.append(aliases.length() == 0 ? "" : ", ").append(a)
-                .append('=').append(n));
-            ctx.out().printf(Locale.ROOT, "%-24s  %-8d  %-8s  %s%n", esc(m.name()), r.versions(m.name()).size(),
-                r.policy(m.name()).map(p -> "rev " + p.revision()).orElse("none"), esc(aliases));
-          }
-        }
+        return Listing.of("models", r.models(), m -> RegistryJson.modelSummary(m, r))
+            .none("no models registered", false, " (assay models register NAME --run RUN_ID)")
+            .table("%-24s  %-8s  %-8s  %s", new String[] {"MODEL", "VERSIONS", "POLICY", "ALIASES"}, m -> {
+              StringBuilder aliases = new StringBuilder();
+              r.aliases(m.name()).forEach((a, n) -> aliases.append(aliases.length() == 0 ? "" : ", ").append(a)
+                  .append('=').append(n));
+              return new Object[] {esc(m.name()), r.versions(m.name()).size(),
+                  r.policy(m.name()).map(p -> "rev " + p.revision()).orElse("none"), esc(aliases)};
+            })
+            .print(ctx, format);
       }
-      return ExitCode.OK;
     }
   }
 
@@ -407,18 +398,9 @@ final class ModelsCommand implements Callable<Integer> {
         s.models().requireModel(name);
         moves = s.audited().aliasHistory(name).stream().filter(m -> alias == null || m.alias().equals(alias)).toList();
       }
-      if (format.json()) {
-        ObjectNode o = Json.object();
-        o.put("model", name);
-        ArrayNode a = o.putArray("moves");
-        moves.forEach(m -> a.add(RegistryJson.move(m)));
-        RunViews.printJson(ctx.out(), o);
-      } else if (moves.isEmpty()) {
-        ctx.err().println("no alias of model " + esc(name) + " has moved yet");
-      } else {
-        moves.forEach(m -> printMove(ctx.out(), m));
-      }
-      return ExitCode.OK;
+      return Listing.of("moves", moves, RegistryJson::move).head(Json.object().put("model", name))
+          .none("no alias of model " + esc(name) + " has moved yet", false).lines(ModelsCommand::move)
+          .print(ctx, format);
     }
   }
 }

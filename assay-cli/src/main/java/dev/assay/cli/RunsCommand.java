@@ -135,25 +135,16 @@ final class RunsCommand implements Callable<Integer> {
             runs.add(live(s.store(), r));
           }
         }
-        if (format.json()) {
-          ObjectNode node = Json.object();
-          node.set("runs", RunViews.summaries(runs));
-          RunViews.printJson(ctx.out(), node);
-        } else if (runs.isEmpty()) {
-          ctx.err().println("no runs" + (suite == null && system == null && wanted == null ? "" : " match") + " in "
-              + TerminalText.escape(s.location()));
-        } else {
-          ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s%n", "RUN", "SUITE", "SYSTEM",
-              "STATUS", "STARTED", "OK", "ERROR");
-          for (RunRecord r : runs) {
-            ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8d  %6d%n", r.runId(),
-                clip(TerminalText.escape(r.suiteName()), 20), clip(TerminalText.escape(r.systemName()), 16),
-                r.status().wire(),
-                HumanTime.of(r.startedAt()), r.counts().ok(), r.counts().error());
-          }
-        }
+        return Listing.of("runs", runs, RunViews::summary)
+            .none("no runs", suite != null || system != null || wanted != null, " in "
+                + TerminalText.escape(s.location()))
+            .table("%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s",
+                new String[] {"RUN", "SUITE", "SYSTEM", "STATUS", "STARTED", "OK", "ERROR"},
+                r -> new Object[] {r.runId(), clip(TerminalText.escape(r.suiteName()), 20),
+                    clip(TerminalText.escape(r.systemName()), 16), r.status().wire(), HumanTime.of(r.startedAt()),
+                    r.counts().ok(), r.counts().error()})
+            .print(ctx, format);
       }
-      return ExitCode.OK;
     }
 
     /** A running run's header holds no counts yet: count the results stored so far. */
