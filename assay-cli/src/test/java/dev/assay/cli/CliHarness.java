@@ -66,6 +66,17 @@ final class CliHarness {
         + "concurrency: 4\n" + extra);
   }
 
+  /** Runs {@code assay run SUITE --format json}, which must succeed, and returns the run ids in suite order. */
+  java.util.List<String> runIds(String suite) throws IOException {
+    Result r = run("run", suite, "--format", "json");
+    if (r.code() != 0) {
+      throw new AssertionError("assay run " + suite + " failed\n" + r);
+    }
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    dev.assay.core.Json.MAPPER.readTree(r.out()).path("runs").forEach(n -> ids.add(n.path("run_id").asText()));
+    return ids;
+  }
+
   /** The workspace's store file (what every command opens by default). */
   Path storeFile() {
     return dir.resolve(".assay/assay.db");

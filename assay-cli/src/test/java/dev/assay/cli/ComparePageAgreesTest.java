@@ -51,11 +51,9 @@ class ComparePageAgreesTest {
         + "  base:\n    type: predictions\n    path: base.jsonl\n"
         + "  cand:\n    type: predictions\n    path: cand.jsonl\nmetrics: [exact_match, cost]\n");
     cli.write("gate.yaml", "rules:\n  - rule: superiority\n    metric: cost\n");
-    CliHarness.Result ran = cli.run("run", "suite.yaml", "--format", "json");
-    assertThat(ran.code()).as(ran.toString()).isZero();
-    JsonNode runs = Json.MAPPER.readTree(ran.out()).path("runs");
-    String a = runs.get(0).path("run_id").asText();
-    String b = runs.get(1).path("run_id").asText();
+    List<String> runs = cli.runIds("suite.yaml");
+    String a = runs.get(0);
+    String b = runs.get(1);
 
     // No stored verdict for (b, a): the CLI's defaults. A verdict for (a, b) under other options.
     JsonNode plain = json(cli.run("compare", b, a, "--format", "json"));

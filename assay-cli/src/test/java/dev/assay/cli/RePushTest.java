@@ -102,8 +102,6 @@ class RePushTest {
   }
 
   private static String firstRun(CliHarness cli) throws Exception {
-    CliHarness.Result r = cli.run("run", "suite.yaml", "--format", "json");
-    assertThat(r.code()).as(r.toString()).isZero();
-    return Json.MAPPER.readTree(r.out()).path("runs").get(0).path("run_id").asText();
+    return cli.runIds("suite.yaml").get(0);
   }
 }

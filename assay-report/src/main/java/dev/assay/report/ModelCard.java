@@ -4,6 +4,7 @@ import dev.assay.core.RunRecord;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.registry.ModelVersion;
 import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.gate.RunEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,7 +176,7 @@ public final class ModelCard {
           out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval", "method"), srows));
           List<String> left = new ArrayList<>();
           sliced.keys().stream().filter(k -> k.omittedValues() > 0).forEach(k -> left.add(k.omittedValues()
-              + " smaller slices of " + k.key() + " (" + k.omittedExamples() + " examples)"));
+              + " smaller slices of " + k.key() + " (" + Plural.of(k.omittedExamples(), "example") + ")"));
           left.addAll(sliced.notSliced());
           if (!left.isEmpty()) {
             out.add(new CardDocument.Paragraph("Not shown: " + String.join("; ", left) + "."));

@@ -341,16 +341,33 @@ final class ApiV1 {
     if (!asked && (gate == null || gate)) {
       var stored = storedVerdict(baseline, candidate);
       if (stored.isPresent()) {
-        JsonNode recorded = stored.get().detail().path("options");
-        CompareOptions options = recorded.isObject() ? CompareOptions.fromJson(recorded) : CompareOptions.defaults();
-        return new Comparisons.Key(baseline, candidate, options, false, stored.get());
+        var recorded = recordedOptions(stored.get());
+        return new Comparisons.Key(baseline, candidate, recorded.orElse(CompareOptions.defaults()), false, stored.get(),
+            recorded.isPresent());
       }
     }
     CompareOptions d = CompareOptions.defaults();
     CompareOptions options = d.withConfidence(Params.number(ctx, "confidence", d.confidence(), 0.5, 0.9999))
         .withReplicates((int) Params.number(ctx, "replicates", d.replicates(), 1, MAX_REPLICATES))
         .withSeed((long) Params.number(ctx, "seed", d.seed(), 0, Long.MAX_VALUE)).withMetrics(names);
-    return new Comparisons.Key(baseline, candidate, options, gate == null || gate, null);
+    return new Comparisons.Key(baseline, candidate, options, gate == null || gate, null, false);
+  }
+
+  /**
+   * The options a stored verdict was reached with; empty when it predates their recording, or when
+   * they are unusable here (a verdict posted by a client is not trusted to name a sane workload).
+   */
+  private static java.util.Optional<CompareOptions> recordedOptions(VerdictRecord v) {
+    JsonNode recorded = v.detail().path("options");
+    if (!recorded.isObject()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      CompareOptions o = CompareOptions.fromJson(recorded);
+      return o.replicates() <= MAX_REPLICATES ? java.util.Optional.of(o) : java.util.Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** The newest stored verdict with exactly this baseline and candidate run. */

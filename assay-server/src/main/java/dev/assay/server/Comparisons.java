@@ -32,8 +32,11 @@ final class Comparisons {
    *     request asked for over the defaults of {@code assay compare}
    * @param gate whether the candidate suite's gate is applied (false when a stored verdict is shown)
    * @param stored the stored verdict of this pair shown instead of a recomputed gate, or null
+   * @param asRecorded whether {@code options} are the stored verdict's own (false: it recorded none
+   *     usable, so the defaults)
    */
-  record Key(String baseline, String candidate, CompareOptions options, boolean gate, VerdictRecord stored) {
+  record Key(String baseline, String candidate, CompareOptions options, boolean gate, VerdictRecord stored,
+      boolean asRecorded) {
     double confidence() {
       return options.confidence();
     }

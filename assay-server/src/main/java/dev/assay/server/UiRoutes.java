@@ -417,8 +417,9 @@ final class UiRoutes {
     }
     return "<p id=\"provenance\">" + badge(v.verdict().name()) + " Showing the stored verdict <a id=\"stored-verdict\" "
         + "href=\"/verdicts/" + a(v.id()) + "\">" + t(v.id()) + "</a> of " + t(when(v.createdAt()))
-        + " for this pair, with the options it was reached with (" + t(options)
-        + (v.detail().path("options").isObject() ? "" : "; not recorded with this verdict, so the defaults") + ").</p>\n";
+        + " for this pair, with " + (key.asRecorded() ? "the options it was reached with" : "default options")
+        + " (" + t(options)
+        + (key.asRecorded() ? "" : "; the verdict records none this server can use") + ").</p>\n";
   }
 
   private static String runSelect(String name, String label, List<RunRecord> runs, String selected) {
