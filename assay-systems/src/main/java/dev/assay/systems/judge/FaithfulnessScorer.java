@@ -71,7 +71,7 @@ final class FaithfulnessScorer implements Scorer {
         .orElseThrow(() -> new JudgeException("faithfulness: example has no context field '" + contextField + "'"));
     String text;
     try {
-      text = prompt.render(new Fields(example, contextText(context), answer(output)));
+      text = prompt.render(new Fields(example, contextText(context), JudgedAnswer.text(output, answerField, FaithfulnessScorers.NAME)));
     } catch (MissingFieldException e) {
       throw new JudgeException("faithfulness prompt " + e.getMessage());
     }
@@ -94,26 +94,6 @@ final class FaithfulnessScorer implements Scorer {
     }
     double value = (double) verdicts.supported() / verdicts.claims().size();
     return Map.of(FaithfulnessScorers.NAME, Score.of(value).withNote(note.toString()));
-  }
-
-  /** The answer to judge: the output as text, or its field {@code answerField}. */
-  private String answer(Output output) {
-    if (answerField == null) {
-      return output.text();
-    }
-    JsonNode v = output.value();
-    if (v != null && v.isTextual()) {
-      try {
-        v = Json.MAPPER.readTree(v.textValue());
-      } catch (java.io.IOException e) {
-        v = null;
-      }
-    }
-    JsonNode a = v != null && v.isObject() ? v.get(answerField) : null;
-    if (a == null || !a.isTextual()) {
-      throw new JudgeException("faithfulness: output has no text field '" + answerField + "' to judge");
-    }
-    return a.textValue();
   }
 
   /** The context as the judge reads it: a text as is; a list as numbered passages. */
