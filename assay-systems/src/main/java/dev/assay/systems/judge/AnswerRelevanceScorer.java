@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Example;
-import dev.assay.core.Invocation;
 import dev.assay.core.Metric;
 import dev.assay.core.ModelCaller;
 import dev.assay.core.Output;
 import dev.assay.core.Score;
 import dev.assay.core.Scorer;
-import dev.assay.core.Seeds;
-import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.systems.http.ExampleFields;
 import dev.assay.systems.http.MissingFieldException;
@@ -84,14 +81,8 @@ final class AnswerRelevanceScorer implements Scorer {
     } catch (MissingFieldException e) {
       throw new JudgeException("answer_relevance prompt " + e.getMessage());
     }
-    Example request = new Example(example.id(), TextNode.valueOf(text), null, Map.of(), null, 0);
-    Invocation inv = new Invocation(request, 0, Seeds.invocation(0, example.id(), 0), timeout);
-    String reply;
-    try {
-      reply = models.call(judge, identity, inv).text();
-    } catch (SystemException e) {
-      throw new JudgeException("answer_relevance judge failed: " + e.getMessage());
-    }
+    String reply = JudgeCall.ask(models, judge, identity, JudgeCall.invocation(example, text, timeout),
+        "answer_relevance judge");
     RelevanceQuestions generated = RelevanceQuestions.parse(reply);
     List<String> texts = new ArrayList<>(generated.questions().size() + 1);
     texts.add(asked);
