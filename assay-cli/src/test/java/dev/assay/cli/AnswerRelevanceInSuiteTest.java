@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code answer_relevance} in a suite, end to end over loopback HTTP with the shipped MiniLM model:
  * a scripted judge restates one question exactly (similarity 1), calls one answer noncommittal
  * (score 0), answers one with a question on and one off the topic (their mean, computed here from
- * the same embeddings), and answers one badly (a metric error of that example, not a failed run).
+ * the same embeddings), and answers one badly (an error of that metric only: the example's other metric
+ * still scores, and the run completes).
  * The questions and similarities are the score's note, exported and shown in the report.
  */
 class AnswerRelevanceInSuiteTest {
@@ -77,7 +78,7 @@ class AnswerRelevanceInSuiteTest {
         / 2;
     try (StubLlmServer stub = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(answers))) {
       cli.write("suite.yaml", "name: relevance\ndataset:\n  path: data.jsonl\nsystems:\n  p:\n    type: predictions\n"
-          + "    path: preds.jsonl\n  q:\n    type: predictions\n    path: preds-q.jsonl\nmetrics: [\"answer_relevance:base_url=" + stub.baseUrl() + ":model=j:questions=2\"]\n"
+          + "    path: preds.jsonl\n  q:\n    type: predictions\n    path: preds-q.jsonl\nmetrics: [\"answer_relevance:base_url=" + stub.baseUrl() + ":model=j:questions=2\", latency_mean]\n"
           + "retries: 0\nmax_error_rate: 0.3\n");
       CliHarness.Result run = cli.run("run", "suite.yaml", "--format", "json");
       assertThat(run.code()).as(run.toString()).isZero();
@@ -94,7 +95,12 @@ class AnswerRelevanceInSuiteTest {
           .startsWith("noncommittal answer, score 0 (evades)\n[1.000] Who wrote Emma?");
       assertThat(examples.get(2).path("scores").path("answer_relevance").path("value").asDouble())
           .isCloseTo(c, within(1e-6));
-      assertThat(examples.get(3).toString()).contains("answer_relevance judge answer is not a JSON object");
+      JsonNode d = examples.get(3);
+      assertThat(d.path("error").isNull()).as("not the example's error").isTrue();
+      assertThat(d.path("metric_errors").path("answer_relevance").asText())
+          .startsWith("answer_relevance judge answer is not a JSON object");
+      assertThat(d.path("scores").has("answer_relevance")).isFalse();
+      assertThat(d.path("scores").has("latency_mean")).as("the other metric still scores d").isTrue();
 
       String q = Json.MAPPER.readTree(run.out()).path("runs").get(1).path("run_id").asText();
       CliHarness.Result report = cli.run("report", r.path("run_id").asText(), q, "--output", "report.html");
