@@ -3,13 +3,19 @@ package dev.assay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
+import dev.assay.core.RunIds;
+import dev.assay.core.Verdict;
+import dev.assay.core.VerdictRecord;
 import dev.assay.report.Format;
+import dev.assay.store.SqliteStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +90,19 @@ class ComparePageAgreesTest {
       String storedPage = get(served.url + "/compare?baseline=" + a + "&candidate=" + b);
       assertThat(storedPage).contains("Showing the stored verdict", verdictId, "seed 7, 3000 replicates",
           ">" + Format.num(pValues(verdict).get("cost")) + "<");
+
+      // A verdict whose options this server will not run (one posted by a client, say): the defaults, said so.
+      ObjectNode detail = Json.object();
+      detail.putObject("options").put("replicates", 5_000_000);
+      try (SqliteStore store = cli.store()) {
+        store.saveVerdict(new VerdictRecord(RunIds.next(), Instant.now(), Verdict.PASS, "costs", "cand", "base", b, a,
+            b, a, "0".repeat(64), null, "no_plan", null, "test", detail));
+      }
+      JsonNode fallback = Json.MAPPER.readTree(get(served.url + "/api/v1/comparisons?baseline=" + b + "&candidate=" + a));
+      assertThat(fallback.path("stored_verdict").path("verdict").asText()).isEqualTo("PASS");
+      assertThat(pValues(fallback)).isEqualTo(pValues(plain));
+      assertThat(get(served.url + "/compare?baseline=" + b + "&candidate=" + a))
+          .contains("with default options", "the verdict records none this server can use");
     }
   }
 
