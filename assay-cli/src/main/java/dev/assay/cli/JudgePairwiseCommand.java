@@ -15,6 +15,7 @@ import dev.assay.core.RunRefs;
 import dev.assay.core.Store;
 import dev.assay.core.io.AtomicFiles;
 import dev.assay.core.io.RunInputs;
+import dev.assay.core.text.Plural;
 import dev.assay.engine.EngineModelCaller;
 import dev.assay.judge.PairwisePreference;
 import dev.assay.stats.ConfidenceInterval;
@@ -130,14 +131,15 @@ final class JudgePairwiseCommand implements Callable<Integer> {
       RunViews.printJson(ctx.out(), json);
     } else {
       ConfidenceInterval ci = preference.winRateInterval();
-      ctx.out().println(String.format(Locale.ROOT, "candidate win rate %.4f%s over %d examples: %d wins, %d losses,"
-          + " %d ties", preference.winRate(), ci == null ? "" : String.format(Locale.ROOT, " [%.4f, %.4f]",
-          ci.lower(), ci.upper()), preference.n(), preference.wins(), preference.losses(), preference.ties()));
+      ctx.out().println(String.format(Locale.ROOT, "candidate win rate %.4f%s over %s: %s, %s, %s",
+          preference.winRate(), ci == null ? "" : String.format(Locale.ROOT, " [%.4f, %.4f]", ci.lower(), ci.upper()),
+          Plural.of(preference.n(), "example"), Plural.of(preference.wins(), "win"),
+          Plural.of(preference.losses(), "loss", "losses"), Plural.of(preference.ties(), "tie")));
       ctx.out().println(String.format(Locale.ROOT, "position bias: %d of %d verdicts (%.1f%%) changed with the order "
           + "of the answers (counted as ties)", preference.inconsistent(), preference.n(),
           100 * preference.positionBiasRate()));
       if (failed > 0) {
-        ctx.out().println(failed + " examples the judge could not decide (left out)");
+        ctx.out().println(Plural.of(failed, "example") + " the judge could not decide (left out)");
       }
     }
     return ExitCode.OK;
