@@ -13,6 +13,8 @@ import dev.assay.core.RunStatus;
 import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.io.AtomicFiles;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.metrics.retrieval.TrecRunWriter;
 import java.io.IOException;
@@ -86,7 +88,7 @@ final class RunsCommand implements Callable<Integer> {
             out.add(n);
           } else {
             ctx.out().println("pushed " + run.runId() + " (" + TerminalText.escape(run.systemName()) + "): "
-                + o.sent() + " results sent, " + o.skipped() + " already there, " + o.stored() + " on the server"
+                + Plural.of(o.sent(), "result") + " sent, " + o.skipped() + " already there, " + o.stored() + " on the server"
                 + (o.datasetSent() ? ", dataset sent" : ""));
           }
         }
@@ -133,25 +135,16 @@ final class RunsCommand implements Callable<Integer> {
             runs.add(live(s.store(), r));
           }
         }
-        if (format.json()) {
-          ObjectNode node = Json.object();
-          node.set("runs", RunViews.summaries(runs));
-          RunViews.printJson(ctx.out(), node);
-        } else if (runs.isEmpty()) {
-          ctx.err().println("no runs" + (suite == null && system == null && wanted == null ? "" : " match") + " in "
-              + TerminalText.escape(s.location()));
-        } else {
-          ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s%n", "RUN", "SUITE", "SYSTEM",
-              "STATUS", "STARTED", "OK", "ERROR");
-          for (RunRecord r : runs) {
-            ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8d  %6d%n", r.runId(),
-                clip(TerminalText.escape(r.suiteName()), 20), clip(TerminalText.escape(r.systemName()), 16),
-                r.status().wire(),
-                r.startedAt().toString().substring(0, 19) + "Z", r.counts().ok(), r.counts().error());
-          }
-        }
+        return Listing.of("runs", runs, RunViews::summary)
+            .none("no runs", suite != null || system != null || wanted != null, " in "
+                + TerminalText.escape(s.location()))
+            .table("%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s",
+                new String[] {"RUN", "SUITE", "SYSTEM", "STATUS", "STARTED", "OK", "ERROR"},
+                r -> new Object[] {r.runId(), clip(TerminalText.escape(r.suiteName()), 20),
+                    clip(TerminalText.escape(r.systemName()), 16), r.status().wire(), HumanTime.of(r.startedAt()),
+                    r.counts().ok(), r.counts().error()})
+            .print(ctx, format);
       }
-      return ExitCode.OK;
     }
 
     /** A running run's header holds no counts yet: count the results stored so far. */
@@ -364,7 +357,7 @@ final class RunsCommand implements Callable<Integer> {
           for (RunRecord r : runs) {
             List<String> citing = verdicts.stream().filter(v -> v.involves(r.runId())).map(VerdictRecord::id).toList();
             if (!citing.isEmpty()) {
-              throw InputException.of("run " + r.runId() + " is evidence of " + citing.size() + " stored verdict(s) ("
+              throw InputException.of("run " + r.runId() + " is evidence of " + Plural.of(citing.size(), "stored verdict") + " ("
                   + String.join(", ", citing.subList(0, Math.min(3, citing.size()))) + (citing.size() > 3 ? ", ..." : "")
                   + ")", "--force to delete it anyway (the verdicts stay, naming a run that is gone)");
             }

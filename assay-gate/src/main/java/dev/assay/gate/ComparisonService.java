@@ -233,7 +233,7 @@ public final class ComparisonService {
       verdict = verdict.withPlan(PlanCheck.judge(store.plans(), request.gate().hash(), datasetHash,
           earliestStart(baseline, candidate)));
       if (request.record()) {
-        recorded = record(verdict, baseline, candidate);
+        recorded = record(verdict, options, baseline, candidate);
         store.saveVerdict(recorded);
       }
     }
@@ -342,7 +342,8 @@ public final class ComparisonService {
     return byId;
   }
 
-  private VerdictRecord record(GateResult verdict, Side baseline, Side candidate) {
+  /** The verdict with the options it was reached with, so the comparison can be shown again to the same figures. */
+  private VerdictRecord record(GateResult verdict, CompareOptions options, Side baseline, Side candidate) {
     String suite = baseline.hasRun() ? baseline.run().suiteName() : candidate.hasRun() ? candidate.run().suiteName()
         : null;
     return new VerdictRecord(RunIds.next(), clock.instant(), verdict.verdict(), suite, baseline.systemName(),
@@ -350,6 +351,6 @@ public final class ComparisonService {
         candidate.stored() ? candidate.run().runId() : null, baseline.source(), candidate.source(),
         verdict.gate().hash(), verdict.datasetHash(), verdict.plan().status().wire(),
         verdict.plan().plan() == null ? null : verdict.plan().plan().hash(), LineageProbe.assayVersion(),
-        verdict.toJson());
+        verdict.toJson().set("options", options.toJson()));
   }
 }
