@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The {@code ./assay} launcher's JVM settings: batch commands get the serial collector and C2 alone, servers the defaults. */
+/** The {@code ./assay} launcher's JVM settings: batch commands get the parallel collector and C2 alone, servers the defaults. */
 class LauncherTest {
-  private static final String BATCH = "-XX:+UseSerialGC -XX:-TieredCompilation";
+  private static final String BATCH = "-XX:+UseParallelGC -XX:-TieredCompilation";
   private static final Path LAUNCHER = Path.of("..", "assay").toAbsolutePath().normalize();
 
   @Test
