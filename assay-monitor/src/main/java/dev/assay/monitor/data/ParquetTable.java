@@ -127,6 +127,23 @@ public final class ParquetTable implements Table {
     }
   }
 
+  /**
+   * Runs {@code sql}, whose one parameter ({@code read_parquet(?)}) is bound to the file, and hands
+   * every result row to {@code perRow}. The SQL is built by assay from names it quotes.
+   */
+  public void each(String sql, ResultReader<?> perRow) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, file.toString());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          perRow.read(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw problem(e);
+    }
+  }
+
   /** A column name as a quoted SQL identifier. */
   public static String quote(String column) {
     return '"' + column.replace("\"", "\"\"") + '"';
