@@ -1,7 +1,8 @@
 package dev.assay.monitor.profile;
 
 import dev.assay.core.InputException;
-import dev.assay.monitor.data.ParquetTable;
+import dev.assay.monitor.data.ColumnarSource;
+import dev.assay.monitor.data.ColumnarUnavailable;
 import dev.assay.stats.random.CounterRandom;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -16,9 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Current profiles of a Parquet file computed inside DuckDB: one vectorised, multi-threaded
- * aggregate query per {@link #BATCH} columns instead of a row at a time over JDBC (which costs
- * about 100 ns a cell); batches bound the memory of the aggregate states. The
+ * Current profiles of a {@link ColumnarSource} (a Parquet file, a large CSV file) computed inside
+ * DuckDB: one vectorised, multi-threaded aggregate query per batch of columns (a hundred for
+ * Parquet, all for CSV, which every query parses whole) instead of a row at a time over JDBC
+ * (which costs about 100 ns a cell); batches bound the memory of the aggregate states. The
  * result equals the row path's ({@link Profiler#current}): the same counts, bins and label
  * counts, the same sample (the row priority {@link Profiler#priority} is computed in SQL with
  * 128-bit unsigned arithmetic, and {@code min_by(x, priority, k)} keeps the k smallest, as the
@@ -33,7 +35,7 @@ final class ColumnarCurrentProfiler {
 
   private ColumnarCurrentProfiler() {}
 
-  static boolean applies(ParquetTable table, Profile reference, Windowing windowing) {
+  static boolean applies(ColumnarSource table, Profile reference, Windowing windowing) {
     if (windowing != null) {
       return false;
     }
@@ -50,12 +52,12 @@ final class ColumnarCurrentProfiler {
     return true;
   }
 
-  static Profile current(ParquetTable table, Profile reference) {
-    return current(table, reference, BATCH);
+  static Profile current(ColumnarSource table, Profile reference) {
+    return current(table, reference, table.batch());
   }
 
   /** {@link #current} with {@code batchSize} columns per query. */
-  static Profile current(ParquetTable table, Profile reference, int batchSize) {
+  static Profile current(ColumnarSource table, Profile reference, int batchSize) {
     List<ColumnProfile> present = new ArrayList<>();
     for (ColumnProfile c : reference.columns()) {
       if (table.columns().contains(c.name())) {
@@ -63,28 +65,32 @@ final class ColumnarCurrentProfiler {
       }
     }
     long base = CounterRandom.mix64(reference.seed() ^ Profiler.PRIORITY_SALT);
-    String priority = mix("((" + Long.toUnsignedString(base) + "::UHUGEINT + file_row_number::UHUGEINT * "
+    String priority = mix("((" + Long.toUnsignedString(base) + "::UHUGEINT + __r::UHUGEINT * "
         + Long.toUnsignedString(Profiler.PRIORITY_STEP) + "::UHUGEINT) & " + LOW64 + ")::UBIGINT") + " AS __p";
     List<ColumnProfile> out = new ArrayList<>();
     long rows = -1;
     for (int from = 0; from < Math.max(1, present.size()); from += batchSize) {
       List<ColumnProfile> batch = present.subList(from, Math.min(present.size(), from + batchSize));
-      Batch b = table.aggregate(rowList(batch, priority), selectList(batch, reference.sampleSize()),
-          rs -> read(rs, batch));
+      String distrust = table.distrust();
+      String sql = "SELECT " + selectList(batch, reference.sampleSize()) + (distrust == null ? "" : ", bool_or(__d)")
+          + " FROM (SELECT " + rowList(table, batch, priority) + ")";
+      Batch b = table.single(sql, rs -> {
+        if (distrust != null && rs.getBoolean(rs.getMetaData().getColumnCount())) {
+          throw new ColumnarUnavailable(table.name() + ": the columnar reader may differ from the row reader here");
+        }
+        return read(rs, batch);
+      });
       rows = b.rows();
       for (Object o : b.columns()) {
         out.add(o instanceof PendingLabels p ? labels(table, p) : (ColumnProfile) o);
       }
     }
     if (rows == 0) {
-      throw new InputException(table.name(), 0, null, "no rows", "a Parquet file with at least one row");
+      throw new InputException(table.name(), 0, null, "no rows", "a data file with at least one row");
     }
     return new Profile(Profile.FORMAT_VERSION, table.name(), rows, reference.seed(), reference.sampleSize(), null,
         out);
   }
-
-  /** Columns per query: bounds DuckDB's memory (aggregate states) whatever the column count. */
-  static final int BATCH = 100;
 
   /** A batch's row count and its columns: {@link ColumnProfile}s, or {@link PendingLabels}. */
   private record Batch(long rows, List<Object> columns) {}
@@ -114,7 +120,7 @@ final class ColumnarCurrentProfiler {
    * are counted in {@code other} and none is listed by name (the row path would list whichever
    * labels came first, a property of the row order, not of the data).
    */
-  private static CategoricalProfile labels(ParquetTable table, PendingLabels p) {
+  private static CategoricalProfile labels(ColumnarSource table, PendingLabels p) {
     Map<String, Long> counts = new LinkedHashMap<>(p.known());
     if (p.others() > 0 && p.approxDistinct() > EXACT_LABELS) {
       long other = p.others();
@@ -126,8 +132,8 @@ final class ColumnarCurrentProfiler {
           CategoricalAccumulator.MAX_TRACKED, Map.of());
     }
     if (p.others() > 0) {
-      String v = ParquetTable.quote(p.reference().name());
-      table.each("SELECT " + v + ", count(*) FROM read_parquet(?) WHERE " + v + " IS NOT NULL AND NOT ("
+      String v = table.label(p.reference().name());
+      table.each("SELECT " + v + ", count(*) FROM " + table.relation() + " WHERE " + v + " IS NOT NULL AND NOT ("
           + known(v, p.reference()) + ") GROUP BY " + v, rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
             return null;
@@ -152,23 +158,32 @@ final class ColumnarCurrentProfiler {
   /**
    * Per numeric column i: {@code f_i}, the value when finite else NULL, and {@code m_i}, 1 when the
    * value is missing (NULL or NaN). Aggregates skip NULLs, so no FILTER clause is needed: DuckDB
-   * evaluates a FILTER once per aggregate, which made the query ten times slower.
+   * evaluates a FILTER once per aggregate, which made the query ten times slower. The number is
+   * computed once, in an inner projection ({@code x_i}), and used three times.
    */
-  private static String rowList(List<ColumnProfile> batch, String priority) {
+  private static String rowList(ColumnarSource table, List<ColumnProfile> batch, String priority) {
+    StringBuilder inner = new StringBuilder("__r");
     StringBuilder b = new StringBuilder();
+    if (table.distrust() != null) {
+      inner.append(", ").append(table.distrust()).append(" AS __d");
+      b.append("__d, ");
+    }
     for (int i = 0; i < batch.size(); i++) {
       ColumnProfile c = batch.get(i);
-      String q = ParquetTable.quote(c.name());
       if (c instanceof NumericProfile) {
-        String x = "CAST(" + q + " AS DOUBLE)";
+        String x = "x" + i;
+        inner.append(", ").append(table.number(c.name())).append(" AS ").append(x).append(", ")
+            .append(table.raw(c.name())).append(" IS NULL AS n").append(i);
         b.append("CASE WHEN isfinite(").append(x).append(") THEN ").append(x).append(" END AS f").append(i)
-            .append(", (").append(x).append(" IS NULL OR isnan(").append(x).append("))::INTEGER AS m").append(i)
-            .append(", ");
+            .append(", (n").append(i).append(" OR coalesce(isnan(").append(x).append("), false))::INTEGER AS m")
+            .append(i).append(", ");
       } else {
-        b.append(q).append(" AS v").append(i).append(", ");
+        inner.append(", ").append(table.label(c.name())).append(" AS w").append(i);
+        b.append("w").append(i).append(" AS v").append(i).append(", ");
       }
     }
-    return b.append(priority).toString();
+    return b.append(priority).append(" FROM (SELECT ").append(inner).append(" FROM ").append(table.relation())
+        .append(')').toString();
   }
 
   private static String selectList(List<ColumnProfile> batch, int k) {
