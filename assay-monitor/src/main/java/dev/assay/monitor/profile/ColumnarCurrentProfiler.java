@@ -1,6 +1,5 @@
 package dev.assay.monitor.profile;
 
-import dev.assay.core.InputException;
 import dev.assay.monitor.data.ColumnarSource;
 import dev.assay.monitor.data.ColumnarUnavailable;
 import dev.assay.stats.random.CounterRandom;
@@ -86,7 +85,8 @@ final class ColumnarCurrentProfiler {
       }
     }
     if (rows == 0) {
-      throw new InputException(table.name(), 0, null, "no rows", "a data file with at least one row");
+      // The row reader's own message for an empty file (each format words it).
+      throw new ColumnarUnavailable(table.name() + ": no rows");
     }
     return new Profile(Profile.FORMAT_VERSION, table.name(), rows, reference.seed(), reference.sampleSize(), null,
         out);

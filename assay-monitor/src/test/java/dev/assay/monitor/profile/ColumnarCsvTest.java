@@ -70,6 +70,10 @@ class ColumnarCsvTest {
         .hasMessageContaining("2 fields")
         .satisfies(e -> assertThat(((InputException) e).file()).isEqualTo("bad.csv"))
         .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(4));
+    Path empty = dir.resolve("empty.csv");
+    Files.writeString(empty, "x,y,city\n");
+    assertThatThrownBy(() -> profiler.current(new CsvTable(empty, "empty.csv"), reference, null, 0))
+        .isInstanceOf(InputException.class).hasMessageContaining("no rows");
     Path open = dir.resolve("open.csv");
     Files.writeString(open, "x,y,city\n1,2,a\n3,4,\"b\n5,6,c\n");
     CsvTable unclosed = new CsvTable(open, "open.csv");
