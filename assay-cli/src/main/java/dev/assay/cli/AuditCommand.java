@@ -1,6 +1,5 @@
 package dev.assay.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
@@ -9,6 +8,8 @@ import dev.assay.core.audit.AuditEvent;
 import dev.assay.core.audit.AuditLog;
 import dev.assay.core.audit.Subjects;
 import dev.assay.core.io.AtomicFiles;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.registry.Durations;
 import dev.assay.registry.audit.AuditCheckpoint;
@@ -44,10 +45,13 @@ final class AuditCommand implements Callable<Integer> {
     throw InputException.of("missing sub-command", "assay audit list | export | verify | checkpoint");
   }
 
-  static String line(AuditEntry e) {
-    return String.format(Locale.ROOT, "%6d  %-24s  %-20s  %-18s  %s", e.seq(), e.at(), TerminalText.escape(e.actor()),
-        TerminalText.escape(e.action()), TerminalText.escape(String.join(" ", e.subjects())));
+  private static final String LINE = "%6s  %-24s  %-20s  %-18s  %s";
+
+  private static Object[] cells(AuditEntry e) {
+    return new Object[] {e.seq(), HumanTime.of(e.at()), TerminalText.escape(e.actor()),
+        TerminalText.escape(e.action()), TerminalText.escape(String.join(" ", e.subjects()))};
   }
+
 
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = "List audit entries, oldest first.")
@@ -60,9 +64,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--subject", paramLabel = "ID", description = "Only entries about this subject (KIND:ID or an id).")
     String subject;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Only the latest N (default: all).")
-    int limit;
-
+    @Mixin LimitOption limit = new LimitOption();
     @Mixin FormatOption format = new FormatOption();
 
     ListEntries(AssayCommand root) {
@@ -72,26 +74,15 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CliContext ctx = root.ctx();
-      if (limit < 0) {
-        throw InputException.of("--limit " + limit + " is out of range", "an integer >= 0 (0: all)");
-      }
+      int most = limit.value();
       List<AuditEntry> entries;
       try (StoreSession s = root.openStore()) {
         entries = s.audited().log().entries(new AuditLog.Query(since == null ? null
-            : Durations.since(since, ctx.clock().instant(), "--since"), subject, limit));
+            : Durations.since(since, ctx.clock().instant(), "--since"), subject, most));
       }
-      if (format.json()) {
-        ObjectNode node = Json.object();
-        ArrayNode a = node.putArray("entries");
-        entries.forEach(e -> a.add(e.toJson()));
-        RunViews.printJson(ctx.out(), node);
-      } else if (entries.isEmpty()) {
-        ctx.err().println("no audit entries" + (since == null && subject == null ? "" : " match"));
-      } else {
-        ctx.out().printf(Locale.ROOT, "%6s  %-24s  %-20s  %-18s  %s%n", "SEQ", "AT", "ACTOR", "ACTION", "SUBJECTS");
-        entries.forEach(e -> ctx.out().println(line(e)));
-      }
-      return ExitCode.OK;
+      return Listing.of("entries", entries, AuditEntry::toJson).none("no audit entries", since != null || subject != null)
+          .table(LINE, new String[] {"SEQ", "AT", "ACTOR", "ACTION", "SUBJECTS"}, AuditCommand::cells)
+          .print(ctx, format);
     }
   }
 
@@ -143,7 +134,7 @@ final class AuditCommand implements Callable<Integer> {
               }
             }
           });
-          ctx.err().println("wrote " + n[0] + " entries to " + file);
+          ctx.err().println("wrote " + Plural.of(n[0], "entry", "entries") + " to " + file);
         }
       }
       return ExitCode.OK;
@@ -184,9 +175,10 @@ final class AuditCommand implements Callable<Integer> {
         o.put("checkpoint_file", cpFile == null ? null : cpFile.toString());
         RunViews.printJson(ctx.out(), o);
       } else if (report.ok()) {
-        ctx.out().printf(Locale.ROOT, "audit log verified: %d entries, head %s; %d stored objects match%s%n",
-            report.entries(), report.head() == null ? "(empty)" : "entry " + report.head().seq() + " "
-                + report.head().hash().substring(0, 12), report.objects(),
+        ctx.out().printf(Locale.ROOT, "audit log verified: %s, head %s; %s match%s%n",
+            Plural.of(report.entries(), "entry", "entries"), report.head() == null ? "(empty)"
+                : "entry " + report.head().seq() + " " + report.head().hash().substring(0, 12),
+            Plural.of(report.objects(), "stored object"),
             cpFile == null ? "; no checkpoint (assay audit checkpoint)" : "; checkpoint " + cpFile + " matches");
       } else {
         AuditFinding first = report.first().orElseThrow();

@@ -3,6 +3,7 @@ package dev.assay.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.store.SqliteResponseCache;
 import dev.assay.store.StoreLocation;
@@ -150,8 +151,8 @@ final class CacheCommand implements Callable<Integer> {
       o.put("bytes_freed", Math.max(0, before - after));
       RunViews.printJson(ctx.out(), o);
     } else {
-      ctx.out().printf(Locale.ROOT, "removed %d cached response%s from %s (%s freed)%n", removed,
-          removed == 1 ? "" : "s", TerminalText.escape(file.toString()), bytes(Math.max(0, before - after)));
+      ctx.out().printf(Locale.ROOT, "removed %s from %s (%s freed)%n",
+          Plural.of(removed, "cached response"), TerminalText.escape(file.toString()), bytes(Math.max(0, before - after)));
     }
     return ExitCode.OK;
   }

@@ -9,6 +9,7 @@ import dev.assay.gate.ComparisonResult;
 import dev.assay.gate.ComparisonService;
 import dev.assay.gate.Gate;
 import dev.assay.gate.GateLoader;
+import dev.assay.gate.Side;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,8 @@ final class CompareCommand implements Callable<Integer> {
       ComparisonService service = session.comparisons();
       ComparisonService.Request request = new ComparisonService.Request(stats.build(metrics), g, data, stats.cluster,
           g != null);
-      result = service.compare(service.side(base, ctx.resolve(base)), service.side(cand, ctx.resolve(cand)), request);
+      List<Side> sides = service.sides(List.of(base, cand), List.of(ctx.resolve(base), ctx.resolve(cand)));
+      result = service.compare(sides.get(0), sides.get(1), request);
     }
     if (format.json()) {
       ObjectNode json = result.report().toJson();

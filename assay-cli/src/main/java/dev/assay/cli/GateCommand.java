@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.gate.GateLoader;
 import dev.assay.gate.SuiteGate;
@@ -67,7 +68,7 @@ final class GateCommand implements Callable<Integer> {
     try (StoreSession session = root.openStore()) {
       for (dev.assay.core.RunRecord r : List.of(run.baseline(), run.candidate())) {
         var o = pusher.push(session.store(), r.runId());
-        ctx.err().println("pushed run " + r.runId() + ": " + o.sent() + " results sent, " + o.skipped()
+        ctx.err().println("pushed run " + r.runId() + ": " + Plural.of(o.sent(), "result") + " sent, " + o.skipped()
             + " already there");
       }
       if (run.result().recorded() != null) {

@@ -10,6 +10,7 @@ import dev.assay.core.Suite;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.HumanLabels;
 import dev.assay.core.io.SuiteLoader;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.judge.Agreement;
 import dev.assay.judge.JudgeCalibration;
@@ -126,7 +127,7 @@ final class JudgeCalibrateCommand implements Callable<Integer> {
     }
     int failures = r.detail().path("failures").size();
     if (failures > 0) {
-      out.println("  failures     " + failures + " answers the judge could not score (left out), e.g. "
+      out.println("  failures     " + Plural.of(failures, "answer") + " the judge could not score (left out), e.g. "
           + TerminalText.escape(r.detail().path("failures").get(0).path("message").asText()));
     }
   }

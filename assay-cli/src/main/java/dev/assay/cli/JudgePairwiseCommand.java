@@ -5,6 +5,7 @@ import dev.assay.core.EngineSettings;
 import dev.assay.core.Example;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.InputException;
+import dev.assay.core.Json;
 import dev.assay.core.Limits;
 import dev.assay.core.Output;
 import dev.assay.core.PluginContext;
@@ -12,7 +13,9 @@ import dev.assay.core.ResponseCache;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunRefs;
 import dev.assay.core.Store;
+import dev.assay.core.io.AtomicFiles;
 import dev.assay.core.io.RunInputs;
+import dev.assay.core.text.Plural;
 import dev.assay.engine.EngineModelCaller;
 import dev.assay.judge.PairwisePreference;
 import dev.assay.stats.ConfidenceInterval;
@@ -62,6 +65,11 @@ final class JudgePairwiseCommand implements Callable<Integer> {
   @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
       description = "Level of the intervals (default: ${DEFAULT-VALUE}).")
   double confidence;
+
+  @Option(names = "--comparisons", paramLabel = "FILE",
+      description = "Also write each example's verdict as a comparison line for 'assay judge rank' "
+          + "(a: the baseline's system, b: the candidate's).")
+  String comparisons;
 
   @Mixin FormatOption format = new FormatOption();
   @Mixin CacheOption cache = new CacheOption();
@@ -113,6 +121,9 @@ final class JudgePairwiseCommand implements Callable<Integer> {
             "two runs over the same dataset, and a judge that answers WINNER: A|B|TIE");
       }
       preference = PairwisePreference.of(judgements, confidence);
+      if (comparisons != null) {
+        AtomicFiles.write(ctx.resolve(comparisons), comparisonLines(judgements, base, cand));
+      }
     }
     if (format.json()) {
       var json = preference.toJson();
@@ -120,17 +131,40 @@ final class JudgePairwiseCommand implements Callable<Integer> {
       RunViews.printJson(ctx.out(), json);
     } else {
       ConfidenceInterval ci = preference.winRateInterval();
-      ctx.out().println(String.format(Locale.ROOT, "candidate win rate %.4f%s over %d examples: %d wins, %d losses,"
-          + " %d ties", preference.winRate(), ci == null ? "" : String.format(Locale.ROOT, " [%.4f, %.4f]",
-          ci.lower(), ci.upper()), preference.n(), preference.wins(), preference.losses(), preference.ties()));
+      ctx.out().println(String.format(Locale.ROOT, "candidate win rate %.4f%s over %s: %s, %s, %s",
+          preference.winRate(), ci == null ? "" : String.format(Locale.ROOT, " [%.4f, %.4f]", ci.lower(), ci.upper()),
+          Plural.of(preference.n(), "example"), Plural.of(preference.wins(), "win"),
+          Plural.of(preference.losses(), "loss", "losses"), Plural.of(preference.ties(), "tie")));
       ctx.out().println(String.format(Locale.ROOT, "position bias: %d of %d verdicts (%.1f%%) changed with the order "
           + "of the answers (counted as ties)", preference.inconsistent(), preference.n(),
           100 * preference.positionBiasRate()));
       if (failed > 0) {
-        ctx.out().println(failed + " examples the judge could not decide (left out)");
+        ctx.out().println(Plural.of(failed, "example") + " the judge could not decide (left out)");
       }
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The verdicts as {@link dev.assay.judge.PairwiseComparisons} lines: a is the baseline's system, b
+   * the candidate's (named by their run ids' first 8 characters as well when the names are equal);
+   * a verdict that flips with the order is a tie, as in the win rate.
+   */
+  private static String comparisonLines(List<PairwisePreference.Judgement> judgements, RunRecord base,
+      RunRecord cand) {
+    String a = base.systemName();
+    String b = cand.systemName();
+    if (a.equals(b)) {
+      a = a + "@" + base.runId().substring(0, Math.min(8, base.runId().length()));
+      b = b + "@" + cand.runId().substring(0, Math.min(8, cand.runId().length()));
+    }
+    StringBuilder out = new StringBuilder();
+    for (PairwisePreference.Judgement j : judgements) {
+      int outcome = j.candidateFirst() == j.candidateSecond() ? j.candidateFirst() : 0;
+      out.append(Json.canonical(Json.object().put("id", j.id()).put("a", a).put("b", b)
+          .put("winner", outcome > 0 ? "b" : outcome < 0 ? "a" : "tie"))).append('\n');
+    }
+    return out.toString();
   }
 
   /** +1 when the judge preferred the candidate, -1 the baseline, 0 a tie. */

@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.engine.EngineListener;
 import dev.assay.engine.ErrorSummary;
@@ -69,7 +70,8 @@ final class LivePush implements EngineListener, AutoCloseable {
     try {
       if (degraded) {
         RunPush.Outcome o = push.push(store, run.runId());
-        ctx.err().println("pushed run " + run.runId() + " to the server after the fact: " + o.sent() + " results sent");
+        ctx.err().println("pushed run " + run.runId() + " to the server after the fact: "
+            + Plural.of(o.sent(), "result") + " sent");
       } else {
         push.finish(run);
         ctx.err().println("run " + run.runId() + " is on the server");

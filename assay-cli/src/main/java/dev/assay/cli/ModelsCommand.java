@@ -1,6 +1,5 @@
 package dev.assay.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
@@ -10,6 +9,7 @@ import dev.assay.core.registry.AliasMove;
 import dev.assay.core.registry.Model;
 import dev.assay.core.registry.ModelVersion;
 import dev.assay.core.registry.PolicyRecord;
+import dev.assay.core.text.HumanTime;
 import dev.assay.core.text.TerminalText;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.Promotion;
@@ -51,13 +51,14 @@ final class ModelsCommand implements Callable<Integer> {
     return hash == null ? "-" : hash.substring(0, Math.min(12, hash.length()));
   }
 
-  static void printMove(PrintWriter out, AliasMove m) {
+  /** One alias move as a line: when, alias, from -> to, who, and its evidence or reason. */
+  static String move(AliasMove m) {
     String what = switch (m.kind()) {
       case PROMOTION -> "promoted on the evidence of " + String.join(", ", m.evidence());
       case OVERRIDE -> "OVERRIDE: " + esc(m.reason());
       case ROLLBACK -> "rolled back" + (m.reason() == null ? "" : ": " + esc(m.reason()));
     };
-    out.printf(Locale.ROOT, "%s  %-10s %s -> %d  by %s  %s%n", m.at().toString(), esc(m.alias()),
+    return String.format(Locale.ROOT, "%s  %-10s %s -> %d  by %s  %s", HumanTime.of(m.at()), esc(m.alias()),
         m.from() == null ? "(none)" : Integer.toString(m.from()), m.to(), esc(m.actor()), what);
   }
 
@@ -141,26 +142,17 @@ final class ModelsCommand implements Callable<Integer> {
       CliContext ctx = root.ctx();
       try (StoreSession s = root.openStore()) {
         AuditedStore r = s.audited();
-        List<Model> models = r.models();
-        if (format.json()) {
-          ObjectNode node = Json.object();
-          ArrayNode a = node.putArray("models");
-          models.forEach(m -> a.add(RegistryJson.modelSummary(m, r)));
-          RunViews.printJson(ctx.out(), node);
-        } else if (models.isEmpty()) {
-          ctx.err().println("no models registered (assay models register NAME --run RUN_ID)");
-        } else {
-          ctx.out().printf(Locale.ROOT, "%-24s  %-8s  %-8s  %s%n", "MODEL", "VERSIONS", "POLICY", "ALIASES");
-          for (Model m : models) {
-            StringBuilder aliases = new StringBuilder();
-            r.aliases(m.name()).forEach((a, n) -> aliases.append(aliases.length() == 0 ? "" : ", ").append(a)
-                .append('=').append(n));
-            ctx.out().printf(Locale.ROOT, "%-24s  %-8d  %-8s  %s%n", esc(m.name()), r.versions(m.name()).size(),
-                r.policy(m.name()).map(p -> "rev " + p.revision()).orElse("none"), esc(aliases));
-          }
-        }
+        return Listing.of("models", r.models(), m -> RegistryJson.modelSummary(m, r))
+            .none("no models registered", false, " (assay models register NAME --run RUN_ID)")
+            .table("%-24s  %-8s  %-8s  %s", new String[] {"MODEL", "VERSIONS", "POLICY", "ALIASES"}, m -> {
+              StringBuilder aliases = new StringBuilder();
+              r.aliases(m.name()).forEach((a, n) -> aliases.append(aliases.length() == 0 ? "" : ", ").append(a)
+                  .append('=').append(n));
+              return new Object[] {esc(m.name()), r.versions(m.name()).size(),
+                  r.policy(m.name()).map(p -> "rev " + p.revision()).orElse("none"), esc(aliases)};
+            })
+            .print(ctx, format);
       }
-      return ExitCode.OK;
     }
   }
 
@@ -194,12 +186,12 @@ final class ModelsCommand implements Callable<Integer> {
           return ExitCode.OK;
         }
         PrintWriter out = ctx.out();
-        out.printf(Locale.ROOT, "model %s, registered %s by %s%n", esc(m.name()), m.createdAt(), esc(m.actor()));
+        out.printf(Locale.ROOT, "model %s, registered %s by %s%n", esc(m.name()), HumanTime.of(m.createdAt()), esc(m.actor()));
         if (m.description() != null) {
           out.println("  " + esc(m.description()));
         }
         out.println(policy == null ? "policy: none (assay models policy " + esc(name) + " POLICY.yaml)"
-            : "policy: revision " + policy.revision() + " from " + esc(policy.source()) + ", set " + policy.setAt()
+            : "policy: revision " + policy.revision() + " from " + esc(policy.source()) + ", set " + HumanTime.of(policy.setAt())
                 + " by " + esc(policy.actor()));
         out.printf(Locale.ROOT, "%-7s  %-20s  %-12s  %-12s  %-12s  %-5s  %s%n", "VERSION", "REGISTERED", "TYPE",
             "SPEC", "CONTENT", "RUNS", "ALIASES");
@@ -211,7 +203,7 @@ final class ModelsCommand implements Callable<Integer> {
             }
           });
           out.printf(Locale.ROOT, "%-7d  %-20s  %-12s  %-12s  %-12s  %-5d  %s%n", v.number(),
-              v.createdAt().toString().substring(0, 19) + "Z", esc(v.system().type()), shortHash(v.specHash()),
+              HumanTime.of(v.createdAt()), esc(v.system().type()), shortHash(v.specHash()),
               shortHash(v.contentHash()), runs.stream().filter(v::evaluatedBy).count(), esc(held));
         }
       }
@@ -261,7 +253,7 @@ final class ModelsCommand implements Callable<Integer> {
           RunViews.printJson(ctx.out(), o);
         } else {
           ctx.out().printf(Locale.ROOT, "# policy of %s, revision %d (%s, %s)%n", esc(name), p.revision(),
-              esc(p.source()), p.setAt());
+              esc(p.source()), HumanTime.of(p.setAt()));
           ctx.out().print(TerminalText.escapeKeepingLayout(p.text()));
         }
       }
@@ -406,18 +398,9 @@ final class ModelsCommand implements Callable<Integer> {
         s.models().requireModel(name);
         moves = s.audited().aliasHistory(name).stream().filter(m -> alias == null || m.alias().equals(alias)).toList();
       }
-      if (format.json()) {
-        ObjectNode o = Json.object();
-        o.put("model", name);
-        ArrayNode a = o.putArray("moves");
-        moves.forEach(m -> a.add(RegistryJson.move(m)));
-        RunViews.printJson(ctx.out(), o);
-      } else if (moves.isEmpty()) {
-        ctx.err().println("no alias of model " + esc(name) + " has moved yet");
-      } else {
-        moves.forEach(m -> printMove(ctx.out(), m));
-      }
-      return ExitCode.OK;
+      return Listing.of("moves", moves, RegistryJson::move).head(Json.object().put("model", name))
+          .none("no alias of model " + esc(name) + " has moved yet", false).lines(ModelsCommand::move)
+          .print(ctx, format);
     }
   }
 }

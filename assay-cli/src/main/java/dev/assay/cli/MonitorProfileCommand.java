@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.io.AtomicFiles;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.monitor.data.Table;
 import dev.assay.monitor.drift.DriftMonitor;
@@ -102,7 +103,7 @@ final class MonitorProfileCommand implements Callable<Integer> {
         for (ColumnProfile c : profile.columns()) {
           kinds.add(TerminalText.escape(c.name()) + " (" + c.type().word() + ")");
         }
-        ctx.out().println("profiled " + profile.rows() + " rows of " + TerminalText.escape(table.name()) + ": "
+        ctx.out().println("profiled " + Plural.of(profile.rows(), "row") + " of " + TerminalText.escape(table.name()) + ": "
             + String.join(", ", kinds));
         ctx.out().println("wrote " + TerminalText.escape(out.toString()) + " ("
             + json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes)");

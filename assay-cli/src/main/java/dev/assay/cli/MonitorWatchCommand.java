@@ -1,6 +1,8 @@
 package dev.assay.cli;
 
 import dev.assay.core.InputException;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.monitor.data.Table;
 import dev.assay.monitor.drift.DriftConfig;
@@ -88,11 +90,11 @@ final class MonitorWatchCommand implements Callable<Integer> {
           DriftReport last = result.reports().get(result.reports().size() - 1);
           metrics.record(stream, last, ctx.clock().instant());
           code = result.drifted() ? ExitCode.GATE_FAIL : ExitCode.OK;
-          ctx.err().println(ctx.clock().instant() + " check " + n + ": " + (last.drifted()
-              ? last.driftedColumns().size() + " findings drifted" : "no drift"));
+          ctx.err().println(HumanTime.of(ctx.clock().instant()) + " check " + n + ": " + (last.drifted()
+              ? Plural.of(last.driftedColumns().size(), "finding") + " drifted" : "no drift"));
         } catch (InputException e) {
           // A bad current file in a long-running watch is reported and retried at the next tick.
-          ctx.err().println(ctx.clock().instant() + " check " + n + " failed: " + e.render());
+          ctx.err().println(HumanTime.of(ctx.clock().instant()) + " check " + n + " failed: " + e.render());
           code = ExitCode.INPUT_ERROR;
         } finally {
           if (session[0] != null) {

@@ -8,6 +8,8 @@ import dev.assay.core.Plugins;
 import dev.assay.core.Suite;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.SuiteLoader;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.gate.Gate;
 import dev.assay.gate.GateLoader;
@@ -71,10 +73,10 @@ final class PlanCommand implements Callable<Integer> {
       RunViews.printJson(ctx.out(), json);
     } else {
       ctx.out().println("plan " + plan.hash());
-      ctx.out().println("  created     " + plan.createdAt());
+      ctx.out().println("  created     " + HumanTime.of(plan.createdAt()));
       ctx.out().println("  hypothesis  " + TerminalText.escape(plan.hypothesis()));
       ctx.out().println("  gate        sha256 " + plan.gateHash() + " (" + TerminalText.escape(g.source()) + ")");
-      ctx.out().println("  dataset     sha256 " + plan.datasetHash() + " (" + data.size() + " examples)");
+      ctx.out().println("  dataset     sha256 " + plan.datasetHash() + " (" + Plural.of(data.size(), "example") + ")");
       ctx.out().println("  suite       sha256 " + plan.suiteHash());
     }
     ctx.err().println("stored plan " + plan.shortHash() + " in " + dev.assay.core.text.TerminalText.escape(store));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
 import dev.assay.core.RunRecord;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -75,8 +76,8 @@ final class RunViews {
     out.printf(Locale.ROOT, "run %s  suite %s  system %s  %s  ok %d  error %d%s%n", run.runId(),
         TerminalText.escape(run.suiteName()), TerminalText.escape(run.systemName()), run.status().wire(), run.counts().ok(),
         run.counts().error(), took);
-    run.counts().metricErrors().forEach((m, k) -> out.printf(Locale.ROOT, "  metric %s failed on %d results%n",
-        TerminalText.escape(m), k));
+    run.counts().metricErrors().forEach((m, k) -> out.printf(Locale.ROOT, "  metric %s failed on %s%n",
+        TerminalText.escape(m), Plural.of(k, "result")));
     if (run.failure() != null) {
       out.println("  failed: " + TerminalText.escape(run.failure()));
     }

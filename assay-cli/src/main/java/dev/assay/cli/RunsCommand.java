@@ -7,12 +7,16 @@ import dev.assay.core.DidYouMean;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.RunPage;
+import dev.assay.core.RunQuery;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunRefs;
 import dev.assay.core.RunStatus;
 import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.io.AtomicFiles;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.metrics.retrieval.TrecRunWriter;
 import java.io.IOException;
@@ -86,7 +90,7 @@ final class RunsCommand implements Callable<Integer> {
             out.add(n);
           } else {
             ctx.out().println("pushed " + run.runId() + " (" + TerminalText.escape(run.systemName()) + "): "
-                + o.sent() + " results sent, " + o.skipped() + " already there, " + o.stored() + " on the server"
+                + Plural.of(o.sent(), "result") + " sent, " + o.skipped() + " already there, " + o.stored() + " on the server"
                 + (o.datasetSent() ? ", dataset sent" : ""));
           }
         }
@@ -117,6 +121,8 @@ final class RunsCommand implements Callable<Integer> {
 
     @Mixin FormatOption format = new FormatOption();
 
+    @Mixin LimitOption limit = new LimitOption();
+
     ListRuns(AssayCommand root) {
       this.root = root;
     }
@@ -125,33 +131,32 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() {
       CliContext ctx = root.ctx();
       RunStatus wanted = status == null ? null : status(status);
+      int most = limit.value();
       try (StoreSession s = root.openStore()) {
+        // Pages through the store's run index, so a store of 100,000 runs answers --limit 20 at once.
         List<RunRecord> runs = new ArrayList<>();
-        for (RunRecord r : s.store().runs()) {
-          if ((suite == null || suite.equals(r.suiteName())) && (system == null || system.equals(r.systemName()))
-              && (wanted == null || wanted == r.status())) {
-            runs.add(live(s.store(), r));
+        RunQuery query = new RunQuery(suite, system, wanted, null, null, false, null,
+            most == 0 ? RunQuery.MAX_LIMIT : Math.min(most, RunQuery.MAX_LIMIT));
+        RunPage page;
+        do {
+          page = s.store().runs(query);
+          for (RunRecord r : page.runs()) {
+            if (most == 0 || runs.size() < most) {
+              runs.add(live(s.store(), r));
+            }
           }
-        }
-        if (format.json()) {
-          ObjectNode node = Json.object();
-          node.set("runs", RunViews.summaries(runs));
-          RunViews.printJson(ctx.out(), node);
-        } else if (runs.isEmpty()) {
-          ctx.err().println("no runs" + (suite == null && system == null && wanted == null ? "" : " match") + " in "
-              + TerminalText.escape(s.location()));
-        } else {
-          ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s%n", "RUN", "SUITE", "SYSTEM",
-              "STATUS", "STARTED", "OK", "ERROR");
-          for (RunRecord r : runs) {
-            ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-16s  %-9s  %-20s  %8d  %6d%n", r.runId(),
-                clip(TerminalText.escape(r.suiteName()), 20), clip(TerminalText.escape(r.systemName()), 16),
-                r.status().wire(),
-                r.startedAt().toString().substring(0, 19) + "Z", r.counts().ok(), r.counts().error());
-          }
-        }
+          query = query.after(page.next());
+        } while (page.next() != null && (most == 0 || runs.size() < most));
+        return Listing.of("runs", runs, RunViews::summary)
+            .none("no runs", suite != null || system != null || wanted != null, " in "
+                + TerminalText.escape(s.location()))
+            .table("%-36s  %-20s  %-16s  %-9s  %-20s  %8s  %6s",
+                new String[] {"RUN", "SUITE", "SYSTEM", "STATUS", "STARTED", "OK", "ERROR"},
+                r -> new Object[] {r.runId(), clip(TerminalText.escape(r.suiteName()), 20),
+                    clip(TerminalText.escape(r.systemName()), 16), r.status().wire(), HumanTime.of(r.startedAt()),
+                    r.counts().ok(), r.counts().error()})
+            .print(ctx, format);
       }
-      return ExitCode.OK;
     }
 
     /** A running run's header holds no counts yet: count the results stored so far. */
@@ -364,7 +369,7 @@ final class RunsCommand implements Callable<Integer> {
           for (RunRecord r : runs) {
             List<String> citing = verdicts.stream().filter(v -> v.involves(r.runId())).map(VerdictRecord::id).toList();
             if (!citing.isEmpty()) {
-              throw InputException.of("run " + r.runId() + " is evidence of " + citing.size() + " stored verdict(s) ("
+              throw InputException.of("run " + r.runId() + " is evidence of " + Plural.of(citing.size(), "stored verdict") + " ("
                   + String.join(", ", citing.subList(0, Math.min(3, citing.size()))) + (citing.size() > 3 ? ", ..." : "")
                   + ")", "--force to delete it anyway (the verdicts stay, naming a run that is gone)");
             }

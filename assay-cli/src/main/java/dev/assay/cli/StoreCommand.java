@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Store;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.store.Stores;
 import dev.assay.store.StoreMigration;
@@ -72,8 +73,10 @@ final class StoreCommand implements Callable<Integer> {
         node.put("calibrations", summary.calibrations());
         RunViews.printJson(ctx.out(), node);
       } else {
-        ctx.out().printf(Locale.ROOT, "copied %d runs (%d results), %d datasets, %d verdicts, %d plans%n  from %s%n"
-            + "  to   %s%n", summary.runs(), summary.results(), summary.datasets(), summary.verdicts(), summary.plans(),
+        ctx.out().printf(Locale.ROOT, "copied %s (%s), %s, %s, %s%n  from %s%n  to   %s%n",
+            Plural.of(summary.runs(), "run"), Plural.of(summary.results(), "result"),
+            Plural.of(summary.datasets(), "dataset"), Plural.of(summary.verdicts(), "verdict"),
+            Plural.of(summary.plans(), "plan"),
             TerminalText.escape(source.display()), TerminalText.escape(target.display()));
       }
       return ExitCode.OK;

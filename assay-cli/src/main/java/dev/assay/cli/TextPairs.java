@@ -11,6 +11,7 @@ import dev.assay.core.Output;
 import dev.assay.core.SystemException;
 import dev.assay.core.io.DatasetLoader;
 import dev.assay.core.io.InputFiles;
+import dev.assay.core.text.Plural;
 import dev.assay.core.text.TerminalText;
 import dev.assay.systems.PredictionsSystem;
 import java.io.PrintWriter;
@@ -143,7 +144,7 @@ final class TextPairs {
   }
 
   private static String count(List<String> ids, String what) {
-    return ids.size() + " " + what + (ids.size() == 1 ? "" : "s");
+    return Plural.of(ids.size(), what);
   }
 
   private static String firstFew(List<String> ids) {

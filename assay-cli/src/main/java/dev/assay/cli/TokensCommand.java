@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.text.HumanTime;
 import dev.assay.core.text.TerminalText;
 import dev.assay.server.Role;
 import dev.assay.server.TokenService;
@@ -114,7 +115,7 @@ final class TokensCommand implements Callable<Integer> {
           ctx.out().printf(Locale.ROOT, "%-12s  %-20s  %-6s  %-24s  %s%n", "ID", "NAME", "ROLE", "CREATED", "STATE");
           for (StoredToken t : store.list()) {
             ctx.out().printf(Locale.ROOT, "%-12s  %-20s  %-6s  %-24s  %s%n", t.id(), TerminalText.escape(t.name()),
-                t.role(), t.createdAt(), t.revoked() ? "revoked " + t.revokedAt() : "valid");
+                t.role(), HumanTime.of(t.createdAt()), t.revoked() ? "revoked " + HumanTime.of(t.revokedAt()) : "valid");
           }
         }
       }

@@ -18,9 +18,22 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class UsageErrors {
   private UsageErrors() {}
 
+  /**
+   * The message for {@code ex}. A mistyped option wins over whatever else went wrong: picocli checks
+   * required options before it reports unmatched arguments, so {@code --confgi x} would otherwise
+   * read "Missing required option '--config'" and hide the typo that caused it.
+   */
   static String message(ParameterException ex) {
     if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       return unmatched(ex.getCommandLine(), u.getUnmatched());
+    }
+    CommandLine cl = ex.getCommandLine();
+    if (cl != null) {
+      for (String arg : cl.getUnmatchedArguments()) {
+        if (looksLikeOption(arg)) {
+          return unknownOption(cl.getCommandSpec(), arg);
+        }
+      }
     }
     return ex.getMessage();
   }
@@ -29,17 +42,8 @@ final class UsageErrors {
     CommandSpec spec = cl.getCommandSpec();
     String command = spec.qualifiedName();
     String first = args.get(0);
-    if (first.startsWith("-") && first.length() > 1 && !isNumber(first)) {
-      String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-      TreeSet<String> known = new TreeSet<>();
-      for (OptionSpec o : spec.options()) {
-        if (!o.hidden()) {
-          known.addAll(List.of(o.names()));
-        }
-      }
-      Optional<String> near = DidYouMean.suggest(name, known);
-      return "unknown option '" + name + "' for '" + command + "'"
-          + near.map(n -> " (did you mean '" + n + "'?)").orElse(" (see '" + command + " --help')");
+    if (looksLikeOption(first)) {
+      return unknownOption(spec, first);
     }
     if (!cl.getSubcommands().isEmpty()) {
       TreeSet<String> names = new TreeSet<>(cl.getSubcommands().keySet());
@@ -48,6 +52,24 @@ final class UsageErrors {
     }
     return "unexpected argument '" + first + "' for '" + command + "'"
         + (args.size() > 1 ? " (and " + (args.size() - 1) + " more)" : "");
+  }
+
+  private static boolean looksLikeOption(String arg) {
+    return arg.startsWith("-") && arg.length() > 1 && !isNumber(arg);
+  }
+
+  private static String unknownOption(CommandSpec spec, String arg) {
+    String command = spec.qualifiedName();
+    String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+    TreeSet<String> known = new TreeSet<>();
+    for (OptionSpec o : spec.options()) {
+      if (!o.hidden()) {
+        known.addAll(List.of(o.names()));
+      }
+    }
+    Optional<String> near = DidYouMean.suggest(name, known);
+    return "unknown option '" + name + "' for '" + command + "'"
+        + near.map(n -> " (did you mean '" + n + "'?)").orElse(" (see '" + command + " --help')");
   }
 
   private static boolean isNumber(String s) {

@@ -1,7 +1,7 @@
 package dev.assay.cli;
 
+import dev.assay.core.text.HumanTime;
 import dev.assay.core.text.TerminalText;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
@@ -39,9 +39,7 @@ final class VerdictsCommand implements Callable<Integer> {
     @Option(names = "--system", paramLabel = "NAME", description = "Only verdicts with this system as baseline or candidate.")
     String system;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "At most N (default: all).")
-    int limit;
-
+    @Mixin LimitOption limit = new LimitOption();
     @Mixin FormatOption format = new FormatOption();
 
     ListVerdicts(AssayCommand root) {
@@ -51,32 +49,20 @@ final class VerdictsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CliContext ctx = root.ctx();
-      if (limit < 0) {
-        throw InputException.of("--limit " + limit + " is out of range", "an integer >= 0 (0: all)");
-      }
+      int most = limit.value();
       List<VerdictRecord> verdicts;
       try (StoreSession s = root.openStore()) {
-        verdicts = s.store().verdicts(new VerdictRecord.Query(suite, system, limit));
+        verdicts = s.store().verdicts(new VerdictRecord.Query(suite, system, most));
       }
-      if (format.json()) {
-        ObjectNode node = Json.object();
-        ArrayNode a = node.putArray("verdicts");
-        verdicts.forEach(v -> a.add(summary(v)));
-        RunViews.printJson(ctx.out(), node);
-      } else if (verdicts.isEmpty()) {
-        ctx.err().println("no verdicts recorded" + (suite == null && system == null ? "" : " match"));
-      } else {
-        ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-12s  %-16s  %-16s  %-14s  %s%n", "VERDICT", "WHEN", "RESULT",
-            "BASELINE", "CANDIDATE", "PLAN", "SUITE");
-        for (VerdictRecord v : verdicts) {
-          ctx.out().printf(Locale.ROOT, "%-36s  %-20s  %-12s  %-16s  %-16s  %-14s  %s%n", v.id(),
-              v.createdAt().toString().substring(0, 19) + "Z", v.verdict(),
-              RunsCommand.clip(TerminalText.escape(String.valueOf(v.baselineSystem())), 16),
-              RunsCommand.clip(TerminalText.escape(String.valueOf(v.candidateSystem())), 16), v.planStatus(),
-              TerminalText.escape(String.valueOf(v.suiteName())));
-        }
-      }
-      return ExitCode.OK;
+      return Listing.of("verdicts", verdicts, VerdictsCommand::summary)
+          .none("no verdicts recorded", suite != null || system != null)
+          .table("%-36s  %-20s  %-12s  %-16s  %-16s  %-14s  %s",
+              new String[] {"VERDICT", "WHEN", "RESULT", "BASELINE", "CANDIDATE", "PLAN", "SUITE"},
+              v -> new Object[] {v.id(), HumanTime.of(v.createdAt()), v.verdict(),
+                  RunsCommand.clip(TerminalText.escape(String.valueOf(v.baselineSystem())), 16),
+                  RunsCommand.clip(TerminalText.escape(String.valueOf(v.candidateSystem())), 16), v.planStatus(),
+                  TerminalText.escape(String.valueOf(v.suiteName()))})
+          .print(ctx, format);
     }
   }
 
@@ -108,7 +94,7 @@ final class VerdictsCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       ctx.out().printf(Locale.ROOT, "verdict %s: %s%n", v.id(), v.verdict());
-      ctx.out().printf(Locale.ROOT, "  recorded %s by assay %s%n", v.createdAt(), v.assayVersion());
+      ctx.out().printf(Locale.ROOT, "  recorded %s by assay %s%n", HumanTime.of(v.createdAt()), v.assayVersion());
       ctx.out().printf(Locale.ROOT, "  suite %s%n", TerminalText.escape(String.valueOf(v.suiteName())));
       ctx.out().printf(Locale.ROOT, "  baseline %s (%s)%n  candidate %s (%s)%n",
           TerminalText.escape(String.valueOf(v.baselineSystem())), TerminalText.escape(v.baselineSource()),

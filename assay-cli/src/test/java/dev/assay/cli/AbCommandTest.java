@@ -57,6 +57,16 @@ class AbCommandTest {
   }
 
   @Test
+  void theVarianceReductionReadsAsAnAmountNotAChange() throws IOException {
+    events("e.csv", 1, 6000, 1.0, 1.0);
+    Files.writeString(dir.resolve("ab.yaml"), CONFIG);
+    CliHarness.Result r = cli().run("ab", "analyze", "e.csv", "--config", "ab.yaml", "--html", "ab.html");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).containsPattern("variance reduced by [0-9.]+% \\(unadjusted").doesNotContain("reduced by +");
+    assertThat(Files.readString(dir.resolve("ab.html"))).doesNotContain("<td class=\"n\">+");
+  }
+
+  @Test
   void aClearWinPassesWithCupedReducingVariance() throws IOException {
     events("e.csv", 1, 6000, 1.0, 1.0);
     Files.writeString(dir.resolve("ab.yaml"), CONFIG);

@@ -66,6 +66,17 @@ final class CliHarness {
         + "concurrency: 4\n" + extra);
   }
 
+  /** Runs {@code assay run SUITE --format json}, which must succeed, and returns the run ids in suite order. */
+  java.util.List<String> runIds(String suite) throws IOException {
+    Result r = run("run", suite, "--format", "json");
+    if (r.code() != 0) {
+      throw new AssertionError("assay run " + suite + " failed\n" + r);
+    }
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    dev.assay.core.Json.MAPPER.readTree(r.out()).path("runs").forEach(n -> ids.add(n.path("run_id").asText()));
+    return ids;
+  }
+
   /** The workspace's store file (what every command opens by default). */
   Path storeFile() {
     return dir.resolve(".assay/assay.db");
@@ -82,6 +93,31 @@ final class CliHarness {
         var s = c.createStatement()) {
       return s.executeUpdate(statement);
     }
+  }
+
+  /**
+   * Every command of the tree (aliases once, the root as the empty path), keyed by its path of names
+   * below {@code assay}, in declaration order: tests that walk it cover a command added tomorrow too.
+   */
+  static java.util.Map<java.util.List<String>, picocli.CommandLine> commandTree(Path dir) {
+    CliContext ctx = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(),
+        dir, Clock.systemUTC(), false);
+    java.util.Map<java.util.List<String>, picocli.CommandLine> out = new java.util.LinkedHashMap<>();
+    walk(Cli.commandLine(ctx), new java.util.ArrayList<>(), out);
+    return out;
+  }
+
+  private static void walk(picocli.CommandLine cl, java.util.List<String> path,
+      java.util.Map<java.util.List<String>, picocli.CommandLine> out) {
+    out.put(java.util.List.copyOf(path), cl);
+    cl.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals(sub.getCommandName())) {
+        return; // an alias
+      }
+      path.add(name);
+      walk(sub, path, out);
+      path.remove(path.size() - 1);
+    });
   }
 
   static final String FAKE_UPPER = "  upper:\n    type: fake\n    mode: upper\n";

@@ -27,8 +27,7 @@ class HelpEverywhereTest {
   @Test
   void everyCommandAnswersHelpInEveryForm() {
     CliHarness cli = new CliHarness(dir);
-    List<List<String>> paths = new ArrayList<>();
-    walk(Cli.commandLine(context()), new ArrayList<>(), paths);
+    List<List<String>> paths = new ArrayList<>(CliHarness.commandTree(dir).keySet());
     // The tree as of this test: a sanity floor, not a census.
     assertThat(paths).hasSizeGreaterThan(20).contains(List.of("runs", "export"), List.of("score", "retrieval"),
         List.of("cache", "prune"), List.of("run"), List.of("compare"));
@@ -54,15 +53,10 @@ class HelpEverywhereTest {
 
   @Test
   void everyFormatOptionListsItsChoices() {
-    List<List<String>> paths = new ArrayList<>();
-    CommandLine root = Cli.commandLine(context());
-    walk(root, new ArrayList<>(), paths);
     int formats = 0;
-    for (List<String> path : paths) {
-      CommandLine cl = root;
-      for (String name : path) {
-        cl = cl.getSubcommands().get(name);
-      }
+    for (Map.Entry<List<String>, CommandLine> command : CliHarness.commandTree(dir).entrySet()) {
+      List<String> path = command.getKey();
+      CommandLine cl = command.getValue();
       OptionSpec format = cl.getCommandSpec().findOption("--format");
       if (format == null) {
         continue;
@@ -86,26 +80,9 @@ class HelpEverywhereTest {
     assertThat(r.out()).isEmpty();
   }
 
-  private static void walk(CommandLine cl, List<String> path, List<List<String>> out) {
-    out.add(List.copyOf(path));
-    cl.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals(sub.getCommandName())) {
-        return; // an alias
-      }
-      path.add(name);
-      walk(sub, path, out);
-      path.remove(path.size() - 1);
-    });
-  }
-
   private static String[] concat(List<String> path, String... more) {
     List<String> all = new ArrayList<>(path);
     all.addAll(Arrays.asList(more));
     return all.toArray(String[]::new);
-  }
-
-  private CliContext context() {
-    return new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), dir,
-        Clock.systemUTC(), false);
   }
 }

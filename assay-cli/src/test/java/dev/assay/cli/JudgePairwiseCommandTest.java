@@ -63,11 +63,26 @@ class JudgePairwiseCommandTest {
       assertThat(r.path("position_bias").path("first_position_rate").asDouble()).isCloseTo(11.0 / 18, within(1e-12));
 
       CliHarness.Result text = cli.run("judge", "pairwise", baseRun, candRun, "--rubric", "pairwise.txt",
-          "--base-url", stub.baseUrl(), "--model", "pj");
+          "--base-url", stub.baseUrl(), "--model", "pj", "--comparisons", "cmp.jsonl");
       assertThat(text.code()).as(text.toString()).isZero();
       assertThat(text.out()).contains("candidate win rate 0.6500").contains("5 wins, 2 losses, 3 ties")
           .contains("position bias: 2 of 10 verdicts (20.0%)");
       assertThat(stub.requests().size() - before).as("the second time from the cache").isEqualTo(20);
+      // The verdicts as comparisons for 'judge rank': b (the candidate) 5 wins, a 2, 3 ties.
+      java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+      for (String l : java.nio.file.Files.readAllLines(dir.resolve("cmp.jsonl"))) {
+        lines.add(Json.MAPPER.readTree(l));
+      }
+      assertThat(lines).hasSize(10);
+      assertThat(lines.stream().map(l -> l.path("winner").asText()).toList())
+          .containsExactly("b", "b", "b", "b", "b", "a", "a", "tie", "tie", "tie");
+      assertThat(lines.get(0).path("a").asText()).isNotEqualTo(lines.get(0).path("b").asText());
+      CliHarness.Result rank = cli.run("judge", "rank", "cmp.jsonl", "--format", "json");
+      assertThat(rank.code()).as(rank.toString()).isZero();
+      JsonNode top = Json.MAPPER.readTree(rank.out()).path("systems").get(0);
+      assertThat(top.path("system").asText()).isEqualTo(lines.get(0).path("b").asText());
+      // Two systems: P(b beats a) = 6.5 / 10, so the strengths are ±ln(6.5 / 3.5) / 2.
+      assertThat(top.path("strength").asDouble()).isCloseTo(Math.log(6.5 / 3.5) / 2, within(1e-9));
 
       cli.write("one.txt", "Q: {{input}}\nA: {{output_a}}");
       CliHarness.Result bad = cli.run("judge", "pairwise", baseRun, candRun, "--rubric", "one.txt", "--base-url",

@@ -53,7 +53,8 @@ class MetricValueInvariantTest {
   @Test
   void everyProviderIsCovered() {
     assertThat(families().keySet()).containsExactlyInAnyOrder("TextScorers", "RetrievalScorers",
-        "ClassificationScorers", "EfficiencyScorers", "JudgeScorers", "FaithfulnessScorers", "ContextScorers");
+        "ClassificationScorers", "EfficiencyScorers", "JudgeScorers", "FaithfulnessScorers", "ContextScorers",
+        "AnswerRelevanceScorers");
   }
 
   @Test
@@ -131,6 +132,9 @@ class MetricValueInvariantTest {
         }
         judged.put(template.replace("{{question}}", "q" + i).replace("{{context}}", context)
             .replace("{{answer}}", answer), verdicts.append("]}").toString());
+        judged.put(AnswerRelevanceInSuiteTest.prompt(answer, 2),
+            "{\"questions\": [\"q" + i + "\", \"question " + rnd.nextInt(1000) + "\"], \"noncommittal\": "
+                + (rnd.nextInt(5) == 0) + "}");
         preds.get(sys).append("{\"id\":\"r").append(i).append("\",\"output\":{\"answer\":")
             .append(Json.MAPPER.writeValueAsString(answer)).append(",\"contexts\":")
             .append(Json.MAPPER.writeValueAsString(retrieved)).append("}}\n");
@@ -142,6 +146,7 @@ class MetricValueInvariantTest {
     try (StubLlmServer judge = StubLlmServer.start(StubLlmServer.Config.echo().withAnswers(judged))) {
       List<String> metrics = new ArrayList<>(families().get("ContextScorers"));
       metrics.add("faithfulness:base_url=" + judge.baseUrl() + ":model=j:answer=answer");
+      metrics.add("answer_relevance:base_url=" + judge.baseUrl() + ":model=j:answer=answer:questions=2");
       check(metrics);
     }
   }

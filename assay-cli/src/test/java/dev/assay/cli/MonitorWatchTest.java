@@ -28,8 +28,8 @@ class MonitorWatchTest {
     CliHarness.Result w = cli.run("monitor", "watch", "--reference", "p.json", "--current", "cur.jsonl",
         "--every", "1s", "--checks", "2", "--port", "0");
     assertThat(w.code()).as(w.toString()).isEqualTo(1);
-    assertThat(w.err()).contains("serving metrics at http://127.0.0.1:", "check 1: 1 findings drifted",
-        "check 2: 1 findings drifted");
+    assertThat(w.err()).contains("serving metrics at http://127.0.0.1:", "check 1: 1 finding drifted",
+        "check 2: 1 finding drifted");
     assertThat(w.out()).isEmpty();
     CliHarness.Result bad = cli.run("monitor", "watch", "--reference", "p.json", "--current", "cur.jsonl",
         "--every", "soon");

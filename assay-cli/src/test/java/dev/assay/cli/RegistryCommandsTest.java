@@ -82,6 +82,36 @@ class RegistryCommandsTest {
     oneLineInputError(cli.run("card", "--model", "m"), "names no version");
   }
 
+  /**
+   * The scorecard's window and "computed" time read as people write times: to the second in UTC,
+   * in every format meant for people (the system clock here has sub-second digits to leak).
+   */
+  @Test
+  void theScorecardShowsTimesToTheSecond() throws Exception {
+    firstRun();
+    java.util.regex.Pattern iso = java.util.regex.Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    String when = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC";
+    for (String format : List.of("html", "md", "text")) {
+      CliHarness.Result r = cli.run("scorecard", "--format", format);
+      assertThat(r.code()).as(r.toString()).isZero();
+      assertThat(iso.matcher(r.out()).find()).as(format + ": no raw instant\n" + r.out()).isFalse();
+      if (format.equals("text")) {
+        assertThat(r.out().lines().findFirst().orElseThrow()).matches("scorecard: every model, " + when + " to "
+            + when);
+      } else {
+        assertThat(r.out()).containsPattern("From " + when + " to " + when + "; computed " + when + " from");
+      }
+    }
+  }
+
+  /** Counts read as English: a fresh store's log holds one entry, not "1 entries". */
+  @Test
+  void countsTakeTheRightNumber() {
+    CliHarness.Result r = cli.run("audit", "verify");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("audit log verified: 1 entry, head entry 1 ").contains("; 0 stored objects match");
+  }
+
   @Test
   void namesAndReasonsReachTheTerminalEscaped() throws Exception {
     String run = firstRun();

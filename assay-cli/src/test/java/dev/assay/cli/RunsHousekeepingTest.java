@@ -37,6 +37,19 @@ class RunsHousekeepingTest {
   }
 
   @Test
+  void listLimitShowsTheNewestRunsOnly() throws Exception {
+    assertThat(cli.run("run", "suite.yaml").code()).isZero();
+    List<String> all = ids("runs", "list");
+    assertThat(all).hasSize(3);
+    assertThat(ids("runs", "list", "--limit", "2")).containsExactly(all.get(0), all.get(1));
+    assertThat(ids("runs", "list", "--limit", "1", "--suite", "cli-test")).containsExactly(all.get(0));
+    assertThat(ids("runs", "list", "--limit", "0")).isEqualTo(all);
+    CliHarness.Result bad = cli.run("runs", "list", "--limit", "-1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--limit -1 is out of range");
+  }
+
+  @Test
   void aUniquePrefixNamesARunAndDeleteKeepsVerdictEvidence() throws Exception {
     CliHarness.Result gate = cli.run("gate", "suite.yaml", "--candidate", "upper2", "--replicates", "500",
         "--report", "out/gate.html");
@@ -57,7 +70,7 @@ class RunsHousekeepingTest {
 
     CliHarness.Result refused = cli.run("runs", "delete", first.substring(0, 24));
     assertThat(refused.code()).isEqualTo(2);
-    assertThat(refused.err()).contains("is evidence of 1 stored verdict(s)", "--force");
+    assertThat(refused.err()).contains("is evidence of 1 stored verdict (", "--force");
     assertThat(ids("runs", "list")).hasSize(2);
 
     CliHarness.Result forced = cli.run("runs", "delete", first.substring(0, 24), "--force");

@@ -53,7 +53,7 @@ class StoreMigrateTest {
     // Again: an interrupted copy is finished this way, so a second one must change nothing.
     CliHarness.Result again = cli.run("store", "migrate", "--from", ".assay/assay.db", "--to", url);
     assertThat(again.code()).as(again.toString()).isZero();
-    assertThat(again.out()).contains("copied 4 runs (160 results), 1 datasets, 2 verdicts, 1 plans");
+    assertThat(again.out()).contains("copied 4 runs (160 results), 1 dataset, 2 verdicts, 1 plan");
 
     List<String> runIds;
     try (Store sqlite = SqliteStore.open(cli.storeFile())) {

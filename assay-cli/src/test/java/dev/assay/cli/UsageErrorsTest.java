@@ -3,8 +3,11 @@ package dev.assay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Mistyped commands and options: one message with the nearest known name, exit 2, nothing on stdout. */
 class UsageErrorsTest {
@@ -41,6 +44,39 @@ class UsageErrorsTest {
     CliHarness.Result far = h.run("compare", "a", "b", "--zzzzzzzz");
     assertThat(far.err()).startsWith("error: unknown option '--zzzzzzzz' for 'assay compare' "
         + "(see 'assay compare --help')\n");
+  }
+
+  /**
+   * picocli checks required options before it reports an unknown one, so without care a mistyped
+   * required option reads "Missing required option" and hides the typo. Walks the whole tree: for
+   * every command with a required option, that option mistyped (two letters swapped) is named.
+   */
+  @Test
+  void aMistypedRequiredOptionIsNamedBeforeTheMissingOne() {
+    CliHarness h = new CliHarness(dir);
+    int checked = 0;
+    for (var command : CliHarness.commandTree(dir).entrySet()) {
+      for (OptionSpec option : command.getValue().getCommandSpec().options()) {
+        if (!option.required()) {
+          continue;
+        }
+        String name = option.longestName();
+        int n = name.length();
+        String typo = name.substring(0, n - 2) + name.charAt(n - 1) + name.charAt(n - 2);
+        List<String> args = new ArrayList<>(command.getKey());
+        args.add(typo);
+        args.add("x");
+        CliHarness.Result r = h.run(args.toArray(String[]::new));
+        String qualified = String.join(" ", List.of("assay", String.join(" ", command.getKey()))).trim();
+        assertThat(r.code()).as(args + "\n" + r).isEqualTo(2);
+        assertThat(r.err()).as(args + "\n" + r)
+            .startsWith("error: unknown option '" + typo + "' for '" + qualified + "' (did you mean '" + name + "'?)\n");
+        assertThat(r.out()).as(args.toString()).isEmpty();
+        checked++;
+      }
+    }
+    // ab analyze --config, plan, judge ... as of this test: a floor, not a census.
+    assertThat(checked).isGreaterThan(3);
   }
 
   @Test

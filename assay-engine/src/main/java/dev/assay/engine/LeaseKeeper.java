@@ -3,11 +3,11 @@ package dev.assay.engine;
 import dev.assay.core.InputException;
 import dev.assay.core.RunLease;
 import dev.assay.core.Store;
+import dev.assay.core.text.HumanTime;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,10 +102,10 @@ final class LeaseKeeper implements AutoCloseable {
   /** The error a second writer gets: who holds the run, since when, and until when it waits. */
   static InputException held(RunLease l) {
     return InputException.of("run " + l.runId() + " is being " + (l.action().equals("run") ? "run" : "resumed")
-        + " by process " + l.pid() + " on " + l.host() + " since " + l.acquiredAt().truncatedTo(ChronoUnit.SECONDS)
-        + " (last heartbeat " + l.heartbeatAt().truncatedTo(ChronoUnit.SECONDS) + ")",
+        + " by process " + l.pid() + " on " + l.host() + " since " + HumanTime.of(l.acquiredAt())
+        + " (last heartbeat " + HumanTime.of(l.heartbeatAt()) + ")",
         "one writer per run; if that process is gone, its lease expires at "
-            + l.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " and the run can be resumed then");
+            + HumanTime.of(l.expiresAt()) + " and the run can be resumed then");
   }
 
   /** The time to live {@code env} asks for ({@value #TTL_VARIABLE}), else the default. */

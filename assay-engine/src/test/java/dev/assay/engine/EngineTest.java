@@ -384,125 +384,12 @@ class EngineTest {
 
   @Test
   void aStoreFailureAbortsTheRun() throws Exception {
-    InMemoryStore memory = new InMemoryStore();
-    Store store = new Store() {
-      @Override
-      public void createRun(RunRecord run) {
-        memory.createRun(run);
-      }
-
-      @Override
-      public void updateRun(RunRecord run) {
-        memory.updateRun(run);
-      }
-
+    // Every other operation works: only appending results fails.
+    Store store = new InMemoryStore() {
       @Override
       public void append(String runId, List<ExampleResult> results) {
         throw new IllegalStateException("disk full");
       }
-
-      @Override
-      public java.util.Optional<RunRecord> run(String runId) {
-        return memory.run(runId);
-      }
-
-      @Override
-      public List<RunRecord> runs() {
-        return memory.runs();
-      }
-
-      @Override
-      public java.util.Set<ExampleResult.Key> completedKeys(String runId) {
-        return memory.completedKeys(runId);
-      }
-
-      @Override
-      public void forEachResult(String runId, java.util.function.Consumer<ExampleResult> consumer) {
-        memory.forEachResult(runId, consumer);
-      }
-
-      @Override
-      public boolean deleteRun(String runId) {
-        return memory.deleteRun(runId);
-      }
-
-      @Override
-      public dev.assay.core.RunLease acquireLease(dev.assay.core.RunLease wanted, java.time.Instant now) {
-        return memory.acquireLease(wanted, now);
-      }
-
-      @Override
-      public boolean renewLease(String runId, String owner, java.time.Instant heartbeatAt, java.time.Instant expiresAt) {
-        return memory.renewLease(runId, owner, heartbeatAt, expiresAt);
-      }
-
-      @Override
-      public void releaseLease(String runId, String owner) {
-        memory.releaseLease(runId, owner);
-      }
-
-      @Override
-      public java.util.Optional<dev.assay.core.RunLease> lease(String runId) {
-        return memory.lease(runId);
-      }
-
-      @Override
-      public void putDataset(Dataset dataset) {
-        memory.putDataset(dataset);
-      }
-
-      @Override
-      public java.util.Optional<Dataset> dataset(String hash) {
-        return memory.dataset(hash);
-      }
-
-      @Override
-      public List<dev.assay.core.DatasetInfo> datasets() {
-        return memory.datasets();
-      }
-
-      @Override
-      public void saveVerdict(dev.assay.core.VerdictRecord verdict) {
-        memory.saveVerdict(verdict);
-      }
-
-      @Override
-      public java.util.Optional<dev.assay.core.VerdictRecord> verdict(String id) {
-        return memory.verdict(id);
-      }
-
-      @Override
-      public List<dev.assay.core.VerdictRecord> verdicts(dev.assay.core.VerdictRecord.Query query) {
-        return memory.verdicts(query);
-      }
-
-      @Override
-      public void savePlan(dev.assay.core.Plan plan) {
-        memory.savePlan(plan);
-      }
-
-      @Override
-      public List<dev.assay.core.Plan> plans() {
-        return memory.plans();
-      }
-
-      @Override
-      public void saveCalibration(dev.assay.core.CalibrationRecord calibration) {
-        memory.saveCalibration(calibration);
-      }
-
-      @Override
-      public java.util.Optional<dev.assay.core.CalibrationRecord> calibration(String id) {
-        return memory.calibration(id);
-      }
-
-      @Override
-      public List<dev.assay.core.CalibrationRecord> calibrations(dev.assay.core.CalibrationRecord.Query query) {
-        return memory.calibrations(query);
-      }
-
-      @Override
-      public void close() {}
     };
     Dataset d = dataset(20);
     RunRecord h = header(d, 1);

@@ -1,9 +1,15 @@
 package dev.assay.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.core.Json;
 import dev.assay.stats.Confidence;
 import dev.assay.stats.bootstrap.Bootstrap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Settings of a paired comparison.
@@ -76,5 +82,46 @@ public record CompareOptions(List<String> metrics, double confidence, long seed,
 
   public CompareOptions withAllowPartial(boolean allow) {
     return new CompareOptions(metrics, confidence, seed, replicates, test, interval, allow, lowerIsBetter, power);
+  }
+
+  /**
+   * The options as a stored verdict keeps them ({@code options} in its detail), so a comparison of
+   * the same runs can be recomputed to the same figures: {@code {"metrics", "confidence", "seed",
+   * "replicates", "test", "interval", "allow_partial", "lower_is_better", "power"}}; {@code test} is
+   * null for the default choice.
+   */
+  public ObjectNode toJson() {
+    ObjectNode o = Json.object();
+    metrics.forEach(o.putArray("metrics")::add);
+    o.put("confidence", confidence);
+    o.put("seed", seed);
+    o.put("replicates", replicates);
+    o.put("test", test == null ? null : test.name().toLowerCase(Locale.ROOT));
+    o.put("interval", interval.name().toLowerCase(Locale.ROOT));
+    o.put("allow_partial", allowPartial);
+    new TreeSet<>(lowerIsBetter).forEach(o.putArray("lower_is_better")::add);
+    o.put("power", power);
+    return o;
+  }
+
+  /**
+   * Reads {@link #toJson()}; a field that is absent keeps its default (a verdict recorded before a
+   * field existed was reached with that default).
+   *
+   * @throws IllegalArgumentException when a field holds something {@link #toJson()} never writes
+   */
+  public static CompareOptions fromJson(JsonNode o) {
+    CompareOptions d = defaults();
+    List<String> metrics = new ArrayList<>();
+    o.path("metrics").forEach(m -> metrics.add(m.asText()));
+    Set<String> lower = new TreeSet<>();
+    o.path("lower_is_better").forEach(m -> lower.add(m.asText()));
+    JsonNode test = o.path("test");
+    JsonNode interval = o.path("interval");
+    return new CompareOptions(metrics, o.path("confidence").asDouble(d.confidence()), o.path("seed").asLong(d.seed()),
+        o.path("replicates").asInt(d.replicates()),
+        test.isTextual() ? TestChoice.valueOf(test.asText().toUpperCase(Locale.ROOT)) : null,
+        interval.isTextual() ? IntervalChoice.valueOf(interval.asText().toUpperCase(Locale.ROOT)) : d.interval(),
+        o.path("allow_partial").asBoolean(d.allowPartial()), lower, o.path("power").asDouble(d.power()));
   }
 }

@@ -101,6 +101,73 @@ public final class ComparisonService {
     return Sides.resolve(argument, file, store);
   }
 
+  /**
+   * Several sides at once (BASE and CAND), as {@link #side} resolves each: every side after the
+   * first is read on a thread of its own, so two stored runs' results are read, decoded and
+   * indexed in parallel (each read of results has a store connection of its own). A failure is
+   * thrown in argument order, as resolving them one by one would report it.
+   *
+   * @param files each argument resolved as a path, in the same order
+   */
+  public List<Side> sides(List<String> arguments, List<Path> files) {
+    int n = arguments.size();
+    Side[] sides = new Side[n];
+    RuntimeException[] failures = new RuntimeException[n];
+    Error[] errors = new Error[n];
+    List<Thread> readers = new ArrayList<>();
+    for (int i = 1; i < n; i++) {
+      int k = i;
+      Thread t = new Thread(() -> {
+        try {
+          sides[k] = side(arguments.get(k), files.get(k));
+        } catch (RuntimeException e) {
+          failures[k] = e;
+        } catch (Error e) {
+          errors[k] = e;
+        }
+      }, "assay-side-" + i);
+      t.start();
+      readers.add(t);
+    }
+    try {
+      if (n > 0) {
+        try {
+          sides[0] = side(arguments.get(0), files.get(0));
+        } catch (RuntimeException e) {
+          failures[0] = e;
+        }
+      }
+    } finally {
+      for (Thread t : readers) {
+        joinUninterruptibly(t);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (errors[i] != null) {
+        throw errors[i];
+      }
+      if (failures[i] != null) {
+        throw failures[i];
+      }
+    }
+    return List.of(sides);
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** A stored run as a side. */
   public Side run(String runIdOrPrefix) {
     RunRecord run = dev.assay.core.RunRefs.resolve(store, runIdOrPrefix);
@@ -117,10 +184,18 @@ public final class ComparisonService {
     usable(baseline, "baseline");
     usable(candidate, "candidate");
     CompareOptions options = request.options();
+    // The examples are read (and their hash checked) on another thread while the sides are
+    // paired and the metrics resolved: at 100,000 examples both take seconds.
+    java.util.concurrent.FutureTask<RunInputs.Lookup> examples =
+        new java.util.concurrent.FutureTask<>(() -> dataset(baseline, candidate, request.dataset()));
+    Thread reader = new Thread(examples, "assay-examples");
+    reader.setDaemon(true); // it only reads; a comparison that fails meanwhile need not wait for it
+    reader.start();
     Pairing pairing = Pairing.of(baseline.scores(), candidate.scores(), options.allowPartial());
-    RunInputs.Lookup data = dataset(baseline, candidate, request.dataset());
     String field = request.clusterField() != null ? request.clusterField() : clusterField(baseline, candidate);
+    RunInputs.Lookup data = null;
     if (field != null) {
+      data = await(examples, reader);
       pairing = pairing.withClusters(Clusters.fromDataset(data.require("clustering by '" + field + "'", EXAMPLES_REMEDY), field));
     }
     Pairing paired = pairing;
@@ -131,9 +206,18 @@ public final class ComparisonService {
     List<String> names = options.metrics().isEmpty() ? pairing.commonMetrics() : options.metrics();
     names.forEach(pairing::requireMetric);
     MetricComparer comparer = new MetricComparer(options);
-    Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    List<Metric> resolved = new ArrayList<>();
     for (String name : names) {
-      comparisons.put(name, comparer.compare(pairing, metricOf.apply(name)));
+      resolved.add(metricOf.apply(name));
+    }
+    // The mean metrics' bootstraps and permutation tests draw their (identical) weights and signs once.
+    SharedDraws shared = SharedDraws.of(pairing, resolved, options);
+    Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    for (Metric metric : resolved) {
+      comparisons.put(metric.name(), comparer.compare(pairing, metric, shared));
+    }
+    if (data == null) {
+      data = await(examples, reader);
     }
     ComparisonReport report = ComparisonReport.of(pairing, new ArrayList<>(comparisons.values()));
     GateResult verdict = null;
@@ -149,14 +233,32 @@ public final class ComparisonService {
       verdict = verdict.withPlan(PlanCheck.judge(store.plans(), request.gate().hash(), datasetHash,
           earliestStart(baseline, candidate)));
       if (request.record()) {
-        recorded = record(verdict, baseline, candidate);
+        recorded = record(verdict, options, baseline, candidate);
         store.saveVerdict(recorded);
       }
     }
     return new ComparisonResult(baseline, candidate, pairing, report, verdict, recorded, data);
   }
 
-  /** A failed, running or aborted run is not evidence. */
+  /** The value of a task run on {@code thread}, its failure rethrown as it was thrown. */
+  private static <T> T await(java.util.concurrent.FutureTask<T> task, Thread thread) {
+    joinUninterruptibly(thread);
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the examples", e);
+    }
+  }
+
   /** The prediction-powered estimate of a threshold rule with {@code interval: ppi} on the candidate. */
   private static dev.assay.stats.ppi.MeanEstimate ppi(Rule.Threshold rule, Side candidate, double confidence) {
     PpiLabels p = rule.ppi().orElseThrow();
@@ -240,7 +342,8 @@ public final class ComparisonService {
     return byId;
   }
 
-  private VerdictRecord record(GateResult verdict, Side baseline, Side candidate) {
+  /** The verdict with the options it was reached with, so the comparison can be shown again to the same figures. */
+  private VerdictRecord record(GateResult verdict, CompareOptions options, Side baseline, Side candidate) {
     String suite = baseline.hasRun() ? baseline.run().suiteName() : candidate.hasRun() ? candidate.run().suiteName()
         : null;
     return new VerdictRecord(RunIds.next(), clock.instant(), verdict.verdict(), suite, baseline.systemName(),
@@ -248,6 +351,6 @@ public final class ComparisonService {
         candidate.stored() ? candidate.run().runId() : null, baseline.source(), candidate.source(),
         verdict.gate().hash(), verdict.datasetHash(), verdict.plan().status().wire(),
         verdict.plan().plan() == null ? null : verdict.plan().plan().hash(), LineageProbe.assayVersion(),
-        verdict.toJson());
+        verdict.toJson().set("options", options.toJson()));
   }
 }

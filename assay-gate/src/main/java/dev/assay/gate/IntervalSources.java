@@ -22,6 +22,14 @@ final class IntervalSources {
 
   /** Intervals for {@code mean(candidate) - mean(baseline)}, paired by example (or cluster). */
   static IntervalSource pairedDifference(PairedMetric pm, CompareOptions o) {
+    return pairedDifference(pm, o, SharedDraws.NONE);
+  }
+
+  /**
+   * As {@link #pairedDifference(PairedMetric, CompareOptions)}, taking the bootstrap from {@code
+   * shared} when it holds this metric's (the same distribution, computed with other metrics).
+   */
+  static IntervalSource pairedDifference(PairedMetric pm, CompareOptions o, SharedDraws shared) {
     double[] d = pm.differences();
     if (allEqual(d)) {
       return point(PairedMetric.mean(d));
@@ -30,8 +38,10 @@ final class IntervalSources {
       refuseTOverClusters(pm.clustered());
       return student(d);
     }
-    BootstrapDistribution dist = bootstrap(o).pairedMeanDifference(pm.ids(), pm.baseline(), pm.candidate(),
-        pm.clusterKeys());
+    BootstrapDistribution dist = shared.bootstrap(pm);
+    if (dist == null) {
+      dist = bootstrap(o).pairedMeanDifference(pm.ids(), pm.baseline(), pm.candidate(), pm.clusterKeys());
+    }
     return bootstrapFamily(dist, o.interval() == IntervalChoice.BCA, "");
   }
 
@@ -157,7 +167,7 @@ final class IntervalSources {
     return Bootstrap.defaults().withReplicates(o.replicates()).withSeed(o.seed());
   }
 
-  private static boolean allEqual(double[] v) {
+  static boolean allEqual(double[] v) {
     for (double x : v) {
       if (x != v[0]) {
         return false;

@@ -51,12 +51,17 @@ final class MetricComparer {
 
   /** Compares {@code metric} of a pairing. */
   Comparison compare(Pairing pairing, Metric metric) {
+    return compare(pairing, metric, SharedDraws.NONE);
+  }
+
+  /** Compares {@code metric} of a pairing, taking its bootstrap from {@code shared} when there. */
+  Comparison compare(Pairing pairing, Metric metric, SharedDraws shared) {
     PairedScores ps = pairing.scores(metric.name());
     double b = sideValue(metric, ps.inSideOrder(pairing.baseline(), true), "baseline");
     double c = sideValue(metric, ps.inSideOrder(pairing.candidate(), false), "candidate");
     try {
       if (metric.kind() == MetricKind.MEAN) {
-        return mean(pairing, metric, ps, b, c);
+        return mean(pairing, metric, ps, b, c, shared);
       }
       Optional<PairedCorpus> corpus = corpus(metric, ps);
       if (corpus.isPresent()) {
@@ -82,11 +87,15 @@ final class MetricComparer {
   }
 
   /** Mean metrics: per-example differences for the tests; the interval of the difference of means. */
-  private Comparison mean(Pairing pairing, Metric metric, PairedScores ps, double b, double c) {
+  private Comparison mean(Pairing pairing, Metric metric, PairedScores ps, double b, double c,
+      SharedDraws shared) {
     PairedMetric pm = pairing.values(metric.name());
     double[] d = pm.differences();
-    TestResult test = test(pm, d);
-    IntervalSource intervals = ps.single() ? IntervalSources.pairedDifference(pm, options)
+    TestResult test = shared.permutationTest(pm);
+    if (test == null) {
+      test = test(pm, d);
+    }
+    IntervalSource intervals = ps.single() ? IntervalSources.pairedDifference(pm, options, shared)
         : IntervalSources.corpusDifference(corpus(metric, ps).orElseThrow(), options);
     double diff = c - b;
     double sd = PairedMetric.sd(d);
@@ -178,11 +187,21 @@ final class MetricComparer {
     return baseline == 0 ? Double.NaN : diff / Math.abs(baseline);
   }
 
+  /** The test a paired mean metric gets: the user's choice, else McNemar for 0/1 values over examples, else permutation. */
+  static TestChoice testChoice(PairedMetric pm, CompareOptions options) {
+    return options.test() != null ? options.test()
+        : pm.binary() && !pm.clustered() ? TestChoice.MCNEMAR : TestChoice.PERMUTATION;
+  }
+
+  /** The permutation test with the comparison's seed and number of resamples, on every processor. */
+  static PairedPermutationTest permutation(CompareOptions options) {
+    return new PairedPermutationTest(options.seed(), options.replicates(), Runtime.getRuntime().availableProcessors());
+  }
+
   private TestResult test(PairedMetric pm, double[] d) {
     boolean binary = pm.binary();
     boolean clustered = pm.clustered();
-    TestChoice choice = options.test() != null ? options.test()
-        : binary && !clustered ? TestChoice.MCNEMAR : TestChoice.PERMUTATION;
+    TestChoice choice = testChoice(pm, options);
     if (clustered) {
       return clusteredTest(pm, d, choice);
     }
@@ -192,8 +211,7 @@ final class MetricComparer {
         int[] bc = McNemarTest.discordant(asBooleans(pm.baseline()), asBooleans(pm.candidate()));
         yield McNemarTest.exact(bc[0], bc[1]);
       }
-      case PERMUTATION -> new PairedPermutationTest(options.seed(), options.replicates(),
-          Runtime.getRuntime().availableProcessors()).test(pm.ids(), pm.baseline(), pm.candidate());
+      case PERMUTATION -> permutation(options).test(pm.ids(), pm.baseline(), pm.candidate());
       case WILCOXON -> WilcoxonSignedRankTest.test(d);
       case T -> t(d, pm.metric(), "paired examples");
     };
@@ -222,8 +240,7 @@ final class MetricComparer {
     List<String> clusters = new ArrayList<>(sums.keySet());
     double[] totals = sums.values().stream().mapToDouble(Double::doubleValue).toArray();
     TestResult r = switch (choice) {
-      case PERMUTATION -> new PairedPermutationTest(options.seed(), options.replicates(),
-          Runtime.getRuntime().availableProcessors()).test(clusters, totals);
+      case PERMUTATION -> permutation(options).test(clusters, totals);
       case WILCOXON -> WilcoxonSignedRankTest.test(totals);
       case T -> t(totals, pm.metric(), "clusters");
       case MCNEMAR -> throw new IllegalStateException("refused above");

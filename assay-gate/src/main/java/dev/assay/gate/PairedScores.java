@@ -2,10 +2,8 @@ package dev.assay.gate;
 
 import dev.assay.core.Score;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The scores of one metric on the examples both sides scored: per example (sorted by id), the
@@ -75,15 +73,20 @@ record PairedScores(String metric, List<String> ids, List<List<Score>> baseline,
    * bit for bit when every example is paired.
    */
   List<Score> inSideOrder(RunScores side, boolean baselineSide) {
-    Map<String, Integer> position = new HashMap<>();
+    // Paired example at each of the side's positions (-1: not paired), so the side's order is a
+    // walk over positions rather than a map from every id.
+    int[] paired = new int[side.size()];
+    java.util.Arrays.fill(paired, -1);
     for (int i = 0; i < ids.size(); i++) {
-      position.put(ids.get(i), i);
+      int p = side.position(ids.get(i));
+      if (p >= 0) {
+        paired[p] = i;
+      }
     }
     List<List<Score>> lists = baselineSide ? baseline : candidate;
     List<Score> out = new ArrayList<>();
-    for (String id : side.ids()) {
-      Integer i = position.get(id);
-      if (i != null) {
+    for (int i : paired) {
+      if (i >= 0) {
         out.addAll(lists.get(i));
       }
     }

@@ -4,6 +4,7 @@ import dev.assay.core.Plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
+import dev.assay.core.text.HumanTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -65,7 +66,7 @@ public record PlanCheck(PlanStatus status, Plan plan, String gateHash, String da
       for (Plan p : sameGate) {
         if (p.createdAt().isBefore(runsStarted)) {
           return new PlanCheck(PlanStatus.PRE_REGISTERED, p, gateHash, datasetHash, runsStarted,
-              "plan " + p.shortHash() + " of " + p.createdAt() + " froze this gate and dataset before the runs"
+              "plan " + p.shortHash() + " of " + HumanTime.of(p.createdAt()) + " froze this gate and dataset before the runs"
                   + " started (" + runsStarted + ")");
         }
       }
@@ -73,10 +74,10 @@ public record PlanCheck(PlanStatus status, Plan plan, String gateHash, String da
     if (!sameGate.isEmpty()) {
       Plan p = sameGate.get(0);
       String why = runsStarted == null
-          ? "the runs' start is unknown, so plan " + p.shortHash() + " of " + p.createdAt()
+          ? "the runs' start is unknown, so plan " + p.shortHash() + " of " + HumanTime.of(p.createdAt())
               + " cannot be shown to precede them"
-          : "plan " + p.shortHash() + " was made at " + p.createdAt() + ", after the runs started ("
-              + runsStarted + ")";
+          : "plan " + p.shortHash() + " was made at " + HumanTime.of(p.createdAt())
+              + ", after the runs started (" + HumanTime.of(runsStarted) + ")";
       return new PlanCheck(PlanStatus.POST_HOC, p, gateHash, datasetHash, runsStarted, why);
     }
     Plan latest = sameData.get(sameData.size() - 1);

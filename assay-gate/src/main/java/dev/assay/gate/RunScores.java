@@ -7,6 +7,7 @@ import dev.assay.core.Score;
 import dev.assay.core.text.Excerpt;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,18 @@ public final class RunScores {
   private final RunRecord run;
   private final Map<String, List<Map<String, Score>>> rows;
   private final List<String> metrics;
+  /** Position of each id in {@link #ids()} order. */
+  private final Map<String, Integer> position;
+  /**
+   * Per metric, built on first use: each example's scores and value by position. A comparison
+   * asks for the same metric's scores and values of every example several times (pairing, the
+   * metric's own value, slices, flips), and a column answers each with one lookup instead of a
+   * walk over the example's score maps.
+   */
+  private final Map<String, Column> columns = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** One metric's scores and per-example values, by position in {@link #ids()} order. */
+  private record Column(List<Score>[] scores, Double[] values) {}
 
   /**
    * @param source names the side in messages and outputs (a run id or a file)
@@ -42,6 +55,11 @@ public final class RunScores {
    *     ScoreRange}
    */
   public RunScores(String source, RunRecord run, Map<String, List<Map<String, Score>>> rows) {
+    this(source, run, rows, false);
+  }
+
+  /** @param owned whether {@code rows} and its maps are new and referenced by nobody else (no copy needed) */
+  private RunScores(String source, RunRecord run, Map<String, List<Map<String, Score>>> rows, boolean owned) {
     this.source = source;
     this.run = run;
     Map<String, List<Map<String, Score>>> copy = new LinkedHashMap<>();
@@ -57,12 +75,61 @@ public final class RunScores {
           }
         });
         names.addAll(r.keySet());
-        list.add(Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+        list.add(Collections.unmodifiableMap(owned ? r : new LinkedHashMap<>(r)));
       }
       copy.put(id, Collections.unmodifiableList(list));
     });
     this.rows = Collections.unmodifiableMap(copy);
     this.metrics = List.copyOf(names);
+    this.position = new HashMap<>(copy.size() * 4 / 3 + 1);
+    for (String id : copy.keySet()) {
+      position.put(id, position.size());
+    }
+  }
+
+  /** The position of {@code id} in {@link #ids()} order, or -1 when this side has no such example. */
+  int position(String id) {
+    Integer i = position.get(id);
+    return i == null ? -1 : i;
+  }
+
+  private Column column(String metric) {
+    return columns.computeIfAbsent(metric, this::buildColumn);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Column buildColumn(String metric) {
+    List<Score>[] scores = new List[rows.size()];
+    Double[] values = new Double[rows.size()];
+    int i = 0;
+    for (List<Map<String, Score>> results : rows.values()) {
+      List<Score> out = results.size() == 1 ? null : new ArrayList<>(results.size());
+      Score only = null;
+      for (Map<String, Score> r : results) {
+        Score s = r.get(metric);
+        if (s != null) {
+          if (out == null) {
+            only = s;
+          } else {
+            out.add(s);
+          }
+        }
+      }
+      List<Score> list = out != null ? Collections.unmodifiableList(out) : only == null ? List.of() : List.of(only);
+      scores[i] = list;
+      // The mean over results in result order, as it always was computed.
+      double sum = 0;
+      int n = 0;
+      for (Score s : list) {
+        if (s.hasValue()) {
+          sum += s.value();
+          n++;
+        }
+      }
+      values[i] = n == 0 ? null : sum / n;
+      i++;
+    }
+    return new Column(scores, values);
   }
 
   /** The scored results of a run (results whose system failed are left out). */
@@ -83,7 +150,7 @@ public final class RunScores {
       }
       rows.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(row);
     }
-    return new RunScores(run.runId(), run, rows);
+    return new RunScores(run.runId(), run, rows, true);
   }
 
   public String source() {
@@ -109,27 +176,17 @@ public final class RunScores {
     return metrics;
   }
 
-  /** The scores of {@code metric} in the results of example {@code id} (empty when none). */
+  /** The scores of {@code metric} in the results of example {@code id} (empty when none; unmodifiable). */
   public List<Score> scores(String id, String metric) {
-    List<Map<String, Score>> results = rows.get(id);
-    if (results == null) {
-      return List.of();
-    }
-    List<Score> out = new ArrayList<>(results.size());
-    for (Map<String, Score> r : results) {
-      Score s = r.get(metric);
-      if (s != null) {
-        out.add(s);
-      }
-    }
-    return out;
+    Integer i = position.get(id);
+    return i == null ? List.of() : column(metric).scores()[i];
   }
 
   /** Every score of {@code metric}, in the side's order (examples, then their results). */
   public List<Score> allScores(String metric) {
     List<Score> out = new ArrayList<>();
-    for (String id : rows.keySet()) {
-      out.addAll(scores(id, metric));
+    for (List<Score> s : column(metric).scores()) {
+      out.addAll(s);
     }
     return out;
   }
@@ -139,22 +196,17 @@ public final class RunScores {
    * (repeats); null when no result has a value.
    */
   public Double value(String id, String metric) {
-    double sum = 0;
-    int n = 0;
-    for (Score s : scores(id, metric)) {
-      if (s.hasValue()) {
-        sum += s.value();
-        n++;
-      }
-    }
-    return n == 0 ? null : sum / n;
+    Integer i = position.get(id);
+    return i == null ? null : column(metric).values()[i];
   }
 
   /** Ids that have a per-example value of {@code metric}, in the side's order. */
   public List<String> idsWithValue(String metric) {
+    Double[] values = column(metric).values();
     List<String> out = new ArrayList<>();
+    int i = 0;
     for (String id : rows.keySet()) {
-      if (value(id, metric) != null) {
+      if (values[i++] != null) {
         out.add(id);
       }
     }

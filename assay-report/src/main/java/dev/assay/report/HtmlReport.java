@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.core.text.HumanTime;
 import dev.assay.core.text.SafeText;
 import dev.assay.core.Example;
 import dev.assay.core.RunRecord;
@@ -126,7 +127,7 @@ public final class HtmlReport {
             + " after seeing the results").append(").</p>\n");
     if (g.plan().plan() != null) {
       b.append("<p>Hypothesis of plan <code>").append(Html.text(g.plan().plan().shortHash())).append("</code> (")
-          .append(Html.text(g.plan().plan().createdAt().toString())).append("): <q>")
+          .append(Html.text(HumanTime.of(g.plan().plan().createdAt()))).append("): <q>")
           .append(Html.text(g.plan().plan().hypothesis())).append("</q></p>\n");
     }
     HtmlTable t = new HtmlTable(null, "rule", "metric", "margin", "estimate", "interval", "adjusted p", "verdict",

@@ -2,6 +2,8 @@ package dev.assay.report;
 
 import dev.assay.core.Lineage;
 import dev.assay.core.RunRecord;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -35,9 +37,9 @@ public final class LineageRows {
         : l.gitCommit() + (Boolean.TRUE.equals(l.gitDirty()) ? " (dirty: uncommitted changes)" : "")));
     add(rows, "JVM", runs, r -> lineage(r, Lineage::jvm));
     add(rows, "OS", runs, r -> lineage(r, Lineage::os));
-    add(rows, "started", runs, r -> String.valueOf(r.startedAt()));
-    add(rows, "ended", runs, r -> String.valueOf(r.endedAt()));
-    add(rows, "results", runs, r -> r.counts().ok() + " ok, " + r.counts().error() + " errors");
+    add(rows, "started", runs, r -> HumanTime.of(r.startedAt(), "(unknown)"));
+    add(rows, "ended", runs, r -> HumanTime.of(r.endedAt(), "(not finished)"));
+    add(rows, "results", runs, r -> r.counts().ok() + " ok, " + Plural.of(r.counts().error(), "error"));
     return rows;
   }
 

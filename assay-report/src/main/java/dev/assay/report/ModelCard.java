@@ -3,6 +3,8 @@ package dev.assay.report;
 import dev.assay.core.RunRecord;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.registry.ModelVersion;
+import dev.assay.core.text.HumanTime;
+import dev.assay.core.text.Plural;
 import dev.assay.gate.RunEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,7 +156,7 @@ public final class ModelCard {
     String level = Format.percent(confidence);
     for (EvaluatedRun r : runs) {
       RunRecord h = r.run().run();
-      out.add(new CardDocument.Paragraph("Run " + h.runId() + " on " + h.datasetPath() + " (" + h.startedAt() + "):"));
+      out.add(new CardDocument.Paragraph("Run " + h.runId() + " on " + h.datasetPath() + " (" + HumanTime.of(h.startedAt()) + "):"));
       List<List<String>> rows = new ArrayList<>();
       for (RunEstimate e : r.estimates()) {
         rows.add(List.of(e.metric().name(), e.metric().kind().wire(), Integer.toString(e.n()), Format.num(e.value()),
@@ -174,7 +176,7 @@ public final class ModelCard {
           out.add(new CardDocument.Table(List.of("slice", "n", "mean", level + " interval", "method"), srows));
           List<String> left = new ArrayList<>();
           sliced.keys().stream().filter(k -> k.omittedValues() > 0).forEach(k -> left.add(k.omittedValues()
-              + " smaller slices of " + k.key() + " (" + k.omittedExamples() + " examples)"));
+              + " smaller slices of " + k.key() + " (" + Plural.of(k.omittedExamples(), "example") + ")"));
           left.addAll(sliced.notSliced());
           if (!left.isEmpty()) {
             out.add(new CardDocument.Paragraph("Not shown: " + String.join("; ", left) + "."));
@@ -192,7 +194,7 @@ public final class ModelCard {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("model", v.model()));
     rows.add(List.of("version", Integer.toString(v.number())));
-    rows.add(List.of("registered", v.createdAt() + " by " + v.actor()));
+    rows.add(List.of("registered", HumanTime.of(v.createdAt()) + " by " + v.actor()));
     List<String> held = new ArrayList<>();
     aliases.forEach((alias, number) -> {
       if (number == v.number()) {
@@ -238,7 +240,7 @@ public final class ModelCard {
       String role = asCandidate.test(v) ? "candidate" : "baseline";
       String other = role.equals("candidate") ? v.baselineSystem() + " (" + v.baselineSource() + ")"
           : v.candidateSystem() + " (" + v.candidateSource() + ")";
-      rows.add(List.of(v.createdAt().toString(), v.verdict().name(), role, String.valueOf(other),
+      rows.add(List.of(HumanTime.of(v.createdAt()), v.verdict().name(), role, String.valueOf(other),
           String.valueOf(v.suiteName()), v.planStatus().replace('_', ' '), v.id()));
     }
     return List.of(new CardDocument.Table(List.of("when", "verdict", "as", "against", "suite", "plan", "verdict id"),

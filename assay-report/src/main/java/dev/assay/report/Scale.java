@@ -32,7 +32,8 @@ public record Scale(double lo, double hi, double from, double to) {
     return out;
   }
 
-  static double niceStep(double raw) {
+  /** The smallest step of 1, 2 or 5 times a power of ten that is at least {@code raw} (> 0). */
+  public static double niceStep(double raw) {
     double p = Math.pow(10, Math.floor(Math.log10(raw)));
     double f = raw / p;
     return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;

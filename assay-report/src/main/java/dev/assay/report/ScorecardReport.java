@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.core.text.HumanTime;
 import dev.assay.registry.scorecard.Figure;
 import dev.assay.registry.scorecard.Scorecard;
 import java.util.ArrayList;
@@ -62,8 +63,8 @@ public final class ScorecardReport {
   public CardDocument document() {
     String scope = card.model() == null ? "every model" : "model " + card.model();
     CardDocument doc = new CardDocument("Research scorecard: " + scope);
-    doc.section("Window", List.of(new CardDocument.Paragraph("From " + card.since() + " to " + card.until()
-        + "; computed " + card.generatedAt() + " from the assay store. Each figure states its definition and the "
+    doc.section("Window", List.of(new CardDocument.Paragraph("From " + HumanTime.of(card.since()) + " to "
+        + HumanTime.of(card.until()) + "; computed " + HumanTime.of(card.generatedAt()) + " from the assay store. Each figure states its definition and the "
         + "ids it was computed from.")));
     for (Scorecard.Section s : card.sections()) {
       List<List<String>> rows = new ArrayList<>();
@@ -94,7 +95,7 @@ public final class ScorecardReport {
   public String text() {
     StringBuilder b = new StringBuilder();
     b.append("scorecard: ").append(card.model() == null ? "every model" : "model " + card.model()).append(", ")
-        .append(card.since()).append(" to ").append(card.until()).append('\n');
+        .append(HumanTime.of(card.since())).append(" to ").append(HumanTime.of(card.until())).append('\n');
     for (Scorecard.Section s : card.sections()) {
       b.append('\n').append(s.title()).append('\n');
       for (Figure f : s.figures()) {

@@ -20,6 +20,7 @@ import dev.assay.core.Store;
 import dev.assay.core.VerdictRecord;
 import dev.assay.core.io.DatasetCodec;
 import dev.assay.core.io.DatasetHasher;
+import dev.assay.gate.CompareOptions;
 import dev.assay.gate.ComparisonResult;
 import dev.assay.report.HtmlReport;
 import dev.assay.report.ReportInput;
@@ -38,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The REST API under {@code /api/v1} (documented in {@code openapi.json}, which a test checks
@@ -57,6 +59,7 @@ final class ApiV1 {
   private final Comparisons comparisons;
   private final ExampleSearch search;
   private final LiveRuns live;
+  private final ExampleIds exampleIds;
   /** One lock per run, so that the "how many were new" count of an append is exact. */
   private final Map<String, Object> runLocks = new ConcurrentHashMap<>();
 
@@ -68,6 +71,7 @@ final class ApiV1 {
     this.comparisons = comparisons;
     this.search = new ExampleSearch(store);
     this.live = live;
+    this.exampleIds = new ExampleIds(store);
   }
 
   /** The example search (its dataset cache is shared by the API and the UI). */
@@ -191,7 +195,11 @@ final class ApiV1 {
         if (!java.util.Objects.equals(existing.get().datasetHash(), run.datasetHash())) {
           throw Problem.conflict("run " + id + " exists with another dataset");
         }
-        store.updateRun(run);
+        // The same header again (a finished run pushed twice) changes nothing, so it is neither
+        // written nor audited: a re-push is idempotent.
+        if (!Json.canonical(existing.get().toJson()).equals(Json.canonical(run.toJson()))) {
+          store.updateRun(run);
+        }
         ctx.status(200);
       } else {
         store.createRun(run);
@@ -245,6 +253,12 @@ final class ApiV1 {
           || run.datasetSize() > 0 && r.index() >= run.datasetSize() || run.repeats() > 0 && r.repeat() >= run.repeats()) {
         throw Problem.badRequest("results[" + i + "]: needs an id, and an index and repeat within the run's "
             + run.datasetSize() + " examples x " + run.repeats() + " repeats");
+      }
+      String expected = exampleIds.at(run, r.index()).orElse(null);
+      if (expected != null && !expected.equals(r.id())) {
+        throw Problem.badRequest("results[" + i + "]: example id '" + dev.assay.core.text.Excerpt.of(r.id())
+            + "' is not the id of example " + r.index() + " of the run's dataset, which is '"
+            + dev.assay.core.text.Excerpt.of(expected) + "'");
       }
       keys.add(r.key());
       chunk.add(r);
@@ -304,19 +318,62 @@ final class ApiV1 {
 
   // ---- comparisons ----
 
+  /**
+   * The comparison a request asks for. Without statistics parameters ({@code confidence},
+   * {@code replicates}, {@code seed}, {@code metrics}) the pair's newest stored verdict, if any, is
+   * shown with the options it was reached with, so the page shows that verdict's figures; otherwise
+   * the parameters given over the defaults of {@code assay compare} (the CLI and the server agree).
+   */
   Comparisons.Key comparisonKey(Context ctx) {
     String b = ctx.queryParam("baseline");
     String c = ctx.queryParam("candidate");
     if (b == null || c == null) {
       throw Problem.badRequest("give baseline=RUN_ID and candidate=RUN_ID");
     }
+    String baseline = Ids.run(b);
+    String candidate = Ids.run(c);
     String metrics = Params.text(ctx, "metrics", 1000);
     List<String> names = metrics == null ? List.of() : Arrays.stream(metrics.split(",")).map(String::strip)
         .filter(s -> !s.isEmpty()).toList();
     Boolean gate = Params.bool(ctx, "gate");
-    return new Comparisons.Key(Ids.run(b), Ids.run(c), Params.number(ctx, "confidence", 0.95, 0.5, 0.9999),
-        (int) Params.number(ctx, "replicates", 2000, 1, MAX_REPLICATES), (long) Params.number(ctx, "seed", 0, 0,
-            Long.MAX_VALUE), names, gate == null || gate);
+    boolean asked = names.size() > 0 || Stream.of("confidence", "replicates", "seed")
+        .anyMatch(p -> ctx.queryParam(p) != null);
+    if (!asked && (gate == null || gate)) {
+      var stored = storedVerdict(baseline, candidate);
+      if (stored.isPresent()) {
+        var recorded = recordedOptions(stored.get());
+        return new Comparisons.Key(baseline, candidate, recorded.orElse(CompareOptions.defaults()), false, stored.get(),
+            recorded.isPresent());
+      }
+    }
+    CompareOptions d = CompareOptions.defaults();
+    CompareOptions options = d.withConfidence(Params.number(ctx, "confidence", d.confidence(), 0.5, 0.9999))
+        .withReplicates((int) Params.number(ctx, "replicates", d.replicates(), 1, MAX_REPLICATES))
+        .withSeed((long) Params.number(ctx, "seed", d.seed(), 0, Long.MAX_VALUE)).withMetrics(names);
+    return new Comparisons.Key(baseline, candidate, options, gate == null || gate, null, false);
+  }
+
+  /**
+   * The options a stored verdict was reached with; empty when it predates their recording, or when
+   * they are unusable here (a verdict posted by a client is not trusted to name a sane workload).
+   */
+  private static java.util.Optional<CompareOptions> recordedOptions(VerdictRecord v) {
+    JsonNode recorded = v.detail().path("options");
+    if (!recorded.isObject()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      CompareOptions o = CompareOptions.fromJson(recorded);
+      return o.replicates() <= MAX_REPLICATES ? java.util.Optional.of(o) : java.util.Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The newest stored verdict with exactly this baseline and candidate run. */
+  private java.util.Optional<VerdictRecord> storedVerdict(String baseline, String candidate) {
+    return store.verdicts(VerdictRecord.Query.ALL).stream()
+        .filter(v -> baseline.equals(v.baselineRun()) && candidate.equals(v.candidateRun())).findFirst();
   }
 
   ComparisonResult compare(Comparisons.Key key) {
@@ -326,12 +383,21 @@ final class ApiV1 {
   }
 
   private void comparison(Context ctx) {
-    ComparisonResult r = compare(comparisonKey(ctx));
+    Comparisons.Key key = comparisonKey(ctx);
+    ComparisonResult r = compare(key);
     ObjectNode o = r.report().toJson();
-    if (r.verdict() != null) {
-      o.set("gate", r.verdict().toJson());
+    o.set("options", key.options().toJson());
+    if (key.stored() != null) {
+      // The stored verdict, as recorded: its figures, not a recomputation under other settings.
+      o.set("gate", key.stored().detail());
+      o.set("stored_verdict", Views.verdictSummary(key.stored()));
     } else {
-      o.putNull("gate");
+      if (r.verdict() != null) {
+        o.set("gate", r.verdict().toJson());
+      } else {
+        o.putNull("gate");
+      }
+      o.putNull("stored_verdict");
     }
     ctx.json(o);
   }

@@ -3,6 +3,7 @@ package dev.assay.server;
 import dev.assay.core.Plugins;
 import dev.assay.core.RunRecord;
 import dev.assay.core.Store;
+import dev.assay.core.VerdictRecord;
 import dev.assay.gate.CompareOptions;
 import dev.assay.gate.ComparisonResult;
 import dev.assay.gate.ComparisonService;
@@ -10,7 +11,6 @@ import dev.assay.gate.Gate;
 import dev.assay.gate.GateLoader;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,9 +25,22 @@ import java.util.concurrent.ExecutionException;
 final class Comparisons {
   private static final int CAPACITY = 32;
 
-  /** What a comparison request asks for; the cache key. */
-  record Key(String baseline, String candidate, double confidence, int replicates, long seed, List<String> metrics,
-      boolean gate) {}
+  /**
+   * What a comparison request asks for; the cache key.
+   *
+   * @param options the statistics settings: a stored verdict's own when one is shown, else what the
+   *     request asked for over the defaults of {@code assay compare}
+   * @param gate whether the candidate suite's gate is applied (false when a stored verdict is shown)
+   * @param stored the stored verdict of this pair shown instead of a recomputed gate, or null
+   * @param asRecorded whether {@code options} are the stored verdict's own (false: it recorded none
+   *     usable, so the defaults)
+   */
+  record Key(String baseline, String candidate, CompareOptions options, boolean gate, VerdictRecord stored,
+      boolean asRecorded) {
+    double confidence() {
+      return options.confidence();
+    }
+  }
 
   private final Store store;
   private final Plugins plugins;
@@ -84,8 +97,7 @@ final class Comparisons {
     ComparisonService service = new ComparisonService(store, plugins, clock);
     RunRecord base = store.run(key.baseline()).orElseThrow(() -> Problem.notFound("no run " + key.baseline()));
     RunRecord cand = store.run(key.candidate()).orElseThrow(() -> Problem.notFound("no run " + key.candidate()));
-    CompareOptions options = CompareOptions.defaults().withConfidence(key.confidence())
-        .withReplicates(key.replicates()).withSeed(key.seed()).withMetrics(key.metrics());
+    CompareOptions options = key.options();
     Gate gate = key.gate() ? GateLoader.fromRecordedSuite(cand.suite(), "the suite of run " + cand.runId())
         .orElse(null) : null;
     ComparisonService.Request request = new ComparisonService.Request(options, gate, null, null, false);

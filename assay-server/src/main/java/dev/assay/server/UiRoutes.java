@@ -391,6 +391,10 @@ final class UiRoutes {
       Comparisons.Key key = api.comparisonKey(ctx);
       ComparisonResult r = api.compare(key);
       String query = "baseline=" + q(key.baseline()) + "&candidate=" + q(key.candidate());
+      b.append(provenance(key));
+      if (key.stored() != null) {
+        rulesTable(b, key.stored().detail().path("rules"));
+      }
       b.append("<p><a id=\"download-report\" href=\"/api/v1/comparisons/report?").append(a(query))
           .append("\">Download the self-contained HTML report</a> · <a href=\"/runs/").append(a(key.candidate()))
           .append("?flipped_vs=").append(a(q(key.baseline()))).append("#examples\">flipped examples in the candidate</a></p>")
@@ -398,6 +402,24 @@ final class UiRoutes {
           .append(new HtmlReport(ReportInput.of(r, key.confidence(), 200)).body()).append("</section>\n");
     }
     html(ctx, "Compare runs", "/compare", b.toString());
+  }
+
+  /** Says where the figures come from: the stored verdict of the pair, or a comparison under stated options. */
+  private static String provenance(Comparisons.Key key) {
+    var o = key.options();
+    String options = "confidence " + num(o.confidence()) + ", seed " + o.seed() + ", " + o.replicates()
+        + " replicates, test " + (o.test() == null ? "default" : o.test().name().toLowerCase(Locale.ROOT))
+        + ", interval " + o.interval().name().toLowerCase(Locale.ROOT);
+    VerdictRecord v = key.stored();
+    if (v == null) {
+      return "<p class=\"muted\" id=\"provenance\">No stored verdict for this pair: computed as <code>assay compare"
+          + "</code> computes it (" + t(options) + ").</p>\n";
+    }
+    return "<p id=\"provenance\">" + badge(v.verdict().name()) + " Showing the stored verdict <a id=\"stored-verdict\" "
+        + "href=\"/verdicts/" + a(v.id()) + "\">" + t(v.id()) + "</a> of " + t(when(v.createdAt()))
+        + " for this pair, with " + (key.asRecorded() ? "the options it was reached with" : "default options")
+        + " (" + t(options)
+        + (key.asRecorded() ? "" : "; the verdict records none this server can use") + ").</p>\n";
   }
 
   private static String runSelect(String name, String label, List<RunRecord> runs, String selected) {
@@ -453,18 +475,7 @@ final class UiRoutes {
         .append("<tr><th>Candidate</th><td>").append(runLink(v.candidateRun(), v.candidateSystem()))
         .append("</td></tr><tr><th>When</th><td>").append(t(when(v.createdAt()))).append("</td></tr>")
         .append("<tr><th>Gate</th><td>").append(t(v.gateHash())).append("</td></tr></table>\n");
-    JsonNode rules = v.detail().path("rules");
-    if (rules.isArray() && !rules.isEmpty()) {
-      b.append("<h2>Rules</h2><table><thead><tr><th>Rule</th><th>Metric</th><th>Outcome</th><th>Reason</th></tr></thead>"
-          + "<tbody>");
-      for (JsonNode rule : rules) {
-        b.append("<tr><td>").append(t(rule.path("rule").asText(rule.path("type").asText("")))).append("</td><td>")
-            .append(t(rule.path("metric").asText(""))).append("</td><td>")
-            .append(badge(rule.path("outcome").asText(rule.path("verdict").asText("")))).append("</td><td>")
-            .append(t(rule.path("reason").asText(""))).append("</td></tr>");
-      }
-      b.append("</tbody></table>");
-    }
+    rulesTable(b, v.detail().path("rules"));
     if (v.baselineRun() != null && v.candidateRun() != null) {
       b.append("<p><a href=\"/compare?baseline=").append(a(q(v.baselineRun()))).append("&amp;candidate=")
           .append(a(q(v.candidateRun()))).append("\">Open the comparison</a></p>");
@@ -472,6 +483,30 @@ final class UiRoutes {
     b.append("<details><summary>Full verdict (JSON)</summary><pre>")
         .append(t(Json.MAPPER.valueToTree(v.detail()).toPrettyString())).append("</pre></details>");
     html(ctx, "Verdict " + v.verdict().name(), "/verdicts", b.toString());
+  }
+
+  /** A stored verdict's rules as recorded: outcome, estimate, interval, p-value and reason of each. */
+  private static void rulesTable(StringBuilder b, JsonNode rules) {
+    if (!rules.isArray() || rules.isEmpty()) {
+      return;
+    }
+    b.append("<h2>Rules</h2><table class=\"rules\"><thead><tr><th>Rule</th><th>Metric</th><th>Outcome</th>")
+        .append("<th>Estimate</th><th>CI</th><th>p</th><th>Reason</th></tr></thead><tbody>");
+    for (JsonNode rule : rules) {
+      JsonNode ci = rule.path("ci");
+      b.append("<tr><td>").append(t(rule.path("rule").asText(rule.path("type").asText("")))).append("</td><td>")
+          .append(t(rule.path("metric").asText(""))).append("</td><td>")
+          .append(badge(rule.path("outcome").asText(rule.path("verdict").asText("")))).append("</td><td class=\"n\">")
+          .append(figure(rule.path("estimate"))).append("</td><td class=\"n\">")
+          .append(ci.isArray() && ci.size() == 2 ? "[" + figure(ci.get(0)) + ", " + figure(ci.get(1)) + "]" : "")
+          .append("</td><td class=\"n\">").append(figure(rule.path("p_value"))).append("</td><td>")
+          .append(t(rule.path("reason").asText(""))).append("</td></tr>");
+    }
+    b.append("</tbody></table>");
+  }
+
+  private static String figure(JsonNode n) {
+    return n.isNumber() ? num(n.asDouble()) : "";
   }
 
   private void plansPage(Context ctx) {

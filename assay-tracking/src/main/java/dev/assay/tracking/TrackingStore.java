@@ -67,6 +67,12 @@ public interface TrackingStore extends AutoCloseable {
 
   List<Run> searchRuns(Search.RunQuery query);
 
+  /**
+   * How many runs of experiment {@code experimentId} are in {@code view}, counted by the store
+   * without reading them; 0 for an unknown experiment.
+   */
+  long countRuns(String experimentId, ViewType view);
+
   @Override
   void close();
 }

@@ -292,6 +292,26 @@ public abstract class TrackingStoreConformance {
     assertThat(store.createExperiment("next", null, List.of(), 9).id()).isNotEqualTo(e.id());
   }
 
+  @Test
+  void countRunsCountsWhatASearchOfTheSameViewFinds() {
+    Experiment e = store.createExperiment("counted", null, List.of(), 1);
+    for (int i = 1; i <= 7; i++) {
+      store.createRun(info(id(100 + i), e.id(), i), List.of());
+    }
+    store.createRun(info(id(200), "0", 1), List.of());
+    store.setRunStage(id(103), LifecycleStage.DELETED, 10);
+    store.setRunStage(id(105), LifecycleStage.DELETED, 10);
+    for (ViewType view : ViewType.values()) {
+      assertThat(store.countRuns(e.id(), view)).as(view.name())
+          .isEqualTo(searchIds(List.of(e.id()), List.of(), view).size());
+    }
+    assertThat(store.countRuns(e.id(), ViewType.ACTIVE_ONLY)).isEqualTo(5);
+    assertThat(store.countRuns(e.id(), ViewType.DELETED_ONLY)).isEqualTo(2);
+    assertThat(store.countRuns("0", ViewType.ALL)).isEqualTo(1);
+    assertThat(store.countRuns("999", ViewType.ALL)).isZero();
+    assertThat(store.countRuns("not-a-number", ViewType.ALL)).isZero();
+  }
+
   private List<String> searchIds(List<String> experiments, List<Search.Clause> filter, ViewType view) {
     return store.searchRuns(new Search.RunQuery(experiments, filter, view, List.of(), 0, 100)).stream()
         .map(r -> r.info().runId()).toList();

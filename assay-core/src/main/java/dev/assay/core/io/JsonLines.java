@@ -9,7 +9,7 @@ import dev.assay.core.text.JsonProblem;
 import java.io.IOException;
 
 /** Reads a JSON Lines file one object at a time: blank lines are skipped, anything else must be an object. */
-final class JsonLines {
+public final class JsonLines {
   private JsonLines() {}
 
   /**
@@ -19,7 +19,7 @@ final class JsonLines {
    * @param expected what a line should be, for the message of one that is not
    * @throws InputException naming the file and line when a line is not JSON or not an object
    */
-  static ObjectNode next(Utf8LineReader lines, ObjectReader reader, String file, String expected) throws IOException {
+  public static ObjectNode next(Utf8LineReader lines, ObjectReader reader, String file, String expected) throws IOException {
     String text;
     while ((text = lines.next()) != null) {
       if (text.isBlank()) {

@@ -2,6 +2,7 @@ package dev.assay.metrics.retrieval;
 
 import dev.assay.core.InputException;
 import dev.assay.core.text.Excerpt;
+import dev.assay.core.text.Plural;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -105,7 +106,7 @@ public final class Qrels {
     public void line(int number, TrecLines.Fields f) {
       if (f.count() != 4) {
         throw new InputException(file, number, null,
-            "qrels line has " + f.count() + " field" + (f.count() == 1 ? "" : "s"), "4 fields: " + LAYOUT);
+            "qrels line has " + Plural.of(f.count(), "field"), "4 fields: " + LAYOUT);
       }
       long plain = f.plainInt(3);
       int grade;

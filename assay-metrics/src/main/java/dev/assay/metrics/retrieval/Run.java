@@ -2,6 +2,7 @@ package dev.assay.metrics.retrieval;
 
 import dev.assay.core.InputException;
 import dev.assay.core.text.Excerpt;
+import dev.assay.core.text.Plural;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -120,7 +121,7 @@ public final class Run {
     public void line(int number, TrecLines.Fields f) {
       if (f.count() < 6) {
         throw new InputException(file, number, null,
-            "run line has " + f.count() + " field" + (f.count() == 1 ? "" : "s"), "6 fields: " + LAYOUT);
+            "run line has " + Plural.of(f.count(), "field"), "6 fields: " + LAYOUT);
       }
       double score = f.plainDecimal(4);
       if (Double.isNaN(score)) {

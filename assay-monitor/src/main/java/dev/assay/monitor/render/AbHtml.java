@@ -37,7 +37,7 @@ public final class AbHtml {
               + (m.lift().interval() == null ? "" : "[" + AbText.pct(m.lift().interval().lower()) + ", "
               + AbText.pct(m.lift().interval().upper()) + "]")))
           .append("</td><td class=\"n\">").append(Double.isNaN(m.varianceReduction()) ? "–"
-              : Html.text(AbText.pct(m.varianceReduction())))
+              : Html.text(AbText.share(m.varianceReduction())))
           .append("</td><td class=\"n\">").append(Numbers.p(m.adjustedP())).append("</td><td class=\"n\">")
           .append(m.sequential() == null ? "–" : Numbers.p(m.sequential().pValue())).append("</td><td><span class=\"")
           .append(m.verdict().name()).append("\" style=\"color:#fff;padding:1px 6px;border-radius:3px\">")

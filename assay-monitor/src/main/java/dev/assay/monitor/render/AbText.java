@@ -29,7 +29,7 @@ public final class AbText {
           Format.num(m.control()), Format.num(m.treatment()), diff, lift, Numbers.p(m.adjustedP()), m.verdict());
       if (!Double.isNaN(m.varianceReduction())) {
         out.printf("  %-18s CUPED on %s: variance reduced by %s (unadjusted %s %s)%n", "",
-            TerminalText.escape(m.metric().covariate()), pct(m.varianceReduction()),
+            TerminalText.escape(m.metric().covariate()), share(m.varianceReduction()),
             Format.signed(m.unadjusted().estimate()), Format.interval(m.unadjusted().interval()));
       }
       if (m.sequential() != null) {
@@ -43,5 +43,10 @@ public final class AbText {
 
   static String pct(double v) {
     return Double.isNaN(v) ? "–" : Format.signed(100 * v) + "%";
+  }
+
+  /** A share as a percentage without a sign: a variance reduction is an amount, not a change. */
+  static String share(double v) {
+    return Double.isNaN(v) ? "–" : Format.num(100 * v) + "%";
   }
 }

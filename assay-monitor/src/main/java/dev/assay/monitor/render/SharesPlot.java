@@ -1,6 +1,7 @@
 package dev.assay.monitor.render;
 
 import dev.assay.report.Format;
+import dev.assay.report.Scale;
 import dev.assay.report.SvgWriter;
 import java.util.List;
 
@@ -33,15 +34,16 @@ final class SharesPlot {
     for (int i = 0; i < k; i++) {
       max = Math.max(max, Math.max(a[i], b[i]));
     }
-    max = max > 0 ? max * 1.1 : 1;
+    // The axis ends on a nice tick above the tallest bar, so gridlines read as round shares.
+    double step = Scale.niceStep((max > 0 ? max : 1) / 5);
+    max = Math.ceil((max > 0 ? max : 1) / step) * step;
     SvgWriter svg = new SvgWriter(w, h, title);
     double bottom = top + plotH;
     svg.element("line", "x1", left, "y1", bottom, "x2", w - 10, "y2", bottom, "stroke", "#999");
-    for (int t = 0; t <= 4; t++) {
-      double v = max * t / 4;
-      double y = bottom - plotH * t / 4;
+    for (double v : new Scale(0, max, bottom, bottom - plotH).ticks(5)) {
+      double y = bottom - plotH * v / max;
       svg.element("line", "x1", left - 4, "y1", y, "x2", w - 10, "y2", y, "stroke", "#eee");
-      svg.text(left - 6, y + 4, Format.num(v), "text-anchor", "end", "class", "tick");
+      svg.text(left - 6, y + 4, Scale.label(v), "text-anchor", "end", "class", "tick");
     }
     double bar = (group - 8) / 2;
     for (int i = 0; i < k; i++) {

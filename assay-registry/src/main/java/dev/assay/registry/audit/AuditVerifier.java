@@ -15,6 +15,7 @@ import dev.assay.core.io.DatasetHasher;
 import dev.assay.core.registry.AliasMove;
 import dev.assay.core.registry.Model;
 import dev.assay.core.registry.Registry;
+import dev.assay.core.text.HumanTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -122,12 +123,12 @@ public final class AuditVerifier {
       if (atCheckpoint == null) {
         long last = head == null ? 0 : head.seq();
         findings.add(new AuditFinding(Math.max(last + 1, 1), Subjects.log(), "the log ends at entry " + last
-            + " but the checkpoint of " + checkpoint.at() + " recorded entry " + checkpoint.seq()
+            + " but the checkpoint of " + HumanTime.of(checkpoint.at()) + " recorded entry " + checkpoint.seq()
             + ": entries were removed from the end of the log (or it was replaced)"));
       } else if (!atCheckpoint.hash().equals(checkpoint.hash())) {
         findings.add(new AuditFinding(checkpoint.seq(), Subjects.log(), "entry " + checkpoint.seq()
-            + " hashes to " + atCheckpoint.hash() + " but the checkpoint of " + checkpoint.at() + " recorded "
-            + checkpoint.hash() + ": the log was rewritten up to there"));
+            + " hashes to " + atCheckpoint.hash() + " but the checkpoint of " + HumanTime.of(checkpoint.at())
+            + " recorded " + checkpoint.hash() + ": the log was rewritten up to there"));
       }
     }
   }

@@ -16,6 +16,7 @@ import dev.assay.core.registry.Model;
 import dev.assay.core.registry.ModelVersion;
 import dev.assay.core.registry.Registry;
 import dev.assay.core.registry.Reproduction;
+import dev.assay.core.text.HumanTime;
 import dev.assay.registry.coverage.Behaviours;
 import dev.assay.registry.coverage.Coverage;
 import dev.assay.stats.ConfidenceInterval;
@@ -141,7 +142,7 @@ public final class ScorecardService {
             "Candidate minus baseline of " + metric + " over the paired examples, with the gate's "
                 + percent(v.detail().path("confidence").asDouble(Double.NaN)) + " interval, from the latest verdict "
                 + "in the window for this suite, candidate and metric (" + kind.replace('_', '-') + " rule).",
-            sources, "verdict " + v.verdict() + " on " + v.createdAt()));
+            sources, "verdict " + v.verdict() + " on " + HumanTime.of(v.createdAt())));
       }
     }
     if (latest.isEmpty()) {

@@ -109,10 +109,9 @@ public final class Layout {
     return Html.text(s == null ? "" : s);
   }
 
-  /** A time to the second, UTC, as every page shows it (the API keeps full precision). */
+  /** A time as every page shows it ({@link dev.assay.core.text.HumanTime}; the API keeps full precision). */
   public static String when(java.time.Instant at) {
-    return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-        .withZone(java.time.ZoneOffset.UTC).format(at);
+    return dev.assay.core.text.HumanTime.of(at);
   }
 
   public static String a(String s) {

@@ -1,6 +1,7 @@
 package dev.assay.stats.bootstrap;
 
 import dev.assay.stats.random.ReplicateRunner;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -141,6 +142,87 @@ public final class Bootstrap {
     CorpusSums sums = new CorpusSums(new double[][] {b, ones, c, ones},
         groups -> statistic.value(groups[0]));
     return run(ResamplingUnits.of(List.of(sample)), sums);
+  }
+
+  /**
+   * Paired bootstraps of several mean differences over the same examples (the metrics of one
+   * comparison), from one draw of the weights: element k is, bit for bit, {@link
+   * #pairedMeanDifference}{@code (ids, baselines.get(k), candidates.get(k), null)}. The weights of
+   * a replicate depend only on the seed, the replicate and the examples' ids, so every metric
+   * would draw the same weights anyway; drawing them once and summing every metric's columns
+   * against them saves all but one draw of 10⁹ Poisson variates per metric at 100,000 examples and
+   * B = 10,000.
+   *
+   * @param baselines per metric, one value per id (finite)
+   * @param candidates per metric, one value per id (finite)
+   */
+  public List<BootstrapDistribution> pairedMeanDifferences(List<String> ids, List<double[]> baselines,
+      List<double[]> candidates) {
+    int metrics = baselines.size();
+    if (candidates.size() != metrics) {
+      throw new IllegalArgumentException("baselines and candidates differ in number: " + metrics + ", "
+          + candidates.size());
+    }
+    if (metrics == 1) {
+      return List.of(pairedMeanDifference(ids, baselines.get(0), candidates.get(0), null));
+    }
+    KeyedRecords<Integer> sample = KeyedRecords.positions(ids, null);
+    List<Integer> position = sample.records();
+    int n = sample.size();
+    double[] ones = new double[n];
+    Arrays.fill(ones, 1.0);
+    CorpusStatistic statistic = CorpusStatistic.pairedDifference(CorpusStatistic.ratioOfSums());
+    CorpusSums[] each = new CorpusSums[metrics];
+    double[][] joint = new double[4 * metrics][];
+    CorpusSums.Combiner[] combiners = new CorpusSums.Combiner[metrics];
+    double[] estimates = new double[metrics];
+    for (int k = 0; k < metrics; k++) {
+      double[] baseline = baselines.get(k);
+      double[] candidate = candidates.get(k);
+      if (baseline.length != ids.size() || candidate.length != ids.size()) {
+        throw new IllegalArgumentException("ids, baseline and candidate " + k + " differ in length: "
+            + ids.size() + ", " + baseline.length + ", " + candidate.length);
+      }
+      double[] b = new double[n];
+      double[] c = new double[n];
+      for (int i = 0; i < n; i++) {
+        int p = position.get(i);
+        b[i] = baseline[p];
+        c[i] = candidate[p];
+      }
+      // The columns and statistic of pairedMeanDifference, so estimate, replicates and jackknife agree.
+      each[k] = new CorpusSums(new double[][] {b, ones, c, ones}, groups -> statistic.value(groups[0]));
+      System.arraycopy(each[k].columns(), 0, joint, 4 * k, 4);
+      int at = 4 * k;
+      combiners[k] = groups -> statistic.value(Arrays.copyOfRange(groups[0], at, at + 4));
+      estimates[k] = each[k].value(ones);
+      if (Double.isNaN(estimates[k])) {
+        throw new IllegalArgumentException("the statistic is NaN on the observed data");
+      }
+    }
+    ResamplingUnits units = ResamplingUnits.of(List.of(sample));
+    FusedCorpusReplicates kernel = new FusedCorpusReplicates(new CorpusSums(joint, groups -> Double.NaN), units, seed);
+    ReplicateWeights weights = new ReplicateWeights(units, seed);
+    double[][] values = new double[metrics][replicates];
+    new ReplicateRunner(threads).run(replicates, (from, to) -> {
+      kernel.computeEach(from, to, combiners, values, (k, r) -> {
+        double[] exampleWeights = new double[units.exampleCount];
+        weights.fill(r, exampleWeights, exampleWeights);
+        return each[k].value(exampleWeights);
+      });
+      for (double[] v : values) {
+        for (int r = from; r < to; r++) {
+          checkDefined(v[r], r);
+        }
+      }
+    });
+    List<BootstrapDistribution> out = new ArrayList<>(metrics);
+    for (int k = 0; k < metrics; k++) {
+      CorpusSums sums = each[k];
+      out.add(new BootstrapDistribution(estimates[k], values[k],
+          () -> JackknifeAcceleration.of(sums.leaveOneUnitOut(units), units)));
+    }
+    return out;
   }
 
   private BootstrapDistribution run(ResamplingUnits units, WeightedStatistic statistic) {

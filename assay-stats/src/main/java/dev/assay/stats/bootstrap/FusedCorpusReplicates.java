@@ -17,6 +17,9 @@ import java.util.Arrays;
  *       arithmetic: every product and partial sum of the double loop is then an exactly
  *       representable integer, so the sums agree exactly, and long additions do not wait on
  *       floating-point latency. A column of ones is the total weight itself.
+ *   <li>Such a column whose values are small enough that a block's weighted sum cannot overflow
+ *       an int (0/1 outcomes, latencies in ms below 43,690) is summed per block in {@code int}
+ *       arithmetic, exact for the same reason, with twice the lanes per vector instruction.
  *   <li>Other columns are summed in double, in canonical example order, like the generic path;
  *       four replicates advance together so their independent sums overlap in the pipeline.
  *   <li>Weights of a block come from {@link CounterRandom#poissonOneBlock}, which the JIT
@@ -32,6 +35,12 @@ final class FusedCorpusReplicates {
   @FunctionalInterface
   interface Fallback {
     double replicate(int r);
+  }
+
+  /** Recomputes one replicate of statistic {@code k} by the generic path (used for redrawn replicates). */
+  @FunctionalInterface
+  interface EachFallback {
+    double replicate(int k, int r);
   }
 
   /** Computes replicates {@code [from, to)} into {@code values} (this class or a specialisation). */
@@ -64,6 +73,12 @@ final class FusedCorpusReplicates {
   private final int[] longIndex;
   private final int[] doubleIndex;
   private final long[][] longColumns;
+  /**
+   * Per long column, the same values as int when a block's weighted sum cannot overflow an int
+   * ({@link #fitsInt}), else null: an int dot product is exact then too, and runs twice as many
+   * lanes per vector instruction.
+   */
+  private final int[][] intColumns;
   private final double[][] doubleColumns;
 
   FusedCorpusReplicates(CorpusSums sums, ResamplingUnits units, long seed) {
@@ -93,6 +108,7 @@ final class FusedCorpusReplicates {
       }
     }
     this.longColumns = new long[longs][];
+    this.intColumns = new int[longs][];
     this.doubleColumns = new double[doubles][];
     for (int k = 0; k < dimension; k++) {
       if (longIndex[k] >= 0) {
@@ -102,6 +118,13 @@ final class FusedCorpusReplicates {
           l[i] = (long) c[i];
         }
         longColumns[longIndex[k]] = l;
+        if (fitsInt(l)) {
+          int[] ints = new int[l.length];
+          for (int i = 0; i < l.length; i++) {
+            ints[i] = (int) l[i];
+          }
+          intColumns[longIndex[k]] = ints;
+        }
       } else if (doubleIndex[k] >= 0) {
         doubleColumns[doubleIndex[k]] = columns[k];
       }
@@ -132,8 +155,32 @@ final class FusedCorpusReplicates {
     return bound < EXACT_INTEGER_LIMIT;
   }
 
+  /**
+   * Whether Σ wᵢ·xᵢ over any block fits in an int: |xᵢ|·MAX_WEIGHT·BLOCK below 2³¹ for every value,
+   * so no partial sum of an int dot product can overflow and it equals the long one exactly.
+   */
+  private static boolean fitsInt(long[] column) {
+    long limit = Integer.MAX_VALUE / ((long) MAX_WEIGHT * BLOCK);
+    for (long v : column) {
+      if (Math.abs(v) > limit) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Writes replicates {@code [from, to)} into {@code values}. */
   void compute(int from, int to, double[] values, Fallback fallback) {
+    computeEach(from, to, new CorpusSums.Combiner[] {combiner}, new double[][] {values}, (k, r) -> fallback.replicate(r));
+  }
+
+  /**
+   * Replicates {@code [from, to)} of several statistics of the same columns, from one draw of the
+   * weights: {@code values[k][r]} is {@code combiners[k]} applied to replicate r's group sums, bit
+   * for bit what a kernel over that statistic alone computes (each column's sum does not depend on
+   * the other columns). Combiners must not modify their argument.
+   */
+  void computeEach(int from, int to, CorpusSums.Combiner[] combiners, double[][] values, EachFallback fallback) {
     int groups = groupStart.length - 1;
     int longs = longColumns.length;
     int doubles = doubleColumns.length;
@@ -142,6 +189,11 @@ final class FusedCorpusReplicates {
     long[] longSums = new long[TILE * groups * longs];
     double[] doubleSums = new double[TILE * groups * doubles];
     long[] weights = new long[BLOCK];
+    int[] intWeights = new int[BLOCK];
+    boolean anyInt = false;
+    for (int[] c : intColumns) {
+      anyInt |= c != null;
+    }
     long[] blockHashes = new long[BLOCK];
     double[][] doubleWeights = new double[LANES][BLOCK];
     for (int r0 = from; r0 < to; r0 += TILE) {
@@ -162,8 +214,15 @@ final class FusedCorpusReplicates {
             for (int l = 0; l < lanes; l++) {
               int slot = (j + l) * groups + g;
               totals[slot] += CounterRandom.poissonOneBlock(keys[j + l], blockHashes, weights, len);
+              if (anyInt) {
+                for (int i = 0; i < len; i++) {
+                  intWeights[i] = (int) weights[i];
+                }
+              }
               for (int c = 0; c < longs; c++) {
-                longSums[slot * longs + c] += dot(weights, longColumns[c], b, len);
+                int[] ints = intColumns[c];
+                longSums[slot * longs + c] += ints != null ? dot(intWeights, ints, b, len)
+                    : dot(weights, longColumns[c], b, len);
               }
               if (doubles > 0) {
                 double[] dw = doubleWeights[l];
@@ -188,15 +247,30 @@ final class FusedCorpusReplicates {
         }
       }
       for (int j = 0; j < m; j++) {
-        values[r0 + j] = nonEmpty(j, groups, totals)
-            ? combiner.combine(groupSums(j, groups, totals, longSums, doubleSums))
-            : fallback.replicate(r0 + j);
+        if (nonEmpty(j, groups, totals)) {
+          double[][] sums = groupSums(j, groups, totals, longSums, doubleSums);
+          for (int k = 0; k < combiners.length; k++) {
+            values[k][r0 + j] = combiners[k].combine(sums);
+          }
+        } else {
+          for (int k = 0; k < combiners.length; k++) {
+            values[k][r0 + j] = fallback.replicate(k, r0 + j);
+          }
+        }
       }
     }
   }
 
   private static long dot(long[] weights, long[] column, int b, int len) {
     long s = 0;
+    for (int i = 0; i < len; i++) {
+      s += weights[i] * column[b + i];
+    }
+    return s;
+  }
+
+  private static int dot(int[] weights, int[] column, int b, int len) {
+    int s = 0;
     for (int i = 0; i < len; i++) {
       s += weights[i] * column[b + i];
     }

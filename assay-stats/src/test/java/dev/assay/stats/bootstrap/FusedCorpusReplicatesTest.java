@@ -23,8 +23,11 @@ class FusedCorpusReplicatesTest {
       double x = switch (kind) {
         case 0 -> random.nextGaussian();                // double column
         case 1 -> random.nextInt(2);                    // 0/1 column, summed as long
-        case 2 -> random.nextInt(7) - 3;                // small signed integers
-        default -> (double) (1L << 50) + random.nextInt(4); // integers too large to sum exactly
+        case 2 -> random.nextInt(7) - 3;                // small signed integers, summed as int
+        case 4 -> 43_690 - random.nextInt(50);          // int sums at the edge of overflow (limit 43,690)
+        case 5 -> 43_691 + random.nextInt(50);          // just past it: summed as long
+        case 3 -> (double) (1L << 50) + random.nextInt(4); // integers too large to sum exactly
+        default -> throw new IllegalArgumentException("kind " + kind);
       };
       vectors.add(new double[] {x, 1, random.nextDouble() < 0.5 ? 1 : x * 0.5, 1});
     }
@@ -63,7 +66,7 @@ class FusedCorpusReplicatesTest {
 
   @Test
   void pairedColumnsOfEveryKindOverSeveralBlocksMatchBitForBit() {
-    for (int kind = 0; kind < 4; kind++) {
+    for (int kind = 0; kind < 6; kind++) {
       long seed = 100 + kind;
       assertSameAsGeneric(List.of(sample("ex-", 5_000, seed, kind)), seed, 3, 77);
     }

@@ -154,4 +154,42 @@ class PairedPermutationTestTest {
       }
     }
   }
+
+  /**
+   * Several metrics tested from one draw of the signs ({@code testEach}) get, each, the plain
+   * loop's p-value bit for bit, and the statistic and method of the test alone: a continuous
+   * metric, an integer-valued one, one with few non-zero differences (exact enumeration) and one
+   * with none.
+   */
+  @Test
+  void metricsTestedTogetherEqualThePlainLoopExactly() {
+    long seed = 977L;
+    System.out.println("metricsTestedTogetherEqualThePlainLoopExactly seed " + seed);
+    Random random = new Random(seed);
+    for (int n : new int[] {300, 2049, 4500}) {
+      List<String> ids = new ArrayList<>();
+      double[] continuous = new double[n];
+      double[] integers = new double[n];
+      double[] few = new double[n];
+      double[] none = new double[n];
+      for (int i = 0; i < n; i++) {
+        ids.add("q" + random.nextInt(1_000_000) + "-" + i);
+        continuous[i] = random.nextInt(3) == 0 ? 0.0 : random.nextGaussian() + 2.0 / Math.sqrt(n);
+        integers[i] = random.nextInt(61) - 28;
+        few[i] = i < 5 ? random.nextInt(3) + 1 : 0;
+      }
+      List<double[]> all = List.of(continuous, integers, few, none);
+      int resamples = 203;
+      int threads = 1 + random.nextInt(2);
+      PairedPermutationTest test = new PairedPermutationTest(seed + n, resamples, threads);
+      List<TestResult> together = test.testEach(ids, all);
+      for (int m = 0; m < all.size(); m++) {
+        TestResult alone = test.test(ids, all.get(m));
+        assertThat(together.get(m)).as("metric %d, n %d, threads %d", m, n, threads).isEqualTo(alone);
+        if (alone.method().endsWith("monte-carlo")) {
+          assertThat(together.get(m).pValue()).isEqualTo(plainMonteCarlo(ids, all.get(m), seed + n, resamples));
+        }
+      }
+    }
+  }
 }

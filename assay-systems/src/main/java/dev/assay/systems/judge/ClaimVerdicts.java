@@ -1,13 +1,9 @@
 package dev.assay.systems.judge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.core.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A faithfulness judge's parsed answer: the answer's claims, each supported by the context or not.
@@ -23,8 +19,6 @@ import java.util.regex.Pattern;
  * @param claims in the judge's order; untrusted model text
  */
 record ClaimVerdicts(List<Claim> claims) {
-  private static final Pattern FENCE = Pattern.compile("(?s)^```(?:json)?\\s*(.*?)\\s*```$");
-
   ClaimVerdicts {
     claims = List.copyOf(claims);
   }
@@ -49,15 +43,7 @@ record ClaimVerdicts(List<Claim> claims) {
    * @throws JudgeException when the answer is not of the accepted form
    */
   static ClaimVerdicts parse(String answer) {
-    String text = answer == null ? "" : answer.strip();
-    Matcher fence = FENCE.matcher(text);
-    String json = fence.matches() ? fence.group(1) : text;
-    JsonNode node;
-    try {
-      node = json.startsWith("{") ? Json.MAPPER.readTree(json) : null;
-    } catch (IOException e) {
-      node = null;
-    }
+    JsonNode node = JudgeJson.object(answer);
     if (node == null || !node.path("claims").isArray()) {
       throw bad("is not a JSON object with a list 'claims'", answer);
     }
@@ -79,22 +65,21 @@ record ClaimVerdicts(List<Claim> claims) {
   }
 
   private static Boolean verdict(JsonNode v) {
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (!v.isTextual()) {
+    if (v.isIntegralNumber()) {
       return null;
     }
+    Boolean flag = JudgeJson.flag(v);
+    if (flag != null || !v.isTextual()) {
+      return flag;
+    }
     return switch (v.textValue().strip().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "supported" -> Boolean.TRUE;
-      case "false", "no", "unsupported", "not supported" -> Boolean.FALSE;
+      case "supported" -> Boolean.TRUE;
+      case "unsupported", "not supported" -> Boolean.FALSE;
       default -> null;
     };
   }
 
   private static JudgeException bad(String problem, String answer) {
-    String one = answer == null ? "" : answer.replaceAll("\\s+", " ").strip();
-    return new JudgeException("faithfulness judge answer " + problem + ": "
-        + (one.length() <= 200 ? one : one.substring(0, 200) + "..."));
+    return new JudgeException("faithfulness judge answer " + problem + ": " + JudgeJson.excerpt(answer));
   }
 }

@@ -3,15 +3,12 @@ package dev.assay.systems.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Example;
-import dev.assay.core.Invocation;
 import dev.assay.core.Json;
 import dev.assay.core.Metric;
 import dev.assay.core.ModelCaller;
 import dev.assay.core.Output;
 import dev.assay.core.Score;
 import dev.assay.core.Scorer;
-import dev.assay.core.Seeds;
-import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.systems.http.ExampleFields;
 import dev.assay.systems.http.MissingFieldException;
@@ -71,18 +68,12 @@ final class FaithfulnessScorer implements Scorer {
         .orElseThrow(() -> new JudgeException("faithfulness: example has no context field '" + contextField + "'"));
     String text;
     try {
-      text = prompt.render(new Fields(example, contextText(context), answer(output)));
+      text = prompt.render(new Fields(example, contextText(context), JudgedAnswer.text(output, answerField, FaithfulnessScorers.NAME)));
     } catch (MissingFieldException e) {
       throw new JudgeException("faithfulness prompt " + e.getMessage());
     }
-    Example question = new Example(example.id(), TextNode.valueOf(text), null, Map.of(), null, 0);
-    Invocation inv = new Invocation(question, 0, Seeds.invocation(0, example.id(), 0), timeout);
-    String answer;
-    try {
-      answer = models.call(judge, identity, inv).text();
-    } catch (SystemException e) {
-      throw new JudgeException("faithfulness judge failed: " + e.getMessage());
-    }
+    String answer = JudgeCall.ask(models, judge, identity, JudgeCall.invocation(example, text, timeout),
+        "faithfulness judge");
     ClaimVerdicts verdicts = ClaimVerdicts.parse(answer);
     if (verdicts.claims().isEmpty()) {
       throw new JudgeException("faithfulness judge found no claims in the answer, so there is nothing to ground");
@@ -94,26 +85,6 @@ final class FaithfulnessScorer implements Scorer {
     }
     double value = (double) verdicts.supported() / verdicts.claims().size();
     return Map.of(FaithfulnessScorers.NAME, Score.of(value).withNote(note.toString()));
-  }
-
-  /** The answer to judge: the output as text, or its field {@code answerField}. */
-  private String answer(Output output) {
-    if (answerField == null) {
-      return output.text();
-    }
-    JsonNode v = output.value();
-    if (v != null && v.isTextual()) {
-      try {
-        v = Json.MAPPER.readTree(v.textValue());
-      } catch (java.io.IOException e) {
-        v = null;
-      }
-    }
-    JsonNode a = v != null && v.isObject() ? v.get(answerField) : null;
-    if (a == null || !a.isTextual()) {
-      throw new JudgeException("faithfulness: output has no text field '" + answerField + "' to judge");
-    }
-    return a.textValue();
   }
 
   /** The context as the judge reads it: a text as is; a list as numbered passages. */

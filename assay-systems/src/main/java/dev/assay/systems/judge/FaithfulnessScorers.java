@@ -1,20 +1,14 @@
 package dev.assay.systems.judge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.core.Direction;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
-import dev.assay.core.MeanMetric;
 import dev.assay.core.Metric;
 import dev.assay.core.MetricFamily;
-import dev.assay.core.MetricKind;
 import dev.assay.core.MetricName;
-import dev.assay.core.MetricSample;
 import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
-import dev.assay.core.Scale;
-import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import dev.assay.systems.http.ExampleFields;
@@ -23,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,27 +64,27 @@ public final class FaithfulnessScorers implements ScorerProvider {
     JudgeScorers.baseUrl(p, USAGE);
     p.requiredString("model", USAGE);
     contextField(p);
-    answerField(p);
+    JudgedAnswer.field(p, NAME);
     JudgeScorers.judgeParams(p);
     JudgeScorers.timeout(p);
-    return Optional.of(new FaithfulnessMetric(name.text()));
+    return Optional.of(new SpecifiedMeanMetric(NAME, name.text()));
   }
 
   @Override
   public Scorer scorer(Metric metric, PluginContext context) {
-    Params p = Params.of(MetricName.parse(((FaithfulnessMetric) metric).spec()));
+    Params p = Params.of(MetricName.parse(((SpecifiedMeanMetric) metric).spec()));
     String promptText = prompt();
     ObjectNode judgeParams = JudgeScorers.judgeParams(p);
     ObjectNode identity = judgeParams.deepCopy();
     identity.put("prompt_sha256", Json.hex(Json.digest().digest(promptText.getBytes(StandardCharsets.UTF_8))));
     return new FaithfulnessScorer(metric, JudgeScorers.openai(judgeParams, context), Json.hash(identity),
-        context.models(), PromptTemplate.parse(promptText), contextField(p), answerField(p), JudgeScorers.timeout(p));
+        context.models(), PromptTemplate.parse(promptText), contextField(p), JudgedAnswer.field(p, NAME), JudgeScorers.timeout(p));
   }
 
   /** The example must hold the context field before any model is asked. */
   @Override
   public void checkExample(Metric metric, Example example) {
-    String field = contextField(Params.of(MetricName.parse(((FaithfulnessMetric) metric).spec())));
+    String field = contextField(Params.of(MetricName.parse(((SpecifiedMeanMetric) metric).spec())));
     if (new ExampleFields(example, 0).get(field).isEmpty()) {
       throw new InputException((String) null, example.line(), field,
           "example '" + example.id() + "' has no context field '" + field + "' for faithfulness",
@@ -107,59 +100,21 @@ public final class FaithfulnessScorers implements ScorerProvider {
     return field;
   }
 
-  /** The output's field holding the answer, or null for the whole output. */
-  private static String answerField(Params p) {
-    String field = p.string("answer", null);
-    if (field != null && field.isBlank()) {
-      throw JudgeScorers.fault("faithfulness answer field is empty", "answer=FIELD, e.g. answer=answer");
-    }
-    return field;
-  }
 
   /** The built-in judge prompt, with placeholders question, context and answer. */
   static String prompt() {
-    try (InputStream in = FaithfulnessScorers.class.getResourceAsStream("faithfulness.txt")) {
+    return builtInPrompt("faithfulness.txt");
+  }
+
+  /** A judge prompt shipped in this package's resources. */
+  static String builtInPrompt(String file) {
+    try (InputStream in = FaithfulnessScorers.class.getResourceAsStream(file)) {
       if (in == null) {
-        throw new IllegalStateException("faithfulness.txt missing from the jar");
+        throw new IllegalStateException(file + " missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * {@code faithfulness}: the mean over examples of the fraction of an answer's claims its context
-   * supports; higher is better, on [0, 1].
-   *
-   * @param spec the metric name as written, with its parameters
-   */
-  record FaithfulnessMetric(String spec) implements Metric {
-    private static final MeanMetric MEAN = MeanMetric.unit(NAME);
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Direction direction() {
-      return MEAN.direction();
-    }
-
-    @Override
-    public MetricKind kind() {
-      return MetricKind.MEAN;
-    }
-
-    @Override
-    public Scale scale() {
-      return MEAN.scale();
-    }
-
-    @Override
-    public MetricSample sample(List<Score> scores) {
-      return MEAN.sample(scores);
     }
   }
 }

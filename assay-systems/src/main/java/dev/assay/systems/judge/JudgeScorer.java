@@ -9,8 +9,6 @@ import dev.assay.core.Metric;
 import dev.assay.core.ModelCaller;
 import dev.assay.core.Score;
 import dev.assay.core.Scorer;
-import dev.assay.core.Seeds;
-import dev.assay.core.SystemException;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.systems.http.ExampleFields;
 import dev.assay.systems.http.MissingFieldException;
@@ -91,19 +89,13 @@ final class JudgeScorer implements Scorer {
     } catch (MissingFieldException e) {
       throw new JudgeException("judge rubric " + e.getMessage());
     }
-    Example question = new Example(example.id(), TextNode.valueOf(prompt), null, Map.of(), null, 0);
-    Invocation inv = new Invocation(question, 0, Seeds.invocation(0, example.id(), 0), timeout);
+    Invocation inv = JudgeCall.invocation(example, prompt, timeout);
     double[] scores = new double[members.size()];
     StringBuilder notes = new StringBuilder();
     for (int i = 0; i < scores.length; i++) {
       Member member = members.get(i);
       String who = members.size() == 1 ? "judge" : "judge " + member.model();
-      String answer;
-      try {
-        answer = models.call(member.system(), member.identity(), inv).text();
-      } catch (SystemException e) {
-        throw new JudgeException(who + " failed: " + e.getMessage());
-      }
+      String answer = JudgeCall.ask(models, member.system(), member.identity(), inv, who);
       JudgeVerdict verdict = JudgeVerdict.parse(answer);
       if (verdict == null) {
         throw new JudgeException(who + " answer has no score (expected JSON {\"score\": x, \"rationale\": ...} or a "

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
-import dev.assay.core.Invocation;
 import dev.assay.core.Json;
 import dev.assay.core.PluginContext;
-import dev.assay.core.Seeds;
-import dev.assay.core.SystemException;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
 import dev.assay.core.io.InputFiles;
@@ -105,14 +102,8 @@ public final class PairwiseJudge implements AutoCloseable {
     } catch (MissingFieldException e) {
       throw new JudgeException("pairwise rubric " + e.getMessage());
     }
-    Example question = new Example(example.id(), TextNode.valueOf(prompt), null, java.util.Map.of(), null, 0);
-    String answer;
-    try {
-      answer = context.models().call(model, identity,
-          new Invocation(question, 0, Seeds.invocation(0, example.id(), 0), timeout)).text();
-    } catch (SystemException e) {
-      throw new JudgeException("pairwise judge failed: " + e.getMessage());
-    }
+    String answer = JudgeCall.ask(context.models(), model, identity, JudgeCall.invocation(example, prompt, timeout),
+        "pairwise judge");
     return parse(answer).orElseThrow(() -> new JudgeException("pairwise judge answer has no verdict (expected "
         + "{\"winner\": \"A\"|\"B\"|\"tie\"} or a final line WINNER: A|B|TIE)"));
   }

@@ -79,10 +79,10 @@ public final class TrackingPages implements RouteGroup {
         .append("<th data-sort=\"text\">Experiment</th><th data-sort=\"num\">Runs</th>")
         .append("<th data-sort=\"text\">Created</th><th data-sort=\"text\">Last update</th></tr></thead><tbody>\n");
     for (Experiment e : experiments.subList(0, Math.min(LIST_LIMIT, experiments.size()))) {
-      int runs = runsOf(e.id(), LIST_LIMIT + 1).size();
+      long runs = store.countRuns(e.id(), ViewType.ACTIVE_ONLY);
       b.append("<tr><td class=\"n\">").append(t(e.id())).append("</td><td><a href=\"").append(a(NAV + "/" + q(e.id())))
           .append("\">").append(t(e.name())).append("</a></td><td class=\"n\">")
-          .append(runs > LIST_LIMIT ? "more than " + LIST_LIMIT : String.valueOf(runs)).append("</td><td>")
+          .append(runs).append("</td><td>")
           .append(t(when(millis(e.creationTime())))).append("</td><td>").append(t(when(millis(e.lastUpdateTime()))))
           .append("</td></tr>\n");
     }

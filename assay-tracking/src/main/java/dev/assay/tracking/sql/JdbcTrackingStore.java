@@ -10,6 +10,7 @@ import dev.assay.tracking.RunInfo;
 import dev.assay.tracking.RunStatus;
 import dev.assay.tracking.Search;
 import dev.assay.tracking.TrackingStore;
+import dev.assay.tracking.ViewType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -245,6 +246,19 @@ public abstract class JdbcTrackingStore implements TrackingStore {
   public List<Run> searchRuns(Search.RunQuery query) {
     SqlSearch.Query q = search.runs(query);
     return read(c -> runs(c, q.sql(), q.args()));
+  }
+
+  @Override
+  public long countRuns(String experimentId, ViewType view) {
+    SqlSearch.Query q = search.countRuns(experimentId, view);
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement(q.sql())) {
+        bind(p, q.args());
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      }
+    });
   }
 
   private List<RunInfo> infos(Connection c, String sql, List<Object> args) throws SQLException {

@@ -64,6 +64,15 @@ final class SqlSearch {
     return new Query(sql.toString(), args);
   }
 
+  /** The number of runs of one experiment in a view (the same stage rule as {@link #runs}). */
+  Query countRuns(String experimentId, ViewType view) {
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM runs r WHERE r.experiment_id = ?");
+    args.add(experimentKey(experimentId));
+    stage(sql, args, "r.lifecycle_stage", view);
+    return new Query(sql.toString(), args);
+  }
+
   Query experiments(Search.ExperimentQuery q) {
     List<Object> args = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ").append(JdbcTrackingStore.EXPERIMENT_COLUMNS)

@@ -64,6 +64,24 @@ class TrackingPagesTest {
     store.close();
   }
 
+  /** More runs than a page lists: the count is the store's count, not "more than" a page of them. */
+  @Test
+  void theExperimentsPageCountsEveryRun() throws Exception {
+    dev.assay.tracking.Experiment big = store.createExperiment("big", null, java.util.List.of(), 1);
+    int n = TrackingPages.LIST_LIMIT + 3;
+    for (int i = 0; i < n; i++) {
+      store.createRun(new dev.assay.tracking.RunInfo(String.format("%032x", 0xB16000 + i), big.id(), "r" + i, "ada",
+          dev.assay.tracking.RunStatus.FINISHED, i, (long) i + 1, null, dev.assay.tracking.LifecycleStage.ACTIVE),
+          java.util.List.of());
+    }
+    store.setRunStage(String.format("%032x", 0xB16000), dev.assay.tracking.LifecycleStage.DELETED, n);
+    String html = page("/experiments", Role.VIEWER);
+    Matcher row = Pattern.compile("<a href=\"/experiments/" + big.id() + "\">big</a></td><td class=\"n\">([^<]+)</td>")
+        .matcher(html);
+    assertThat(row.find()).as(html).isTrue();
+    assertThat(row.group(1)).isEqualTo(String.valueOf(n - 1));
+  }
+
   @Test
   void theExperimentsPageListsExperimentsWithRunCountsAndIsInTheNavigation() throws Exception {
     String html = page("/experiments", Role.VIEWER);
