@@ -7,6 +7,8 @@ import dev.assay.core.DidYouMean;
 import dev.assay.core.ExampleResult;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
+import dev.assay.core.RunPage;
+import dev.assay.core.RunQuery;
 import dev.assay.core.RunRecord;
 import dev.assay.core.RunRefs;
 import dev.assay.core.RunStatus;
@@ -119,6 +121,8 @@ final class RunsCommand implements Callable<Integer> {
 
     @Mixin FormatOption format = new FormatOption();
 
+    @Mixin LimitOption limit = new LimitOption();
+
     ListRuns(AssayCommand root) {
       this.root = root;
     }
@@ -127,14 +131,22 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() {
       CliContext ctx = root.ctx();
       RunStatus wanted = status == null ? null : status(status);
+      int most = limit.value();
       try (StoreSession s = root.openStore()) {
+        // Pages through the store's run index, so a store of 100,000 runs answers --limit 20 at once.
         List<RunRecord> runs = new ArrayList<>();
-        for (RunRecord r : s.store().runs()) {
-          if ((suite == null || suite.equals(r.suiteName())) && (system == null || system.equals(r.systemName()))
-              && (wanted == null || wanted == r.status())) {
-            runs.add(live(s.store(), r));
+        RunQuery query = new RunQuery(suite, system, wanted, null, null, false, null,
+            most == 0 ? RunQuery.MAX_LIMIT : Math.min(most, RunQuery.MAX_LIMIT));
+        RunPage page;
+        do {
+          page = s.store().runs(query);
+          for (RunRecord r : page.runs()) {
+            if (most == 0 || runs.size() < most) {
+              runs.add(live(s.store(), r));
+            }
           }
-        }
+          query = query.after(page.next());
+        } while (page.next() != null && (most == 0 || runs.size() < most));
         return Listing.of("runs", runs, RunViews::summary)
             .none("no runs", suite != null || system != null || wanted != null, " in "
                 + TerminalText.escape(s.location()))

@@ -128,7 +128,7 @@ class JudgeRankCommandTest {
     cli.write("ok.jsonl", "{\"a\": \"x\", \"b\": \"y\", \"winner\": \"a\"}\n{\"a\": \"x\", \"b\": \"y\", "
         + "\"winner\": \"b\"}\n");
     String[][] cases = {
-        {"bad-winner.jsonl", "bad-winner.jsonl:2", "winner"},
+        {"bad-winner.jsonl", "bad-winner.jsonl:2", "field 'winner': got \"x\""},
         {"same.jsonl", "same.jsonl:1", "the same system"},
         {"no-b.jsonl", "no-b.jsonl:1", "missing"},
         {"not-json.jsonl", "not-json.jsonl:2", ""},

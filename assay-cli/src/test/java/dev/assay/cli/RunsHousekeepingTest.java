@@ -37,6 +37,19 @@ class RunsHousekeepingTest {
   }
 
   @Test
+  void listLimitShowsTheNewestRunsOnly() throws Exception {
+    assertThat(cli.run("run", "suite.yaml").code()).isZero();
+    List<String> all = ids("runs", "list");
+    assertThat(all).hasSize(3);
+    assertThat(ids("runs", "list", "--limit", "2")).containsExactly(all.get(0), all.get(1));
+    assertThat(ids("runs", "list", "--limit", "1", "--suite", "cli-test")).containsExactly(all.get(0));
+    assertThat(ids("runs", "list", "--limit", "0")).isEqualTo(all);
+    CliHarness.Result bad = cli.run("runs", "list", "--limit", "-1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--limit -1 is out of range");
+  }
+
+  @Test
   void aUniquePrefixNamesARunAndDeleteKeepsVerdictEvidence() throws Exception {
     CliHarness.Result gate = cli.run("gate", "suite.yaml", "--candidate", "upper2", "--replicates", "500",
         "--report", "out/gate.html");

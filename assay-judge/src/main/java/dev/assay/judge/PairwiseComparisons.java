@@ -8,6 +8,7 @@ import dev.assay.core.Json;
 import dev.assay.core.io.InputFiles;
 import dev.assay.core.io.JsonLines;
 import dev.assay.core.io.Utf8LineReader;
+import dev.assay.core.text.Excerpt;
 import dev.assay.stats.preference.BradleyTerryBootstrap.Comparison;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -96,8 +97,8 @@ public record PairwiseComparisons(List<String> systems, List<Comparison> compari
       case "a" -> 1;
       case "b" -> 0;
       case "tie" -> 0.5;
-      default -> throw new InputException(file, line, "winner", v == null ? "missing" : "not a, b or tie",
-          "\"a\", \"b\" or \"tie\"");
+      default -> throw new InputException(file, line, "winner",
+          v == null ? "missing" : "got " + Excerpt.of(v.toString()), "\"a\", \"b\" or \"tie\"");
     };
   }
 }

@@ -27,4 +27,37 @@ public final class DuckDb {
     settings.setProperty("autoload_known_extensions", "false");
     return DriverManager.getConnection("jdbc:duckdb:", settings);
   }
+
+  /** Turns DuckDB's error into the caller's exception (an input error on the file). */
+  @FunctionalInterface
+  public interface Problem {
+    RuntimeException of(SQLException e);
+  }
+
+  /** Runs {@code sql} with its one parameter bound to {@code path} and reads the single result row. */
+  public static <T> T single(String sql, String path, ParquetTable.ResultReader<T> reader, Problem problem) {
+    try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, path);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        rs.next(); // an aggregate without GROUP BY always has its one row
+        return reader.read(rs);
+      }
+    } catch (SQLException e) {
+      throw problem.of(e);
+    }
+  }
+
+  /** Runs {@code sql} with its one parameter bound to {@code path} and reads every result row. */
+  public static void each(String sql, String path, ParquetTable.ResultReader<?> perRow, Problem problem) {
+    try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, path);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          perRow.read(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw problem.of(e);
+    }
+  }
 }

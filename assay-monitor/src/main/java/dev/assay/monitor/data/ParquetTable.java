@@ -20,7 +20,7 @@ import java.util.List;
  * <p>The path is bound as a parameter, never spliced into SQL. DuckDB's own error text names the
  * problem (not a Parquet file, a corrupt page); it becomes an {@link InputException} on the file.
  */
-public final class ParquetTable implements Table {
+public final class ParquetTable implements Table, ColumnarSource {
   private static final String WHAT = "a Parquet data file";
 
   private final Path file;
@@ -91,6 +91,7 @@ public final class ParquetTable implements Table {
   }
 
   /** Whether the column's values are numbers (any integer, decimal or floating type). */
+  @Override
   public boolean numeric(String column) {
     int t = sqlTypes[columns.indexOf(column)];
     return t == Types.DOUBLE || t == Types.FLOAT || t == Types.REAL || t == Types.INTEGER || t == Types.BIGINT
@@ -98,6 +99,7 @@ public final class ParquetTable implements Table {
   }
 
   /** Whether the column holds text. */
+  @Override
   public boolean text(String column) {
     int t = sqlTypes[columns.indexOf(column)];
     return t == Types.VARCHAR || t == Types.CHAR || t == Types.LONGVARCHAR || t == Types.NVARCHAR;
@@ -108,23 +110,45 @@ public final class ParquetTable implements Table {
     T read(ResultSet rs) throws SQLException;
   }
 
-  /**
-   * Runs {@code SELECT selectList FROM (SELECT rowList FROM the file)} and reads its single row.
-   * {@code file_row_number} (0-based, file order) is available to {@code rowList}. The SQL is built
-   * by assay from column names it quotes; the path is a bound parameter.
-   */
-  public <T> T aggregate(String rowList, String selectList, ResultReader<T> reader) {
-    String sql = "SELECT " + selectList + " FROM (SELECT " + rowList
-        + " FROM read_parquet(?, file_row_number = true))";
-    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, file.toString());
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next(); // an aggregate without GROUP BY always has its one row
-        return reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw problem(e);
-    }
+  @Override
+  public String raw(String column) {
+    return quote(column);
+  }
+
+  @Override
+  public String number(String column) {
+    return "CAST(" + quote(column) + " AS DOUBLE)";
+  }
+
+  @Override
+  public String label(String column) {
+    return quote(column);
+  }
+
+  /** A hundred: a Parquet query reads only its columns' pages. */
+  @Override
+  public int batch() {
+    return 100;
+  }
+
+  @Override
+  public String relation() {
+    return "(SELECT *, file_row_number AS __r FROM read_parquet(?, file_row_number = true))";
+  }
+
+  @Override
+  public String distrust() {
+    return null;
+  }
+
+  @Override
+  public <T> T single(String sql, ResultReader<T> reader) {
+    return DuckDb.single(sql, file.toString(), reader, this::problem);
+  }
+
+  @Override
+  public void each(String sql, ResultReader<?> perRow) {
+    DuckDb.each(sql, file.toString(), perRow, this::problem);
   }
 
   /** A column name as a quoted SQL identifier. */

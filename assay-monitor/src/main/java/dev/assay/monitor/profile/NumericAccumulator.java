@@ -1,5 +1,6 @@
 package dev.assay.monitor.profile;
 
+import dev.assay.monitor.data.TextNumbers;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
@@ -45,12 +46,12 @@ final class NumericAccumulator implements Accumulator {
     if (value instanceof Double d) {
       v = d;
     } else if (textual && value instanceof String s) {
-      try {
-        v = Double.parseDouble(s.trim());
-      } catch (NumberFormatException e) {
+      Double d = TextNumbers.parse(s);
+      if (d == null) {
         invalid++;
         return;
       }
+      v = d;
     } else {
       invalid++;
       return;

@@ -1,7 +1,12 @@
 package dev.assay.monitor.profile;
 
 import dev.assay.core.InputException;
+import dev.assay.monitor.data.ColumnarSource;
+import dev.assay.monitor.data.ColumnarUnavailable;
+import dev.assay.monitor.data.CsvTable;
+import dev.assay.monitor.data.ParquetTable;
 import dev.assay.monitor.data.Table;
+import dev.assay.monitor.data.TextNumbers;
 import dev.assay.stats.random.CounterRandom;
 import dev.assay.systems.retrieval.TextEmbedder;
 import java.util.ArrayList;
@@ -119,13 +124,37 @@ public final class Profiler {
    * reference missing from the table are left out (the drift check reports them).
    */
   public Map<String, Profile> current(Table table, Profile reference, Windowing windowing) {
-    if (table instanceof dev.assay.monitor.data.ParquetTable p && ColumnarCurrentProfiler.applies(p, reference,
-        windowing)) {
-      Map<String, Profile> one = new java.util.LinkedHashMap<>();
-      one.put("", ColumnarCurrentProfiler.current(p, reference));
-      return one;
+    return current(table, reference, windowing, CsvTable.COLUMNAR_BYTES);
+  }
+
+  /** {@link #current} reading CSV files from {@code csvBytes} through DuckDB. */
+  Map<String, Profile> current(Table table, Profile reference, Windowing windowing, long csvBytes) {
+    ColumnarSource source = columnar(table, csvBytes);
+    if (source != null && ColumnarCurrentProfiler.applies(source, reference, windowing)) {
+      try {
+        Map<String, Profile> one = new java.util.LinkedHashMap<>();
+        one.put("", ColumnarCurrentProfiler.current(source, reference));
+        return one;
+      } catch (ColumnarUnavailable e) {
+        // DuckDB rejected the file or may read it differently: the row reader decides (and names the line).
+      }
     }
     return rowWise(table, reference, windowing);
+  }
+
+  /** The table as DuckDB can aggregate it: every Parquet file, CSV files from {@code csvBytes}. */
+  private static ColumnarSource columnar(Table table, long csvBytes) {
+    if (table instanceof ParquetTable p) {
+      return p;
+    }
+    if (table instanceof CsvTable c) {
+      try {
+        return java.nio.file.Files.size(c.file()) >= csvBytes ? c : null;
+      } catch (java.io.IOException e) {
+        return null; // the row reader reports the unreadable file
+      }
+    }
+    return null;
   }
 
   /** {@link #current} a row at a time (every table kind; windows). */
@@ -247,12 +276,7 @@ public final class Profiler {
   }
 
   private static boolean isNumber(String s) {
-    try {
-      double d = Double.parseDouble(s.trim());
-      return !Double.isNaN(d) || s.trim().equals("NaN");
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return TextNumbers.parse(s) != null;
   }
 
   private static void replay(List<Object[]> head, Accumulator[] acc, long seed) {
