@@ -27,7 +27,10 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code java -cp assay-bench/target/benchmarks.jar dev.assay.bench.ReportBenchmark
  * [--folder /tmp/assay-bench-report] [--examples 100000] [--seed 20261207] [--jar
- * assay-cli/target/assay.jar] [--repeat 3]}.
+ * assay-cli/target/assay.jar] [--repeat 3] [--java-options "-XX:+UseParallelGC -XX:-TieredCompilation"]}. {@code --java-options}
+ * (split at spaces) go before {@code -jar} in the timed command: the {@code ./assay} launcher gives
+ * batch commands {@code -XX:+UseParallelGC -XX:-TieredCompilation}, so with those options this times
+ * what a user of the launcher sees.
  */
 public final class ReportBenchmark {
   static final String[] TYPES = {"factoid", "list", "numeric"};
@@ -44,6 +47,7 @@ public final class ReportBenchmark {
     long seed = 20261207L;
     String jar = null;
     int repeat = 3;
+    List<String> javaOptions = List.of();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--folder" -> folder = Path.of(args[++i]);
@@ -51,8 +55,9 @@ public final class ReportBenchmark {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--jar" -> jar = args[++i];
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+        case "--java-options" -> javaOptions = List.of(args[++i].trim().split("\\s+"));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: [--folder DIR] [--examples N] [--seed S] [--jar assay.jar] [--repeat K]");
+            + "; usage: [--folder DIR] [--examples N] [--seed S] [--jar assay.jar] [--repeat K] [--java-options OPTS]");
       }
     }
     Files.createDirectories(folder);
@@ -81,8 +86,10 @@ public final class ReportBenchmark {
     if (runIds.size() != 2) {
       throw new IllegalStateException(ids + " should hold two run ids (baseline, candidate), has " + runIds);
     }
-    List<String> report = List.of("/usr/bin/time", "-f", "%e s wall, %U user, %S sys", java, "-jar", assay,
-        "--store=assay-store", "report", runIds.get(0), runIds.get(1), "--output", "report.html");
+    List<String> report = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e s wall, %U user, %S sys", java));
+    javaOptions.stream().filter(o -> !o.isEmpty()).forEach(report::add);
+    report.addAll(List.of("-jar", assay, "--store=assay-store", "report", runIds.get(0), runIds.get(1), "--output",
+        "report.html"));
     System.out.println("cd " + folder + " && " + String.join(" ", report).replace("%e s wall, %U user, %S sys",
         "\"%e s wall, %U user, %S sys\""));
     for (int r = 0; r < repeat; r++) {

@@ -147,7 +147,7 @@ final class RecordCodec {
   /** A result from its columns and its stored body: {@code body} is a String when PLAIN, else bytes. */
   static ExampleResult result(Columns c, int encoding, Object body) {
     ResultBody b = switch (encoding) {
-      case PLAIN -> read((String) body, ResultBody.class);
+      case PLAIN -> plain((String) body);
       case DEFLATE -> read(new String(Deflate.decompress((byte[]) body, "a stored result body"), StandardCharsets.UTF_8),
           ResultBody.class);
       default -> throw new IllegalStateException("unknown result encoding " + encoding + " for example " + c.id());
@@ -155,6 +155,12 @@ final class RecordCodec {
     return new ExampleResult(c.id(), c.index(), c.repeat(), b.output(), b.scores(),
         c.latencyMs() != null ? c.latencyMs() : b.latencyMs(), c.tokensIn(), c.tokensOut(),
         c.cost() != null ? c.cost() : b.cost(), b.error(), c.attempts(), c.cached(), b.metricErrors());
+  }
+
+  /** A plain body: the flat common form read by streaming, anything else by data binding. */
+  private static ResultBody plain(String json) {
+    ResultBody flat = FlatResultBody.read(json);
+    return flat != null ? flat : read(json, ResultBody.class);
   }
 
   /** A record of the registry (or any project record) as stored: JSON as above. */
