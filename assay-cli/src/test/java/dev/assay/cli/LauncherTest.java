@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code ./assay} launcher's JVM settings: batch commands get the parallel collector and C2 alone, servers the defaults. */
 class LauncherTest {
-  private static final String BATCH = "-XX:+UseParallelGC -XX:-TieredCompilation";
+  private static final String BATCH = "-XX:+UseParallelGC";
   private static final Path LAUNCHER = Path.of("..", "assay").toAbsolutePath().normalize();
 
   @Test
