@@ -1,22 +1,18 @@
 package dev.assay.metrics.rag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.core.Direction;
 import dev.assay.core.Example;
 import dev.assay.core.InputException;
 import dev.assay.core.Json;
-import dev.assay.core.MeanMetric;
 import dev.assay.core.Metric;
-import dev.assay.core.MetricKind;
 import dev.assay.core.MetricName;
-import dev.assay.core.MetricSample;
 import dev.assay.core.Output;
 import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
-import dev.assay.core.Scale;
 import dev.assay.core.Score;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
+import dev.assay.core.UnitMeanMetric;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,19 +54,19 @@ public final class ContextScorers implements ScorerProvider {
     Params p = Params.of(name).allowOnly(KEYS);
     field(p, "retrieved", "contexts");
     field(p, "relevant", "relevant_contexts");
-    return Optional.of(new ContextMetric(base, name.text()));
+    return Optional.of(new UnitMeanMetric(base, name.text()));
   }
 
   @Override
   public Scorer scorer(Metric metric, PluginContext context) {
-    ContextMetric m = (ContextMetric) metric;
+    UnitMeanMetric m = (UnitMeanMetric) metric;
     Params p = Params.of(MetricName.parse(m.spec()));
     return new ContextScorer(m, field(p, "retrieved", "contexts"), field(p, "relevant", "relevant_contexts"));
   }
 
   @Override
   public void checkExample(Metric metric, Example example) {
-    relevant(example, field(Params.of(MetricName.parse(((ContextMetric) metric).spec())), "relevant",
+    relevant(example, field(Params.of(MetricName.parse(((UnitMeanMetric) metric).spec())), "relevant",
         "relevant_contexts"));
   }
 
@@ -139,11 +135,11 @@ public final class ContextScorers implements ScorerProvider {
 
   /** Scores one of the two metrics. */
   private static final class ContextScorer implements Scorer {
-    private final ContextMetric metric;
+    private final UnitMeanMetric metric;
     private final String retrievedField;
     private final String relevantField;
 
-    ContextScorer(ContextMetric metric, String retrievedField, String relevantField) {
+    ContextScorer(UnitMeanMetric metric, String retrievedField, String relevantField) {
       this.metric = metric;
       this.retrievedField = retrievedField;
       this.relevantField = relevantField;
@@ -161,32 +157,6 @@ public final class ContextScorers implements ScorerProvider {
       double v = metric.name().equals(RECALL) ? ContextRelevance.recall(got, want)
           : ContextRelevance.precision(got, want);
       return Map.of(metric.name(), Score.of(v));
-    }
-  }
-
-  /**
-   * @param name {@code context_precision} or {@code context_recall}
-   * @param spec the metric name as written, with its parameters
-   */
-  record ContextMetric(String name, String spec) implements Metric {
-    @Override
-    public Direction direction() {
-      return Direction.HIGHER_IS_BETTER;
-    }
-
-    @Override
-    public MetricKind kind() {
-      return MetricKind.MEAN;
-    }
-
-    @Override
-    public Scale scale() {
-      return Scale.UNIT;
-    }
-
-    @Override
-    public MetricSample sample(List<Score> scores) {
-      return MeanMetric.unit(name).sample(scores);
     }
   }
 }

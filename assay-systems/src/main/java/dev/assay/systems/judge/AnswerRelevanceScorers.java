@@ -9,6 +9,7 @@ import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
+import dev.assay.core.UnitMeanMetric;
 import dev.assay.systems.http.PromptTemplate;
 import dev.assay.systems.retrieval.MiniLmEmbedder;
 import dev.assay.systems.retrieval.TextEmbedder;
@@ -75,12 +76,12 @@ public final class AnswerRelevanceScorers implements ScorerProvider {
     JudgedAnswer.field(p, NAME);
     JudgeScorers.judgeParams(p);
     JudgeScorers.timeout(p);
-    return Optional.of(new SpecifiedMeanMetric(NAME, name.text()));
+    return Optional.of(new UnitMeanMetric(NAME, name.text()));
   }
 
   @Override
   public Scorer scorer(Metric metric, PluginContext context) {
-    Params p = Params.of(MetricName.parse(((SpecifiedMeanMetric) metric).spec()));
+    Params p = Params.of(MetricName.parse(((UnitMeanMetric) metric).spec()));
     String promptText = prompt();
     TextEmbedder model = embedder.get();
     ObjectNode judgeParams = JudgeScorers.judgeParams(p);

@@ -11,6 +11,7 @@ import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
+import dev.assay.core.UnitMeanMetric;
 import dev.assay.systems.http.ExampleFields;
 import dev.assay.systems.http.PromptTemplate;
 import java.io.IOException;
@@ -67,12 +68,12 @@ public final class FaithfulnessScorers implements ScorerProvider {
     JudgedAnswer.field(p, NAME);
     JudgeScorers.judgeParams(p);
     JudgeScorers.timeout(p);
-    return Optional.of(new SpecifiedMeanMetric(NAME, name.text()));
+    return Optional.of(new UnitMeanMetric(NAME, name.text()));
   }
 
   @Override
   public Scorer scorer(Metric metric, PluginContext context) {
-    Params p = Params.of(MetricName.parse(((SpecifiedMeanMetric) metric).spec()));
+    Params p = Params.of(MetricName.parse(((UnitMeanMetric) metric).spec()));
     String promptText = prompt();
     ObjectNode judgeParams = JudgeScorers.judgeParams(p);
     ObjectNode identity = judgeParams.deepCopy();
@@ -84,7 +85,7 @@ public final class FaithfulnessScorers implements ScorerProvider {
   /** The example must hold the context field before any model is asked. */
   @Override
   public void checkExample(Metric metric, Example example) {
-    String field = contextField(Params.of(MetricName.parse(((SpecifiedMeanMetric) metric).spec())));
+    String field = contextField(Params.of(MetricName.parse(((UnitMeanMetric) metric).spec())));
     if (new ExampleFields(example, 0).get(field).isEmpty()) {
       throw new InputException((String) null, example.line(), field,
           "example '" + example.id() + "' has no context field '" + field + "' for faithfulness",
