@@ -107,65 +107,25 @@ public final class ComparisonService {
    * indexed in parallel (each read of results has a store connection of its own). A failure is
    * thrown in argument order, as resolving them one by one would report it.
    *
+   * @param arguments the sides as given, at least one
    * @param files each argument resolved as a path, in the same order
    */
   public List<Side> sides(List<String> arguments, List<Path> files) {
-    int n = arguments.size();
-    Side[] sides = new Side[n];
-    RuntimeException[] failures = new RuntimeException[n];
-    Error[] errors = new Error[n];
-    List<Thread> readers = new ArrayList<>();
-    for (int i = 1; i < n; i++) {
+    List<Background<Side>> later = new ArrayList<>();
+    for (int i = 1; i < arguments.size(); i++) {
       int k = i;
-      Thread t = new Thread(() -> {
-        try {
-          sides[k] = side(arguments.get(k), files.get(k));
-        } catch (RuntimeException e) {
-          failures[k] = e;
-        } catch (Error e) {
-          errors[k] = e;
-        }
-      }, "assay-side-" + i);
-      t.start();
-      readers.add(t);
+      later.add(Background.start("assay-side-" + i, () -> side(arguments.get(k), files.get(k))));
     }
+    List<Side> sides = new ArrayList<>();
     try {
-      if (n > 0) {
-        try {
-          sides[0] = side(arguments.get(0), files.get(0));
-        } catch (RuntimeException e) {
-          failures[0] = e;
-        }
-      }
+      sides.add(side(arguments.get(0), files.get(0)));
     } finally {
-      for (Thread t : readers) {
-        joinUninterruptibly(t);
-      }
+      later.forEach(Background::join); // no reader outlives the call, whatever failed
     }
-    for (int i = 0; i < n; i++) {
-      if (errors[i] != null) {
-        throw errors[i];
-      }
-      if (failures[i] != null) {
-        throw failures[i];
-      }
+    for (Background<Side> b : later) {
+      sides.add(b.get());
     }
-    return List.of(sides);
-  }
-
-  private static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    return List.copyOf(sides);
   }
 
   /** A stored run as a side. */
@@ -186,16 +146,13 @@ public final class ComparisonService {
     CompareOptions options = request.options();
     // The examples are read (and their hash checked) on another thread while the sides are
     // paired and the metrics resolved: at 100,000 examples both take seconds.
-    java.util.concurrent.FutureTask<RunInputs.Lookup> examples =
-        new java.util.concurrent.FutureTask<>(() -> dataset(baseline, candidate, request.dataset()));
-    Thread reader = new Thread(examples, "assay-examples");
-    reader.setDaemon(true); // it only reads; a comparison that fails meanwhile need not wait for it
-    reader.start();
+    Background<RunInputs.Lookup> examples =
+        Background.start("assay-examples", () -> dataset(baseline, candidate, request.dataset()));
     Pairing pairing = Pairing.of(baseline.scores(), candidate.scores(), options.allowPartial());
     String field = request.clusterField() != null ? request.clusterField() : clusterField(baseline, candidate);
     RunInputs.Lookup data = null;
     if (field != null) {
-      data = await(examples, reader);
+      data = examples.get();
       pairing = pairing.withClusters(Clusters.fromDataset(data.require("clustering by '" + field + "'", EXAMPLES_REMEDY), field));
     }
     Pairing paired = pairing;
@@ -217,7 +174,7 @@ public final class ComparisonService {
       comparisons.put(metric.name(), comparer.compare(pairing, metric, shared));
     }
     if (data == null) {
-      data = await(examples, reader);
+      data = examples.get();
     }
     ComparisonReport report = ComparisonReport.of(pairing, new ArrayList<>(comparisons.values()));
     GateResult verdict = null;
@@ -238,25 +195,6 @@ public final class ComparisonService {
       }
     }
     return new ComparisonResult(baseline, candidate, pairing, report, verdict, recorded, data);
-  }
-
-  /** The value of a task run on {@code thread}, its failure rethrown as it was thrown. */
-  private static <T> T await(java.util.concurrent.FutureTask<T> task, Thread thread) {
-    joinUninterruptibly(thread);
-    try {
-      return task.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the examples", e);
-    }
   }
 
   /** The prediction-powered estimate of a threshold rule with {@code interval: ppi} on the candidate. */

@@ -370,9 +370,13 @@ final class ApiV1 {
     }
   }
 
-  /** The newest stored verdict with exactly this baseline and candidate run. */
+  /**
+   * The newest stored verdict with exactly this baseline and candidate run. Only the verdicts that
+   * involve the candidate's system are read, not every verdict in the store.
+   */
   private java.util.Optional<VerdictRecord> storedVerdict(String baseline, String candidate) {
-    return store.verdicts(VerdictRecord.Query.ALL).stream()
+    return store.run(candidate).map(RunRecord::systemName).stream()
+        .flatMap(system -> store.verdicts(new VerdictRecord.Query(null, system, 0)).stream())
         .filter(v -> baseline.equals(v.baselineRun()) && candidate.equals(v.candidateRun())).findFirst();
   }
 
