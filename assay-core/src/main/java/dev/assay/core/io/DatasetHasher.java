@@ -11,16 +11,16 @@ import java.security.MessageDigest;
  *
  * <p>The hash is the sha256 of, for each example in order, the canonical JSON of {@code {"id":
  * ID, "content": CONTENT}} followed by {@code \n}, where CONTENT is {@link
- * Example#canonicalContent()}. It therefore depends on ids, inputs, references, tags, extra fields
- * and order, and on nothing else: not on formatting, key order, line numbers or the file format.
- * Not thread-safe.
+ * Example#canonicalContent()} (as {@link Example#canonicalContentJson()} writes it). It therefore
+ * depends on ids, inputs, references, tags, extra fields and order, and on nothing else: not on
+ * formatting, key order, line numbers or the file format. Not thread-safe.
  */
 public final class DatasetHasher {
   private final MessageDigest digest = Json.digest();
 
   /** Adds the next example. */
   public void add(Example example) {
-    add(example.id(), Json.canonical(example.canonicalContent()));
+    add(example.id(), example.canonicalContentJson());
   }
 
   /**
