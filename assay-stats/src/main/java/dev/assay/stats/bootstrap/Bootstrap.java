@@ -18,6 +18,11 @@ import java.util.List;
  * (Hanley and MacGibbon 2006; Chamandy et al. 2012); its resample size varies (mean n, sd √n),
  * which matters only for very small n. Resamples with no units are redrawn.
  *
+ * <p>A paired mean difference over at least 10,000 unclustered examples whose differences take few
+ * distinct values (16 or more examples per value) draws one Poisson(nᵥ) count per distinct
+ * difference v instead of nᵥ Poisson(1) weights ({@link ValueCountReplicates}): the same
+ * distribution of replicates, at the cost of the number of values rather than of examples.
+ *
  * <p>Paired comparisons use one sample whose records (or vectors) hold both the baseline and the
  * candidate value of an example: one weight per example resamples both sides jointly. Unpaired
  * comparisons use two samples drawn on independent streams.
@@ -141,7 +146,20 @@ public final class Bootstrap {
     CorpusStatistic statistic = CorpusStatistic.pairedDifference(CorpusStatistic.ratioOfSums());
     CorpusSums sums = new CorpusSums(new double[][] {b, ones, c, ones},
         groups -> statistic.value(groups[0]));
-    return run(ResamplingUnits.of(List.of(sample)), sums);
+    ResamplingUnits units = ResamplingUnits.of(List.of(sample));
+    ValueCountReplicates byValue = clusterKeys == null ? ValueCountReplicates.of(b, c, seed) : null;
+    return byValue != null ? byValue(byValue, sums, units) : run(units, sums);
+  }
+
+  /**
+   * The replicates of a paired mean difference drawn per distinct difference ({@link
+   * ValueCountReplicates}); the jackknife acceleration is that of the per-example statistic.
+   */
+  private BootstrapDistribution byValue(ValueCountReplicates kernel, CorpusSums sums, ResamplingUnits units) {
+    double[] values = new double[replicates];
+    new ReplicateRunner(threads).run(replicates, (from, to) -> kernel.compute(from, to, values));
+    return new BootstrapDistribution(kernel.estimate(), values,
+        () -> JackknifeAcceleration.of(sums.leaveOneUnitOut(units), units));
   }
 
   /**
@@ -163,8 +181,34 @@ public final class Bootstrap {
       throw new IllegalArgumentException("baselines and candidates differ in number: " + metrics + ", "
           + candidates.size());
     }
-    if (metrics == 1) {
-      return List.of(pairedMeanDifference(ids, baselines.get(0), candidates.get(0), null));
+    // Metrics whose differences take few distinct values draw per value, each on its own (it costs
+    // the number of values, not of examples); the others share one per-example draw.
+    List<Integer> perExample = new ArrayList<>();
+    for (int k = 0; k < metrics; k++) {
+      if (baselines.get(k).length != ids.size() || candidates.get(k).length != ids.size()) {
+        throw new IllegalArgumentException("ids, baseline and candidate " + k + " differ in length: "
+            + ids.size() + ", " + baselines.get(k).length + ", " + candidates.get(k).length);
+      }
+      if (ValueCountReplicates.of(baselines.get(k), candidates.get(k), seed) == null) {
+        perExample.add(k);
+      }
+    }
+    if (perExample.size() <= 1) {
+      List<BootstrapDistribution> out = new ArrayList<>(metrics);
+      for (int k = 0; k < metrics; k++) {
+        out.add(pairedMeanDifference(ids, baselines.get(k), candidates.get(k), null));
+      }
+      return out;
+    }
+    if (perExample.size() < metrics) {
+      List<BootstrapDistribution> shared = pairedMeanDifferences(ids,
+          perExample.stream().map(baselines::get).toList(), perExample.stream().map(candidates::get).toList());
+      List<BootstrapDistribution> out = new ArrayList<>(metrics);
+      for (int k = 0; k < metrics; k++) {
+        int at = perExample.indexOf(k);
+        out.add(at >= 0 ? shared.get(at) : pairedMeanDifference(ids, baselines.get(k), candidates.get(k), null));
+      }
+      return out;
     }
     KeyedRecords<Integer> sample = KeyedRecords.positions(ids, null);
     List<Integer> position = sample.records();

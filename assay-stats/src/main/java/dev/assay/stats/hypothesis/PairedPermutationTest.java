@@ -17,6 +17,9 @@ import java.util.Set;
  * the exact permutation p-value for any n). Otherwise Monte Carlo: R sign patterns, the sign of
  * example i in pattern r drawn by {@link CounterRandom} from (seed, r, hash of the example id), and
  * {@code p = (1 + #{|T*| >= |T|}) / (R + 1)} (Phipson and Smyth 2010), which is a valid p-value.
+ * From 10,000 examples on, when there are at least 16 examples per distinct magnitude |dᵢ|, a
+ * pattern draws one Binomial(nₐ, ½) count of heads per magnitude instead ({@link
+ * MagnitudeCountPatterns}): the same distribution of patterns, at the cost of the magnitudes.
  * Differences are processed in ascending id order, so the result does not depend on input order
  * or thread count. Ties within {@code 1e-9 Σ|dᵢ|} of {@code |T|} count as at least as extreme, so
  * rounding in floating-point sums cannot drop the observed pattern.
@@ -73,8 +76,11 @@ public final class PairedPermutationTest {
     List<Prepared> prepared = new java.util.ArrayList<>();
     for (int k = 0; k < out.length; k++) {
       Prepared p = prepare(ids, differences.get(k));
+      MagnitudeCountPatterns byMagnitude;
       if (p.nonZero <= EXACT_LIMIT) {
         out[k] = finish(p);
+      } else if ((byMagnitude = MagnitudeCountPatterns.of(p.d)) != null) {
+        out[k] = byMagnitude(p, byMagnitude);
       } else {
         shared.add(k);
         prepared.add(p);
@@ -102,10 +108,17 @@ public final class PairedPermutationTest {
   public TestResult test(List<String> ids, double[] differences) {
     Prepared p = prepare(ids, differences);
     if (p.nonZero > EXACT_LIMIT) {
-      return new TestResult("paired-permutation-monte-carlo", p.mean,
-          monteCarlo(new double[][] {p.d}, p.hashes, new double[] {p.threshold})[0]);
+      MagnitudeCountPatterns byMagnitude = MagnitudeCountPatterns.of(p.d);
+      return byMagnitude != null ? byMagnitude(p, byMagnitude) : new TestResult("paired-permutation-monte-carlo",
+          p.mean, monteCarlo(new double[][] {p.d}, p.hashes, new double[] {p.threshold})[0]);
     }
     return finish(p);
+  }
+
+  /** The Monte Carlo test with patterns drawn per distinct magnitude ({@link MagnitudeCountPatterns}). */
+  private TestResult byMagnitude(Prepared p, MagnitudeCountPatterns patterns) {
+    return new TestResult("paired-permutation-monte-carlo", p.mean,
+        patterns.pValue(seed, resamples, threads, p.threshold));
   }
 
   /** The result of a test that needs no Monte Carlo: no non-zero difference, or few enough to enumerate. */
