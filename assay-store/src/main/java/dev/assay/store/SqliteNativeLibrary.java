@@ -1,10 +1,10 @@
 package dev.assay.store;
 
+import dev.assay.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -89,20 +89,13 @@ final class SqliteNativeLibrary {
       if (size > 0 && Files.isRegularFile(target) && Files.size(target) == size) {
         return target;
       }
-      Files.createDirectories(folder);
-      Path partial = Files.createTempFile(folder, name, ".partial");
-      try (InputStream in = connection.getInputStream()) {
-        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-        try {
-          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(target, tmp -> {
+        try (InputStream in = connection.getInputStream()) {
+          Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
         }
-      } finally {
-        Files.deleteIfExists(partial);
-      }
+      });
       return target;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) { // UncheckedIOException from the write among them
       return null; // the driver unpacks it itself, as it always did
     }
   }

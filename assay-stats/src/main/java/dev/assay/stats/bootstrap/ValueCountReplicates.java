@@ -2,7 +2,7 @@ package dev.assay.stats.bootstrap;
 
 import dev.assay.stats.random.CountTable;
 import dev.assay.stats.random.CounterRandom;
-import java.util.Arrays;
+import dev.assay.stats.random.ValueCounts;
 
 /**
  * Bootstrap replicates of a paired mean difference drawn per distinct difference instead of per
@@ -65,29 +65,13 @@ final class ValueCountReplicates {
     }
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
-      double v = candidate[i] - baseline[i];
-      d[i] = v == 0 ? 0.0 : v; // -0.0 and 0.0 are one value
+      d[i] = candidate[i] - baseline[i];
     }
-    Arrays.sort(d);
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || d[i] != d[i - 1]) {
-        distinct++;
-      }
-    }
-    if (!CountTable.pays(n, distinct)) {
+    ValueCounts groups = ValueCounts.of(d);
+    if (!CountTable.pays(n, groups.size())) {
       return null;
     }
-    double[] values = new double[distinct];
-    int[] counts = new int[distinct];
-    int k = -1;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || d[i] != d[i - 1]) {
-        values[++k] = d[i];
-      }
-      counts[k]++;
-    }
-    return new ValueCountReplicates(seed, values, counts);
+    return new ValueCountReplicates(seed, groups.values(), groups.counts());
   }
 
   /** The mean difference on the observed data, by the replicates' formula. */

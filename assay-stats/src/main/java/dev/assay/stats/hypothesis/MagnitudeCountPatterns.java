@@ -3,6 +3,7 @@ package dev.assay.stats.hypothesis;
 import dev.assay.stats.random.CountTable;
 import dev.assay.stats.random.CounterRandom;
 import dev.assay.stats.random.ReplicateRunner;
+import dev.assay.stats.random.ValueCounts;
 import java.util.Arrays;
 
 /**
@@ -56,27 +57,11 @@ final class MagnitudeCountPatterns {
         a[m++] = Math.abs(d);
       }
     }
-    a = Arrays.copyOf(a, m);
-    Arrays.sort(a);
-    int distinct = 0;
-    for (int i = 0; i < m; i++) {
-      if (i == 0 || a[i] != a[i - 1]) {
-        distinct++;
-      }
-    }
-    if (distinct == 0 || !CountTable.pays(n, distinct)) {
+    ValueCounts groups = ValueCounts.of(Arrays.copyOf(a, m));
+    if (groups.size() == 0 || !CountTable.pays(n, groups.size())) {
       return null;
     }
-    double[] magnitudes = new double[distinct];
-    int[] counts = new int[distinct];
-    int k = -1;
-    for (int i = 0; i < m; i++) {
-      if (i == 0 || a[i] != a[i - 1]) {
-        magnitudes[++k] = a[i];
-      }
-      counts[k]++;
-    }
-    return new MagnitudeCountPatterns(magnitudes, counts);
+    return new MagnitudeCountPatterns(groups.values(), groups.counts());
   }
 
   /**
