@@ -128,6 +128,19 @@ public final class Bootstrap {
       throw new IllegalArgumentException("ids, baseline and candidate differ in length: "
           + ids.size() + ", " + baseline.length + ", " + candidate.length);
     }
+    if (clusterKeys == null) {
+      ValueCountReplicates byValue = ValueCountReplicates.of(baseline, candidate, seed);
+      if (byValue != null) {
+        KeyedRecords.requireDistinctIds(ids);
+        return byValue(byValue);
+      }
+    }
+    return perExampleMeanDifference(ids, baseline, candidate, clusterKeys);
+  }
+
+  /** {@link #pairedMeanDifference} with one Poisson(1) weight per resampling unit. */
+  private BootstrapDistribution perExampleMeanDifference(List<String> ids, double[] baseline, double[] candidate,
+      List<String> clusterKeys) {
     // The same corpus statistic over vectors (baseline, 1, candidate, 1) as ofCorpus, with the
     // vectors built by column in canonical order: at a million examples a double[4] per example
     // is 48 MB of short-lived objects that the garbage collector copies while they are live.
@@ -146,20 +159,18 @@ public final class Bootstrap {
     CorpusStatistic statistic = CorpusStatistic.pairedDifference(CorpusStatistic.ratioOfSums());
     CorpusSums sums = new CorpusSums(new double[][] {b, ones, c, ones},
         groups -> statistic.value(groups[0]));
-    ResamplingUnits units = ResamplingUnits.of(List.of(sample));
-    ValueCountReplicates byValue = clusterKeys == null ? ValueCountReplicates.of(b, c, seed) : null;
-    return byValue != null ? byValue(byValue, sums, units) : run(units, sums);
+    return run(ResamplingUnits.of(List.of(sample)), sums);
   }
 
   /**
    * The replicates of a paired mean difference drawn per distinct difference ({@link
-   * ValueCountReplicates}); the jackknife acceleration is that of the per-example statistic.
+   * ValueCountReplicates}), with the jackknife acceleration computed per value: no per-example
+   * work, and no canonical order of the ids.
    */
-  private BootstrapDistribution byValue(ValueCountReplicates kernel, CorpusSums sums, ResamplingUnits units) {
+  private BootstrapDistribution byValue(ValueCountReplicates kernel) {
     double[] values = new double[replicates];
     new ReplicateRunner(threads).run(replicates, (from, to) -> kernel.compute(from, to, values));
-    return new BootstrapDistribution(kernel.estimate(), values,
-        () -> JackknifeAcceleration.of(sums.leaveOneUnitOut(units), units));
+    return new BootstrapDistribution(kernel.estimate(), values, kernel::acceleration);
   }
 
   /**
@@ -184,31 +195,36 @@ public final class Bootstrap {
     // Metrics whose differences take few distinct values draw per value, each on its own (it costs
     // the number of values, not of examples); the others share one per-example draw.
     List<Integer> perExample = new ArrayList<>();
+    ValueCountReplicates[] byValue = new ValueCountReplicates[metrics];
     for (int k = 0; k < metrics; k++) {
       if (baselines.get(k).length != ids.size() || candidates.get(k).length != ids.size()) {
         throw new IllegalArgumentException("ids, baseline and candidate " + k + " differ in length: "
             + ids.size() + ", " + baselines.get(k).length + ", " + candidates.get(k).length);
       }
-      if (ValueCountReplicates.of(baselines.get(k), candidates.get(k), seed) == null) {
+      byValue[k] = ValueCountReplicates.of(baselines.get(k), candidates.get(k), seed);
+      if (byValue[k] == null) {
         perExample.add(k);
       }
     }
-    if (perExample.size() <= 1) {
-      List<BootstrapDistribution> out = new ArrayList<>(metrics);
-      for (int k = 0; k < metrics; k++) {
-        out.add(pairedMeanDifference(ids, baselines.get(k), candidates.get(k), null));
-      }
-      return out;
+    if (perExample.size() == metrics) {
+      return perExampleMeanDifferences(ids, baselines, candidates);
     }
-    if (perExample.size() < metrics) {
-      List<BootstrapDistribution> shared = pairedMeanDifferences(ids,
-          perExample.stream().map(baselines::get).toList(), perExample.stream().map(candidates::get).toList());
-      List<BootstrapDistribution> out = new ArrayList<>(metrics);
-      for (int k = 0; k < metrics; k++) {
-        int at = perExample.indexOf(k);
-        out.add(at >= 0 ? shared.get(at) : pairedMeanDifference(ids, baselines.get(k), candidates.get(k), null));
-      }
-      return out;
+    KeyedRecords.requireDistinctIds(ids);
+    List<BootstrapDistribution> shared = perExample.isEmpty() ? List.of() : perExampleMeanDifferences(ids,
+        perExample.stream().map(baselines::get).toList(), perExample.stream().map(candidates::get).toList());
+    List<BootstrapDistribution> out = new ArrayList<>(metrics);
+    for (int k = 0; k < metrics; k++) {
+      out.add(byValue[k] != null ? byValue(byValue[k]) : shared.get(perExample.indexOf(k)));
+    }
+    return out;
+  }
+
+  /** {@link #pairedMeanDifferences} of metrics that all draw one weight per example, from one draw. */
+  private List<BootstrapDistribution> perExampleMeanDifferences(List<String> ids, List<double[]> baselines,
+      List<double[]> candidates) {
+    int metrics = baselines.size();
+    if (metrics == 1) {
+      return List.of(perExampleMeanDifference(ids, baselines.get(0), candidates.get(0), null));
     }
     KeyedRecords<Integer> sample = KeyedRecords.positions(ids, null);
     List<Integer> position = sample.records();

@@ -102,6 +102,12 @@ class MagnitudeCountPatternsTest {
     assertThat(together.get(0)).isEqualTo(new PairedPermutationTest(seed, 2_000, 1).test(ids, continuous));
     assertThat(together.get(2)).isEqualTo(new PairedPermutationTest(seed, 2_000, 1).test(ids, other));
     assertThat(MagnitudeCountPatterns.of(continuous)).isNull();
+    List<String> duplicated = new ArrayList<>(ids);
+    duplicated.set(n - 1, ids.get(0));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PairedPermutationTest(seed, 10, 1).test(duplicated, d))
+        .hasMessageContaining("duplicate example id");
+    // Integer differences: the observed mean is exact whatever the order, as on the per-example path.
+    assertThat(alone.statistic()).isEqualTo(java.util.Arrays.stream(d).sum() / n);
     assertThat(MagnitudeCountPatterns.of(differences(9_999, 0, seed))).as("below 10,000 examples").isNull();
   }
 }
