@@ -102,9 +102,10 @@ public final class Json {
   /**
    * Appends {@code s} as a JSON string literal, escaped exactly as Jackson escapes by default
    * ({@code "}, {@code \\}, short escapes for b t n f r, {@code \\u00XX} for other control
-   * characters; everything else as is), without going through a generator per string.
+   * characters; everything else as is), without going through a generator per string. This is
+   * how {@link #canonical} writes every string.
    */
-  static void quote(String s, StringBuilder sb) {
+  public static void quote(String s, StringBuilder sb) {
     sb.append('"');
     int start = 0;
     for (int i = 0; i < s.length(); i++) {

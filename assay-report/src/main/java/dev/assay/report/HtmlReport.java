@@ -162,7 +162,7 @@ public final class HtmlReport {
       List<Comparison> cs = in.comparison().comparisons();
       String level = cs.isEmpty() ? "" : Format.percent(cs.get(0).ci().confidence()) + " ";
       HtmlTable t = new HtmlTable(null, "metric", "better", "n", "statistic", "baseline", "candidate", "difference",
-          level + "interval", "p", "test", "interval method");
+          level + "interval", "p (difference ≠ 0)", "test", "interval method");
       List<PlotRow> rows = new ArrayList<>();
       for (Comparison c : cs) {
         t.row(c.name(), c.direction().wire(), Integer.toString(c.n()), c.statistic(), Format.num(c.baseline()),

@@ -54,7 +54,7 @@ public final class MarkdownReport {
             .append(MarkdownText.inline(in.comparison().resampling())).append(')');
       }
       b.append("\n\n")
-          .append("| metric | better | baseline | candidate | difference | interval | p |\n|---|---|---|---|---|---|---|\n");
+          .append("| metric | better | baseline | candidate | difference | interval | p (difference ≠ 0) |\n|---|---|---|---|---|---|---|\n");
       for (Comparison c : in.comparison().comparisons()) {
         b.append("| ").append(MarkdownText.inline(c.name())).append(" | ").append(c.direction().wire()).append(" | ")
             .append(Format.num(c.baseline())).append(" | ").append(Format.num(c.candidate())).append(" | ")

@@ -419,7 +419,7 @@ final class UiRoutes {
         + "href=\"/verdicts/" + a(v.id()) + "\">" + t(v.id()) + "</a> of " + t(when(v.createdAt()))
         + " for this pair, with " + (key.asRecorded() ? "the options it was reached with" : "default options")
         + " (" + t(options)
-        + (key.asRecorded() ? "" : "; the verdict records none this server can use") + ").</p>\n";
+        + (key.asRecorded() ? "" : "; the verdict does not record its options, or they exceed this server's limits") + ").</p>\n";
   }
 
   private static String runSelect(String name, String label, List<RunRecord> runs, String selected) {
@@ -491,7 +491,7 @@ final class UiRoutes {
       return;
     }
     b.append("<h2>Rules</h2><table class=\"rules\"><thead><tr><th>Rule</th><th>Metric</th><th>Outcome</th>")
-        .append("<th>Estimate</th><th>CI</th><th>p</th><th>Reason</th></tr></thead><tbody>");
+        .append("<th>Estimate</th><th>CI</th><th>p (rule)</th><th>Reason</th></tr></thead><tbody>");
     for (JsonNode rule : rules) {
       JsonNode ci = rule.path("ci");
       b.append("<tr><td>").append(t(rule.path("rule").asText(rule.path("type").asText("")))).append("</td><td>")

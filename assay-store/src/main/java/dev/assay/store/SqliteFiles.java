@@ -57,6 +57,7 @@ public final class SqliteFiles {
    * A reader is {@code query_only}.
    */
   static Connection open(Path file, Durability durability, boolean writer) {
+    SqliteNativeLibrary.prepare();
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

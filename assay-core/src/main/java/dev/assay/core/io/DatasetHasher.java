@@ -20,6 +20,9 @@ public final class DatasetHasher {
 
   /** Adds the next example. */
   public void add(Example example) {
+    // Written straight from the example's fields (no content tree): the same bytes as the
+    // tree's canonical form, at a fraction of the cost when a stored dataset of 100,000 examples
+    // is checked on every read.
     add(example.id(), example.canonicalContentJson());
   }
 

@@ -18,6 +18,11 @@ import java.util.List;
  * (Hanley and MacGibbon 2006; Chamandy et al. 2012); its resample size varies (mean n, sd √n),
  * which matters only for very small n. Resamples with no units are redrawn.
  *
+ * <p>A paired mean difference over at least 10,000 unclustered examples whose differences take few
+ * distinct values (16 or more examples per value) draws one Poisson(nᵥ) count per distinct
+ * difference v instead of nᵥ Poisson(1) weights ({@link ValueCountReplicates}): the same
+ * distribution of replicates, at the cost of the number of values rather than of examples.
+ *
  * <p>Paired comparisons use one sample whose records (or vectors) hold both the baseline and the
  * candidate value of an example: one weight per example resamples both sides jointly. Unpaired
  * comparisons use two samples drawn on independent streams.
@@ -123,6 +128,19 @@ public final class Bootstrap {
       throw new IllegalArgumentException("ids, baseline and candidate differ in length: "
           + ids.size() + ", " + baseline.length + ", " + candidate.length);
     }
+    if (clusterKeys == null) {
+      ValueCountReplicates byValue = ValueCountReplicates.of(baseline, candidate, seed);
+      if (byValue != null) {
+        KeyedRecords.requireDistinctIds(ids);
+        return byValue(byValue);
+      }
+    }
+    return perExampleMeanDifference(ids, baseline, candidate, clusterKeys);
+  }
+
+  /** {@link #pairedMeanDifference} with one Poisson(1) weight per resampling unit. */
+  private BootstrapDistribution perExampleMeanDifference(List<String> ids, double[] baseline, double[] candidate,
+      List<String> clusterKeys) {
     // The same corpus statistic over vectors (baseline, 1, candidate, 1) as ofCorpus, with the
     // vectors built by column in canonical order: at a million examples a double[4] per example
     // is 48 MB of short-lived objects that the garbage collector copies while they are live.
@@ -145,6 +163,17 @@ public final class Bootstrap {
   }
 
   /**
+   * The replicates of a paired mean difference drawn per distinct difference ({@link
+   * ValueCountReplicates}), with the jackknife acceleration computed per value: no per-example
+   * work, and no canonical order of the ids.
+   */
+  private BootstrapDistribution byValue(ValueCountReplicates kernel) {
+    double[] values = new double[replicates];
+    new ReplicateRunner(threads).run(replicates, (from, to) -> kernel.compute(from, to, values));
+    return new BootstrapDistribution(kernel.estimate(), values, kernel::acceleration);
+  }
+
+  /**
    * Paired bootstraps of several mean differences over the same examples (the metrics of one
    * comparison), from one draw of the weights: element k is, bit for bit, {@link
    * #pairedMeanDifference}{@code (ids, baselines.get(k), candidates.get(k), null)}. The weights of
@@ -163,8 +192,39 @@ public final class Bootstrap {
       throw new IllegalArgumentException("baselines and candidates differ in number: " + metrics + ", "
           + candidates.size());
     }
+    // Metrics whose differences take few distinct values draw per value, each on its own (it costs
+    // the number of values, not of examples); the others share one per-example draw.
+    List<Integer> perExample = new ArrayList<>();
+    ValueCountReplicates[] byValue = new ValueCountReplicates[metrics];
+    for (int k = 0; k < metrics; k++) {
+      if (baselines.get(k).length != ids.size() || candidates.get(k).length != ids.size()) {
+        throw new IllegalArgumentException("ids, baseline and candidate " + k + " differ in length: "
+            + ids.size() + ", " + baselines.get(k).length + ", " + candidates.get(k).length);
+      }
+      byValue[k] = ValueCountReplicates.of(baselines.get(k), candidates.get(k), seed);
+      if (byValue[k] == null) {
+        perExample.add(k);
+      }
+    }
+    if (perExample.size() == metrics) {
+      return perExampleMeanDifferences(ids, baselines, candidates);
+    }
+    KeyedRecords.requireDistinctIds(ids);
+    List<BootstrapDistribution> shared = perExample.isEmpty() ? List.of() : perExampleMeanDifferences(ids,
+        perExample.stream().map(baselines::get).toList(), perExample.stream().map(candidates::get).toList());
+    List<BootstrapDistribution> out = new ArrayList<>(metrics);
+    for (int k = 0; k < metrics; k++) {
+      out.add(byValue[k] != null ? byValue(byValue[k]) : shared.get(perExample.indexOf(k)));
+    }
+    return out;
+  }
+
+  /** {@link #pairedMeanDifferences} of metrics that all draw one weight per example, from one draw. */
+  private List<BootstrapDistribution> perExampleMeanDifferences(List<String> ids, List<double[]> baselines,
+      List<double[]> candidates) {
+    int metrics = baselines.size();
     if (metrics == 1) {
-      return List.of(pairedMeanDifference(ids, baselines.get(0), candidates.get(0), null));
+      return List.of(perExampleMeanDifference(ids, baselines.get(0), candidates.get(0), null));
     }
     KeyedRecords<Integer> sample = KeyedRecords.positions(ids, null);
     List<Integer> position = sample.records();

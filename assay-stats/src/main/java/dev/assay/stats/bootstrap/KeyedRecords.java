@@ -86,6 +86,27 @@ public final class KeyedRecords<R> {
     return new KeyedRecords<>(permuted(ids, order), permuted(clusterKeys, order), positions);
   }
 
+  /**
+   * Checks ids as {@link #positions} does (non-null, at least one) and that they are distinct, in
+   * O(n) without ordering them: for paths that need no canonical order.
+   */
+  static void requireDistinctIds(List<String> ids) {
+    Objects.requireNonNull(ids, "ids");
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("no examples: a bootstrap needs at least one record");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>(ids.size() * 4 / 3 + 1);
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      if (id == null) {
+        throw new IllegalArgumentException("example id at position " + i + " is null");
+      }
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException("duplicate example id '" + id + "'");
+      }
+    }
+  }
+
   private static void validate(List<String> ids, List<String> clusterKeys, List<?> records) {
     Objects.requireNonNull(ids, "ids");
     Objects.requireNonNull(records, "records");

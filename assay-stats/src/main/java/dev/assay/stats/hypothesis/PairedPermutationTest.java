@@ -17,6 +17,9 @@ import java.util.Set;
  * the exact permutation p-value for any n). Otherwise Monte Carlo: R sign patterns, the sign of
  * example i in pattern r drawn by {@link CounterRandom} from (seed, r, hash of the example id), and
  * {@code p = (1 + #{|T*| >= |T|}) / (R + 1)} (Phipson and Smyth 2010), which is a valid p-value.
+ * From 10,000 examples on, when there are at least 16 examples per distinct magnitude |dᵢ|, a
+ * pattern draws one Binomial(nₐ, ½) count of heads per magnitude instead ({@link
+ * MagnitudeCountPatterns}): the same distribution of patterns, at the cost of the magnitudes.
  * Differences are processed in ascending id order, so the result does not depend on input order
  * or thread count. Ties within {@code 1e-9 Σ|dᵢ|} of {@code |T|} count as at least as extreme, so
  * rounding in floating-point sums cannot drop the observed pattern.
@@ -72,6 +75,10 @@ public final class PairedPermutationTest {
     List<Integer> shared = new java.util.ArrayList<>();
     List<Prepared> prepared = new java.util.ArrayList<>();
     for (int k = 0; k < out.length; k++) {
+      out[k] = byMagnitude(ids, differences.get(k));
+      if (out[k] != null) {
+        continue;
+      }
       Prepared p = prepare(ids, differences.get(k));
       if (p.nonZero <= EXACT_LIMIT) {
         out[k] = finish(p);
@@ -100,12 +107,46 @@ public final class PairedPermutationTest {
 
   /** Test of paired differences (one per id). */
   public TestResult test(List<String> ids, double[] differences) {
+    TestResult byMagnitude = byMagnitude(ids, differences);
+    if (byMagnitude != null) {
+      return byMagnitude;
+    }
     Prepared p = prepare(ids, differences);
     if (p.nonZero > EXACT_LIMIT) {
       return new TestResult("paired-permutation-monte-carlo", p.mean,
           monteCarlo(new double[][] {p.d}, p.hashes, new double[] {p.threshold})[0]);
     }
     return finish(p);
+  }
+
+  /**
+   * The Monte Carlo test with patterns drawn per distinct magnitude ({@link MagnitudeCountPatterns}),
+   * or null when that path does not apply (then {@link #prepare} orders the examples by id). It
+   * needs no order of the examples: the observed sum runs over the differences in ascending order,
+   * which is exact for integer differences and otherwise within rounding of the id-order sum.
+   */
+  private TestResult byMagnitude(List<String> ids, double[] differences) {
+    MagnitudeCountPatterns patterns = MagnitudeCountPatterns.of(differences);
+    if (patterns == null) {
+      return null;
+    }
+    check(ids, differences);
+    double[] sorted = differences.clone();
+    Arrays.sort(sorted);
+    double observed = 0;
+    double magnitude = 0;
+    int nonZero = 0;
+    for (double v : sorted) {
+      observed += v;
+      magnitude += Math.abs(v);
+      nonZero += v != 0 ? 1 : 0;
+    }
+    if (nonZero <= EXACT_LIMIT) {
+      return null; // few enough to enumerate exactly
+    }
+    double threshold = Math.abs(observed) - 1e-9 * magnitude;
+    return new TestResult("paired-permutation-monte-carlo", observed / sorted.length,
+        patterns.pValue(seed, resamples, threads, threshold));
   }
 
   /** The result of a test that needs no Monte Carlo: no non-zero difference, or few enough to enumerate. */
@@ -117,23 +158,7 @@ public final class PairedPermutationTest {
   }
 
   private static Prepared prepare(List<String> ids, double[] differences) {
-    if (ids.size() != differences.length) {
-      throw new IllegalArgumentException(ids.size() + " ids but " + differences.length
-          + " differences");
-    }
-    if (differences.length == 0) {
-      throw new IllegalArgumentException("no paired differences");
-    }
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < differences.length; i++) {
-      if (!Double.isFinite(differences[i])) {
-        throw new IllegalArgumentException("difference of example '" + ids.get(i)
-            + "' is not finite: " + differences[i]);
-      }
-      if (!seen.add(ids.get(i))) {
-        throw new IllegalArgumentException("duplicate example id '" + ids.get(i) + "'");
-      }
-    }
+    check(ids, differences);
     Integer[] order = new Integer[differences.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -156,6 +181,27 @@ public final class PairedPermutationTest {
     double mean = observed / d.length;
     double threshold = Math.abs(observed) - 1e-9 * magnitude;
     return new Prepared(d, hashes, mean, threshold, nonZero);
+  }
+
+  /** One difference per id, at least one, all finite, ids distinct. */
+  private static void check(List<String> ids, double[] differences) {
+    if (ids.size() != differences.length) {
+      throw new IllegalArgumentException(ids.size() + " ids but " + differences.length
+          + " differences");
+    }
+    if (differences.length == 0) {
+      throw new IllegalArgumentException("no paired differences");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < differences.length; i++) {
+      if (!Double.isFinite(differences[i])) {
+        throw new IllegalArgumentException("difference of example '" + ids.get(i)
+            + "' is not finite: " + differences[i]);
+      }
+      if (!seen.add(ids.get(i))) {
+        throw new IllegalArgumentException("duplicate example id '" + ids.get(i) + "'");
+      }
+    }
   }
 
   private static double exact(double[] all, double threshold) {

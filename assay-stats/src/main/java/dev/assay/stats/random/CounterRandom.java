@@ -25,6 +25,10 @@ public final class CounterRandom {
   public static final long STREAM_BOOTSTRAP = 0;
   /** Stream of sign flips of the Monte Carlo paired permutation test. */
   public static final long STREAM_PERMUTATION = 1L << 32;
+  /** Stream of per-value bootstrap counts ({@link CountTable}: one Poisson count per distinct value). */
+  public static final long STREAM_BOOTSTRAP_BY_VALUE = 2L << 32;
+  /** Stream of per-magnitude head counts of the sign-flip test ({@link CountTable}). */
+  public static final long STREAM_PERMUTATION_BY_VALUE = 3L << 32;
 
   /** The cap of {@link #poissonOneCappedBlock}: a capped weight is exactly this value. */
   public static final int POISSON_BLOCK_CAP = 8;
@@ -64,6 +68,15 @@ public final class CounterRandom {
       h *= 0x100000001B3L;
     }
     return mix64(h ^ ((long) length * GOLDEN_GAMMA));
+  }
+
+  /**
+   * A 64-bit hash of a value, in place of a unit's id hash when draws are made per distinct value:
+   * equal values (-0.0 and 0.0 alike) hash equally; distinct values never collide ({@link #mix64}
+   * is a bijection).
+   */
+  public static long hashValue(double value) {
+    return mix64(Double.doubleToLongBits(value == 0 ? 0.0 : value) ^ 0x3C6EF372FE94F82BL);
   }
 
   private static long hashUtf8(String id) {
