@@ -55,4 +55,34 @@ public record Example(
     node.set("extra", extra);
     return node;
   }
+
+  /**
+   * {@code Json.canonical(canonicalContent())}, written straight from the fields: the dataset hash
+   * needs it for every example (again on every read of a stored dataset, to check it), and building
+   * the tree first cost more than the hash.
+   */
+  public String canonicalContentJson() {
+    StringBuilder sb = new StringBuilder(128);
+    // Keys in canonical (sorted) order: extra, input, reference, tags.
+    sb.append("{\"extra\":");
+    Json.writeCanonical(extra, sb);
+    sb.append(",\"input\":");
+    Json.writeCanonical(input, sb);
+    if (reference != null) {
+      sb.append(",\"reference\":");
+      Json.writeCanonical(reference, sb);
+    }
+    sb.append(",\"tags\":{");
+    String[] keys = tags.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(keys);
+    for (int i = 0; i < keys.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      Json.quote(keys[i], sb);
+      sb.append(':');
+      Json.quote(tags.get(keys[i]), sb);
+    }
+    return sb.append("}}").toString();
+  }
 }

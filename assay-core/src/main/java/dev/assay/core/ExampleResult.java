@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +16,8 @@ import java.util.Map;
  * (the reason that metric could not score this example, e.g. a judge that timed out): one metric
  * that fails never takes the others' scores with it. {@code index} is the example's 0-based
  * position in the dataset, which orders results independently of completion order. Maps keep
- * insertion order (the run's metric order) and are unmodifiable.
+ * insertion order (the run's metric order) and are unmodifiable: each is a {@link CompactMap}
+ * (copied from the caller's map, or taken as it is when it already is one, since it cannot change).
  */
 public record ExampleResult(
     String id,
@@ -36,9 +35,8 @@ public record ExampleResult(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> metricErrors) {
   public ExampleResult {
     output = output == null || output.isNull() ? null : output;
-    scores = scores == null || scores.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scores));
-    metricErrors = metricErrors == null || metricErrors.isEmpty()
-        ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metricErrors));
+    scores = scores == null || scores.isEmpty() ? Map.of() : CompactMap.copyOf(scores);
+    metricErrors = metricErrors == null || metricErrors.isEmpty() ? Map.of() : CompactMap.copyOf(metricErrors);
   }
 
   /** A result whose every metric scored (or whose system failed). */

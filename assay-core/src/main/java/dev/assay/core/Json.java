@@ -58,7 +58,7 @@ public final class Json {
     return sb.toString();
   }
 
-  private static void writeCanonical(JsonNode node, StringBuilder sb) {
+  static void writeCanonical(JsonNode node, StringBuilder sb) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       sb.append("null");
     } else if (node.isObject()) {

@@ -27,6 +27,10 @@ import java.util.Objects;
 @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ScoreJson.Reader.class)
 public record Score(double value, double[] statistics, List<String> labels, String note) {
   private static final double[] NONE = new double[0];
+  // 0 and 1 are most per-example values (pass/fail metrics, exact F1): one shared score each,
+  // since a score cannot change (a run of 100,000 examples otherwise holds 100,000 equal copies).
+  private static final Score ZERO = new Score(0.0, null, null, null);
+  private static final Score ONE = new Score(1.0, null, null, null);
 
   public Score {
     if (Double.isInfinite(value)) {
@@ -42,9 +46,12 @@ public record Score(double value, double[] statistics, List<String> labels, Stri
     note = note == null || note.isBlank() ? null : note;
   }
 
-  /** A per-example value and nothing else. */
+  /** A per-example value and nothing else (the same instance for every 0 and for every 1). */
   public static Score of(double value) {
-    return new Score(value, null, null, null);
+    if (value == 1.0) {
+      return ONE;
+    }
+    return Double.doubleToRawLongBits(value) == 0L ? ZERO : new Score(value, null, null, null);
   }
 
   /** A per-example value with the statistics its corpus value is computed from. */

@@ -4,9 +4,9 @@ import dev.assay.core.DidYouMean;
 import dev.assay.core.InputException;
 import dev.assay.core.Score;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * Baseline and candidate paired by example id.
@@ -17,6 +17,10 @@ import java.util.TreeSet;
  * examples both systems happened to answer can hide exactly the failures that matter. No common
  * id at all is always an error. Results whose system failed carry no scores, so they count as
  * missing.
+ *
+ * <p>The shared ids are found by merging the two sides' sorted id indexes, and a pairing keeps
+ * each shared id's position on both sides, so a metric's paired values are read straight from the
+ * sides' columns without looking ids up.
  */
 public final class Pairing {
   /** The smallest overlap accepted without {@code --allow-partial}. */
@@ -25,16 +29,25 @@ public final class Pairing {
   private final RunScores baseline;
   private final RunScores candidate;
   private final List<String> common;
+  /** Position of each shared id (in {@link #common} order) on the baseline and on the candidate side. */
+  private final int[] baselineAt;
+  private final int[] candidateAt;
   private final int onlyBaseline;
   private final int onlyCandidate;
   private final Clusters clusters;
 
-  private Pairing(RunScores baseline, RunScores candidate, List<String> common, Clusters clusters) {
+  private Pairing(RunScores baseline, RunScores candidate, int[] baselineAt, int[] candidateAt, Clusters clusters) {
     this.baseline = baseline;
     this.candidate = candidate;
-    this.common = List.copyOf(common);
-    this.onlyBaseline = baseline.size() - common.size();
-    this.onlyCandidate = candidate.size() - common.size();
+    this.baselineAt = baselineAt;
+    this.candidateAt = candidateAt;
+    String[] ids = new String[baselineAt.length];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = baseline.id(baselineAt[k]);
+    }
+    this.common = List.of(ids);
+    this.onlyBaseline = baseline.size() - ids.length;
+    this.onlyCandidate = candidate.size() - ids.length;
     this.clusters = clusters;
   }
 
@@ -45,10 +58,9 @@ public final class Pairing {
    *     allowPartial} is false
    */
   public static Pairing of(RunScores baseline, RunScores candidate, boolean allowPartial) {
-    TreeSet<String> both = new TreeSet<>(baseline.ids());
-    both.retainAll(candidate.ids());
-    Pairing p = new Pairing(baseline, candidate, new ArrayList<>(both), null);
-    if (both.isEmpty()) {
+    int[][] shared = baseline.sharedPositions(candidate);
+    Pairing p = new Pairing(baseline, candidate, shared[0], shared[1], null);
+    if (p.n() == 0) {
       throw InputException.of("baseline " + baseline.source() + " and candidate " + candidate.source()
           + " share no example id (among " + baseline.size() + " and " + candidate.size() + " scored examples)",
           "runs or score files over the same examples");
@@ -56,7 +68,7 @@ public final class Pairing {
     if (p.overlap() < MIN_OVERLAP && !allowPartial) {
       throw InputException.of(String.format(Locale.ROOT,
           "only %d of %d examples pair by id (%.1f%%): %d only in baseline %s, %d only in candidate %s",
-          both.size(), Math.max(baseline.size(), candidate.size()), 100 * p.overlap(), p.onlyBaseline,
+          p.n(), Math.max(baseline.size(), candidate.size()), 100 * p.overlap(), p.onlyBaseline,
           baseline.source(), p.onlyCandidate, candidate.source()),
           "at least 90% of examples on both sides, or --allow-partial to compare the overlap");
     }
@@ -82,7 +94,7 @@ public final class Pairing {
           + "' (not in the dataset?): " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
           + (missing.size() > 5 ? ", ..." : ""), "the dataset the runs were made from");
     }
-    return new Pairing(baseline, candidate, common, c);
+    return new Pairing(baseline, candidate, baselineAt, candidateAt, c);
   }
 
   /** The clusters, or null when examples are the resampling units. */
@@ -158,27 +170,29 @@ public final class Pairing {
    */
   public PairedMetric values(String metric) {
     requireMetric(metric);
-    List<String> ids = new ArrayList<>();
-    List<double[]> pairs = new ArrayList<>();
-    for (String id : common) {
-      Double b = baseline.value(id, metric);
-      Double c = candidate.value(id, metric);
-      if (b != null && c != null) {
-        ids.add(id);
-        pairs.add(new double[] {b, c});
+    double[] onBaseline = baseline.valuesByPosition(metric);
+    double[] onCandidate = candidate.valuesByPosition(metric);
+    int n = common.size();
+    String[] ids = new String[n];
+    double[] b = new double[n];
+    double[] c = new double[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      double vb = onBaseline[baselineAt[i]];
+      double vc = onCandidate[candidateAt[i]];
+      if (!Double.isNaN(vb) && !Double.isNaN(vc)) {
+        ids[k] = common.get(i);
+        b[k] = vb;
+        c[k++] = vc;
       }
     }
-    if (ids.isEmpty()) {
+    if (k == 0) {
       throw InputException.of("no shared example has a per-example value of '" + metric + "' on both sides",
           "a metric with per-example values (a corpus metric such as f1_macro has none)");
     }
-    double[] b = new double[ids.size()];
-    double[] c = new double[ids.size()];
-    for (int i = 0; i < ids.size(); i++) {
-      b[i] = pairs.get(i)[0];
-      c[i] = pairs.get(i)[1];
-    }
-    return new PairedMetric(metric, ids, b, c, clusterKeys(ids));
+    List<String> paired = List.of(k == n ? ids : Arrays.copyOf(ids, k));
+    return new PairedMetric(metric, paired, k == n ? b : Arrays.copyOf(b, k), k == n ? c : Arrays.copyOf(c, k),
+        clusterKeys(paired));
   }
 
   /**
@@ -191,11 +205,11 @@ public final class Pairing {
     List<String> ids = new ArrayList<>();
     List<List<Score>> b = new ArrayList<>();
     List<List<Score>> c = new ArrayList<>();
-    for (String id : common) {
-      List<Score> sb = baseline.scores(id, metric);
-      List<Score> sc = candidate.scores(id, metric);
+    for (int i = 0; i < common.size(); i++) {
+      List<Score> sb = baseline.scoresAt(baselineAt[i], metric);
+      List<Score> sc = candidate.scoresAt(candidateAt[i], metric);
       if (!sb.isEmpty() && !sc.isEmpty()) {
-        ids.add(id);
+        ids.add(common.get(i));
         b.add(sb);
         c.add(sc);
       }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.assay.core.CompactMap;
 import dev.assay.core.Score;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -59,9 +60,15 @@ final class FlatResultBody {
     }
   }
 
-  /** The scores object the parser is at the start of, or null when any entry is not a plain number. */
+  /**
+   * The scores object the parser is at the start of, or null when any entry is not a plain number.
+   * The map is built straight from the entries: {@link dev.assay.core.ExampleResult} keeps a
+   * {@link CompactMap} as it is, so a result's scores are never copied on the way to it.
+   */
   private static Map<String, Score> scores(JsonParser p) throws IOException {
-    Map<String, Score> out = new LinkedHashMap<>();
+    String[] names = new String[4];
+    Score[] values = new Score[4];
+    int n = 0;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -77,10 +84,14 @@ final class FlatResultBody {
       } else {
         return null;
       }
-      if (out.put(name, Score.of(v)) != null) {
-        return null;
+      if (n == names.length) {
+        names = Arrays.copyOf(names, 2 * n);
+        values = Arrays.copyOf(values, 2 * n);
       }
+      names[n] = name;
+      values[n++] = Score.of(v);
     }
-    return t == JsonToken.END_OBJECT ? out : null;
+    // A repeated name is refused by CompactMap.of (IllegalArgumentException): the general read decides.
+    return t == JsonToken.END_OBJECT ? CompactMap.of(names, values, n) : null;
   }
 }

@@ -9,6 +9,7 @@ import dev.assay.core.Json;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,14 @@ public final class DatasetCodec {
   public static Dataset decode(byte[] bytes, String source, String hash) {
     String text = new String(Deflate.decompress(bytes, "a stored dataset"), StandardCharsets.UTF_8);
     List<Example> examples = new ArrayList<>();
+    // Tag values repeat across examples (a handful of types, languages, topics): one String each.
+    Map<String, String> tagValues = new HashMap<>();
     int start = 0;
     while (start < text.length()) {
       int end = text.indexOf('\n', start);
       end = end < 0 ? text.length() : end;
       if (end > start) {
-        examples.add(example(text.substring(start, end)));
+        examples.add(example(text.substring(start, end), tagValues));
       }
       start = end + 1;
     }
@@ -85,14 +88,14 @@ public final class DatasetCodec {
     return new Dataset(source, examples, hash);
   }
 
-  private static Example example(String line) {
+  private static Example example(String line, Map<String, String> tagValues) {
     JsonNode o;
     try {
       o = Json.MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored dataset is not valid JSON: the store is damaged", e);
     }
-    return example(o);
+    return example(o, tagValues);
   }
 
   /**
@@ -102,6 +105,11 @@ public final class DatasetCodec {
    *     {@code input}, and (if present) an object of text {@code tags} and an object {@code extra}
    */
   public static Example example(JsonNode o) {
+    return example(o, new HashMap<>());
+  }
+
+  /** As {@link #example(JsonNode)}, taking each tag value from (or adding it to) {@code tagValues}. */
+  private static Example example(JsonNode o, Map<String, String> tagValues) {
     if (o == null || !o.isObject() || !o.path("id").isTextual() || o.get("id").asText().isEmpty()
         || o.get("input") == null || o.get("input").isNull()) {
       throw new IllegalArgumentException("an example needs a text id and an input");
@@ -116,7 +124,9 @@ public final class DatasetCodec {
         if (!e.getValue().isValueNode() || e.getValue().isNull()) {
           throw new IllegalArgumentException("tag '" + e.getKey() + "' must be a text value");
         }
-        tags.put(e.getKey(), e.getValue().asText());
+        String value = e.getValue().asText();
+        String shared = tagValues.putIfAbsent(value, value);
+        tags.put(e.getKey(), shared == null ? value : shared);
       });
     }
     JsonNode reference = o.get("reference");

@@ -56,7 +56,7 @@ final class ExampleMapper {
       }
     }
     Example example = new Example(id == null ? "" : id, input, reference, tags, extra, line);
-    String content = Json.canonical(example.canonicalContent());
+    String content = example.canonicalContentJson();
     boolean derived = id == null;
     if (derived) {
       id = Json.sha256(content).substring(0, 16);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The dataset hash's direct canonical form of plain examples against the tree form it stands in for. */
+/** The dataset hash's direct canonical form of examples against the tree form it stands in for. */
 class DatasetHasherTest {
   private static final String[] PIECES = {"a", "b", "Zürich", "\"", "\\", "\t", "\n", "\u0001", "\u001f", "😀", " ", "/",
       "<", "é"};
