@@ -13,7 +13,11 @@ import java.util.List;
  * least 1; every list of scores is non-empty; {@code clusterKeys} is null or holds one key per id.
  */
 record PairedScores(String metric, List<String> ids, List<List<Score>> baseline, List<List<Score>> candidate,
-    List<String> clusterKeys) {
+    List<String> clusterKeys, int[] baselineAt, int[] candidateAt) {
+  /**
+   * @param baselineAt each example's position on the baseline side ({@link RunScores#ids()} order),
+   *     or null to look positions up by id; likewise {@code candidateAt}
+   */
   PairedScores {
     ids = List.copyOf(ids);
     baseline = List.copyOf(baseline);
@@ -77,8 +81,9 @@ record PairedScores(String metric, List<String> ids, List<List<Score>> baseline,
     // walk over positions rather than a map from every id.
     int[] paired = new int[side.size()];
     java.util.Arrays.fill(paired, -1);
+    int[] at = baselineSide ? baselineAt : candidateAt;
     for (int i = 0; i < ids.size(); i++) {
-      int p = side.position(ids.get(i));
+      int p = at != null ? at[i] : side.position(ids.get(i));
       if (p >= 0) {
         paired[p] = i;
       }

@@ -205,10 +205,14 @@ public final class Pairing {
     List<String> ids = new ArrayList<>();
     List<List<Score>> b = new ArrayList<>();
     List<List<Score>> c = new ArrayList<>();
+    int[] bAt = new int[common.size()];
+    int[] cAt = new int[common.size()];
     for (int i = 0; i < common.size(); i++) {
       List<Score> sb = baseline.scoresAt(baselineAt[i], metric);
       List<Score> sc = candidate.scoresAt(candidateAt[i], metric);
       if (!sb.isEmpty() && !sc.isEmpty()) {
+        bAt[ids.size()] = baselineAt[i];
+        cAt[ids.size()] = candidateAt[i];
         ids.add(common.get(i));
         b.add(sb);
         c.add(sc);
@@ -218,7 +222,8 @@ public final class Pairing {
       throw InputException.of("no shared example has a score of '" + metric + "' on both sides",
           "scores of the metric in both runs");
     }
-    return new PairedScores(metric, ids, b, c, clusterKeys(ids));
+    return new PairedScores(metric, ids, b, c, clusterKeys(ids), Arrays.copyOf(bAt, ids.size()),
+        Arrays.copyOf(cAt, ids.size()));
   }
 
   private List<String> clusterKeys(List<String> ids) {

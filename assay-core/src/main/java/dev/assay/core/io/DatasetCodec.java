@@ -89,6 +89,10 @@ public final class DatasetCodec {
   }
 
   private static Example example(String line, Map<String, String> tagValues) {
+    Example streamed = StoredExampleLine.read(line, tagValues);
+    if (streamed != null) {
+      return streamed;
+    }
     JsonNode o;
     try {
       o = Json.MAPPER.readTree(line);
