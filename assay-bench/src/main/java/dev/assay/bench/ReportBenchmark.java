@@ -27,10 +27,10 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code java -cp assay-bench/target/benchmarks.jar dev.assay.bench.ReportBenchmark
  * [--folder /tmp/assay-bench-report] [--examples 100000] [--seed 20261207] [--jar
- * assay-cli/target/assay.jar] [--repeat 3] [--java-options "-XX:+UseParallelGC -XX:-TieredCompilation"]}. {@code --java-options}
- * (split at spaces) go before {@code -jar} in the timed command: the {@code ./assay} launcher gives
- * batch commands {@code -XX:+UseParallelGC -XX:-TieredCompilation}, so with those options this times
- * what a user of the launcher sees.
+ * assay-cli/target/assay.jar] [--repeat 3] [--java-options "-XX:+UseSerialGC"]}. {@code --java-options} (split at spaces) go before
+ * {@code -jar} in the timed command: the {@code ./assay} launcher gives batch commands {@code
+ * -XX:+UseSerialGC} and its class-data-sharing archive ({@code -XX:SharedArchiveFile=...}), so with
+ * those options this times what a user of the launcher sees.
  */
 public final class ReportBenchmark {
   static final String[] TYPES = {"factoid", "list", "numeric"};

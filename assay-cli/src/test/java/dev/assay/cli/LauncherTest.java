@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./assay} launcher: batch commands get the parallel collector, servers the JVM defaults,
+ * The {@code ./assay} launcher: batch commands get the serial collector, servers the JVM defaults,
  * {@code ASSAY_JAVA_OPTS} replaces both; every command but {@code --help}/{@code --version} uses (or,
  * first after a build, records) a class-data-sharing archive beside the jar. Each test runs a copy of
  * the launcher in a folder of its own, so the state of this checkout's jar does not matter.
  */
 class LauncherTest {
-  private static final String BATCH = "-XX:+UseParallelGC";
+  private static final String BATCH = "-XX:+UseSerialGC";
   private static final String QUIET = "-Xlog:cds=off -Xlog:cds+dynamic=off";
   private static final Path LAUNCHER = Path.of("..", "assay").toAbsolutePath().normalize();
 

@@ -101,15 +101,38 @@ final class ValueCountReplicates {
     return values.length;
   }
 
-  /** Writes replicates {@code [from, to)} into {@code out}. */
+  /**
+   * Writes replicates {@code [from, to)} into {@code out}. Values are the outer loop and replicates
+   * the inner one, so each value's table stays in the cache while it serves every replicate of the
+   * range (a thousand tables visited in turn per replicate would not fit); each replicate's sum still
+   * adds its values in ascending order, so the result is what {@link #replicate} computes alone.
+   */
   void compute(int from, int to, double[] out) {
-    for (int r = from; r < to; r++) {
-      out[r] = replicate(r);
+    int m = to - from;
+    long[] keys = new long[m];
+    long[] totals = new long[m];
+    double[] sums = new double[m];
+    for (int j = 0; j < m; j++) {
+      keys[j] = CounterRandom.replicateKey(seed, CounterRandom.STREAM_BOOTSTRAP_BY_VALUE, from + j, 0);
+    }
+    for (int k = 0; k < values.length; k++) {
+      CountTable table = tables[k];
+      long hash = hashes[k];
+      double v = values[k];
+      for (int j = 0; j < m; j++) {
+        int w = table.sample(CounterRandom.draw(keys[j], hash));
+        totals[j] += w;
+        sums[j] += w * v;
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      out[from + j] = totals[j] > 0 ? sums[j] / totals[j] : replicate(from + j, 1);
     }
   }
 
-  private double replicate(int r) {
-    for (long attempt = 0; ; attempt++) {
+  /** Replicate r alone, from draw attempt {@code firstAttempt} on (attempts whose counts are all 0 are redrawn). */
+  double replicate(int r, long firstAttempt) {
+    for (long attempt = firstAttempt; ; attempt++) {
       long key = CounterRandom.replicateKey(seed, CounterRandom.STREAM_BOOTSTRAP_BY_VALUE, r, attempt);
       long total = 0;
       double sum = 0;

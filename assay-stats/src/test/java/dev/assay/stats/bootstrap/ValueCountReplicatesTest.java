@@ -149,6 +149,18 @@ class ValueCountReplicatesTest {
   }
 
   @Test
+  void blockedReplicatesEqualEachReplicateComputedAlone() {
+    Data d = data(20_000, 77L);
+    ValueCountReplicates kernel = ValueCountReplicates.of(d.bMs, d.cMs, 77L);
+    double[] out = new double[700];
+    kernel.compute(0, 300, out);
+    kernel.compute(300, 700, out);
+    for (int r = 0; r < out.length; r++) {
+      assertThat(out[r]).as("replicate %d", r).isEqualTo(kernel.replicate(r, 0));
+    }
+  }
+
+  @Test
   void duplicateIdsAreRefusedAsOnThePerExamplePath() {
     Data d = data(10_000, 3L);
     List<String> ids = new ArrayList<>(d.ids);

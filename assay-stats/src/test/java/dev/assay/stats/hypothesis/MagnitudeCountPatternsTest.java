@@ -67,6 +67,19 @@ class MagnitudeCountPatternsTest {
   }
 
   @Test
+  void blockedPatternsCountWhatEachPatternComputedAloneGives() {
+    double[] d = differences(15_000, 0.004, 9L);
+    MagnitudeCountPatterns patterns = MagnitudeCountPatterns.of(d);
+    double observed = java.util.Arrays.stream(d).sum();
+    double threshold = Math.abs(observed) - 1e-9 * java.util.Arrays.stream(d).map(Math::abs).sum();
+    int extreme = 0;
+    for (int r = 0; r < 3_000; r++) {
+      extreme += Math.abs(patterns.statistic(9L, r)) >= threshold ? 1 : 0;
+    }
+    assertThat(patterns.pValue(9L, 3_000, 3, threshold)).isEqualTo((1.0 + extreme) / 3_001.0);
+  }
+
+  @Test
   void rejectsAtAlphaUnderTheNull() {
     long seed = 4242L;
     int datasets = 800;
