@@ -67,8 +67,8 @@ final class ValueCountReplicates {
   }
 
   /**
-   * The per-value kernel of {@code candidate - baseline} (paired by position, all finite), or null
-   * when drawing per value does not pay ({@link CountTable#pays}).
+   * The per-value kernel of {@code candidate - baseline} (paired by position), or null when drawing
+   * per value does not pay ({@link CountTable#pays}) or a difference is not finite.
    */
   static ValueCountReplicates of(double[] baseline, double[] candidate, long seed) {
     int n = baseline.length;
@@ -78,6 +78,9 @@ final class ValueCountReplicates {
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
       d[i] = candidate[i] - baseline[i];
+      if (!Double.isFinite(d[i])) {
+        return null; // the per-example path refuses it with its own message
+      }
     }
     ValueCounts groups = ValueCounts.of(d);
     if (!CountTable.pays(n, groups.size())) {

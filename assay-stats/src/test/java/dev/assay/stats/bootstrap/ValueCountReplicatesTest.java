@@ -146,6 +146,12 @@ class ValueCountReplicatesTest {
     Arrays.fill(negativeZeros, -0.0);
     assertThat(ValueCountReplicates.of(zeros, negativeZeros, 1L).distinctValues()).as("-0.0 and 0.0 are one value")
         .isEqualTo(1);
+    double[] withNaN = big.c01.clone();
+    withNaN[5] = Double.NaN;
+    assertThat(ValueCountReplicates.of(big.b01, withNaN, 1L)).as("left to the per-example path, which refuses it").isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Bootstrap.defaults().withReplicates(10).pairedMeanDifference(big.ids, big.b01, withNaN, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
