@@ -136,6 +136,25 @@ class ScipyReferenceTest {
   }
 
   @Test
+  void mcnemarTinyPValuesDoNotUnderflowToZero() {
+    // Expected: 2 Σ_{i<=min} C(n, i) / 2^n (minus the pmf at min for mid-p), in exact rational
+    // arithmetic (Python fractions), then rounded to double.
+    int[][] cases = {{14000, 15883}, {100, 200}, {5, 40}, {3000, 3400}, {20000, 20010}};
+    double[] exact = {1.278578204190761e-27, 8.014875216538918e-09, 7.878384167270269e-08, 6.067610453847982e-07,
+        0.9641118662239697};
+    double[] mid = {1.202199133803197e-27, 5.973550708004184e-09, 4.405936238072172e-08, 5.698240080533092e-07,
+        0.9601279485688359};
+    for (int i = 0; i < cases.length; i++) {
+      int b = cases[i][0];
+      int c = cases[i][1];
+      assertThat(McNemarTest.exact(b, c).pValue()).as("exact b=%d c=%d", b, c)
+          .isCloseTo(exact[i], within(1e-9 * exact[i]));
+      assertThat(McNemarTest.midP(c, b).pValue()).as("mid-p b=%d c=%d", c, b)
+          .isCloseTo(mid[i], within(1e-9 * mid[i]));
+    }
+  }
+
+  @Test
   void exactPermutationMatchesScipy() {
     double[] d = {0.2, -0.1, 0.4, 0.3, -0.2, 0.5, 0.1, 0.0, 0.3, -0.4, 0.6, 0.2, 0.1};
     TestResult r = PairedPermutationTest.defaults().test(ids(d.length), d);
