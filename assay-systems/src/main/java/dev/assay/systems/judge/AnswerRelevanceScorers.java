@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.Json;
 import dev.assay.core.Metric;
 import dev.assay.core.MetricFamily;
-import dev.assay.core.MetricName;
 import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
-import dev.assay.core.UnitMeanMetric;
 import dev.assay.systems.http.PromptTemplate;
 import dev.assay.systems.retrieval.MiniLmEmbedder;
 import dev.assay.systems.retrieval.TextEmbedder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -62,31 +59,16 @@ public final class AnswerRelevanceScorers implements ScorerProvider {
 
   @Override
   public Optional<Metric> metric(String spec) {
-    if (!MetricName.baseOf(spec).equals(NAME)) {
-      return Optional.empty();
-    }
-    MetricName name = MetricName.parse(spec);
-    if (name.params().isEmpty()) {
-      throw JudgeScorers.fault("answer_relevance needs its judge model", USAGE);
-    }
-    Params p = Params.of(name).allowOnly(KEYS);
-    JudgeScorers.baseUrl(p, USAGE);
-    p.requiredString("model", USAGE);
-    questions(p);
-    JudgedAnswer.field(p, NAME);
-    JudgeScorers.judgeParams(p);
-    JudgeScorers.timeout(p);
-    return Optional.of(new UnitMeanMetric(NAME, name.text()));
+    return JudgeScorers.judgedMetric(spec, NAME, KEYS, USAGE, AnswerRelevanceScorers::questions);
   }
 
   @Override
   public Scorer scorer(Metric metric, PluginContext context) {
-    Params p = Params.of(MetricName.parse(((UnitMeanMetric) metric).spec()));
+    Params p = JudgeScorers.params(metric);
     String promptText = prompt();
     TextEmbedder model = embedder.get();
     ObjectNode judgeParams = JudgeScorers.judgeParams(p);
-    ObjectNode identity = judgeParams.deepCopy();
-    identity.put("prompt_sha256", Json.hex(Json.digest().digest(promptText.getBytes(StandardCharsets.UTF_8))));
+    ObjectNode identity = JudgeScorers.promptIdentity(judgeParams, promptText);
     identity.put("questions", questions(p));
     identity.put("embedder", model.name());
     return new AnswerRelevanceScorer(metric, JudgeScorers.openai(judgeParams, context), Json.hash(identity),
@@ -101,6 +83,6 @@ public final class AnswerRelevanceScorers implements ScorerProvider {
 
   /** The built-in judge prompt, with placeholders answer and count. */
   static String prompt() {
-    return FaithfulnessScorers.builtInPrompt("answer_relevance.txt");
+    return JudgeScorers.builtInPrompt("answer_relevance.txt");
   }
 }

@@ -6,18 +6,12 @@ import dev.assay.core.InputException;
 import dev.assay.core.Json;
 import dev.assay.core.Metric;
 import dev.assay.core.MetricFamily;
-import dev.assay.core.MetricName;
 import dev.assay.core.Params;
 import dev.assay.core.PluginContext;
 import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
-import dev.assay.core.UnitMeanMetric;
 import dev.assay.systems.http.ExampleFields;
 import dev.assay.systems.http.PromptTemplate;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,30 +48,15 @@ public final class FaithfulnessScorers implements ScorerProvider {
 
   @Override
   public Optional<Metric> metric(String spec) {
-    if (!MetricName.baseOf(spec).equals(NAME)) {
-      return Optional.empty();
-    }
-    MetricName name = MetricName.parse(spec);
-    if (name.params().isEmpty()) {
-      throw JudgeScorers.fault("faithfulness needs its judge model", USAGE);
-    }
-    Params p = Params.of(name).allowOnly(KEYS);
-    JudgeScorers.baseUrl(p, USAGE);
-    p.requiredString("model", USAGE);
-    contextField(p);
-    JudgedAnswer.field(p, NAME);
-    JudgeScorers.judgeParams(p);
-    JudgeScorers.timeout(p);
-    return Optional.of(new UnitMeanMetric(NAME, name.text()));
+    return JudgeScorers.judgedMetric(spec, NAME, KEYS, USAGE, FaithfulnessScorers::contextField);
   }
 
   @Override
   public Scorer scorer(Metric metric, PluginContext context) {
-    Params p = Params.of(MetricName.parse(((UnitMeanMetric) metric).spec()));
+    Params p = JudgeScorers.params(metric);
     String promptText = prompt();
     ObjectNode judgeParams = JudgeScorers.judgeParams(p);
-    ObjectNode identity = judgeParams.deepCopy();
-    identity.put("prompt_sha256", Json.hex(Json.digest().digest(promptText.getBytes(StandardCharsets.UTF_8))));
+    ObjectNode identity = JudgeScorers.promptIdentity(judgeParams, promptText);
     return new FaithfulnessScorer(metric, JudgeScorers.openai(judgeParams, context), Json.hash(identity),
         context.models(), PromptTemplate.parse(promptText), contextField(p), JudgedAnswer.field(p, NAME), JudgeScorers.timeout(p));
   }
@@ -85,7 +64,7 @@ public final class FaithfulnessScorers implements ScorerProvider {
   /** The example must hold the context field before any model is asked. */
   @Override
   public void checkExample(Metric metric, Example example) {
-    String field = contextField(Params.of(MetricName.parse(((UnitMeanMetric) metric).spec())));
+    String field = contextField(JudgeScorers.params(metric));
     if (new ExampleFields(example, 0).get(field).isEmpty()) {
       throw new InputException((String) null, example.line(), field,
           "example '" + example.id() + "' has no context field '" + field + "' for faithfulness",
@@ -104,18 +83,6 @@ public final class FaithfulnessScorers implements ScorerProvider {
 
   /** The built-in judge prompt, with placeholders question, context and answer. */
   static String prompt() {
-    return builtInPrompt("faithfulness.txt");
-  }
-
-  /** A judge prompt shipped in this package's resources. */
-  static String builtInPrompt(String file) {
-    try (InputStream in = FaithfulnessScorers.class.getResourceAsStream(file)) {
-      if (in == null) {
-        throw new IllegalStateException(file + " missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JudgeScorers.builtInPrompt("faithfulness.txt");
   }
 }

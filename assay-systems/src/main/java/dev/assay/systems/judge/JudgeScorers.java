@@ -13,6 +13,7 @@ import dev.assay.core.Scorer;
 import dev.assay.core.ScorerProvider;
 import dev.assay.core.SystemSpec;
 import dev.assay.core.SystemUnderTest;
+import dev.assay.core.UnitMeanMetric;
 import dev.assay.core.io.InputFiles;
 import dev.assay.core.text.Secrets;
 import dev.assay.systems.AdapterLimits;
@@ -227,5 +228,54 @@ public final class JudgeScorers implements ScorerProvider {
 
   static InputException fault(String problem, String expected) {
     return new InputException((String) null, 0, "metrics", problem, expected);
+  }
+
+  /**
+   * The metric of a judged metric with a built-in prompt ({@code NAME:base_url=URL:model=MODEL...})
+   * when {@code spec} names it, else empty. Everything is checked before any model is called, in
+   * this order: only {@code keys}, the URL, the model, the metric's own parameters ({@code own}),
+   * the answer field, the judge's parameters, the timeout.
+   */
+  static Optional<Metric> judgedMetric(String spec, String name, Set<String> keys, String usage,
+      java.util.function.Consumer<Params> own) {
+    if (!MetricName.baseOf(spec).equals(name)) {
+      return Optional.empty();
+    }
+    MetricName parsed = MetricName.parse(spec);
+    if (parsed.params().isEmpty()) {
+      throw fault(name + " needs its judge model", usage);
+    }
+    Params p = Params.of(parsed).allowOnly(keys);
+    baseUrl(p, usage);
+    p.requiredString("model", usage);
+    own.accept(p);
+    JudgedAnswer.field(p, name);
+    judgeParams(p);
+    timeout(p);
+    return Optional.of(new UnitMeanMetric(name, parsed.text()));
+  }
+
+  /** The parameters of a metric {@link #judgedMetric} made. */
+  static Params params(Metric metric) {
+    return Params.of(MetricName.parse(((UnitMeanMetric) metric).spec()));
+  }
+
+  /** A judge's identity with a built-in prompt: its parameters and the prompt's sha256 (add what else it depends on). */
+  static ObjectNode promptIdentity(ObjectNode judgeParams, String prompt) {
+    ObjectNode identity = judgeParams.deepCopy();
+    identity.put("prompt_sha256", Json.hex(Json.digest().digest(prompt.getBytes(StandardCharsets.UTF_8))));
+    return identity;
+  }
+
+  /** A judge prompt shipped in this package's resources. */
+  static String builtInPrompt(String file) {
+    try (java.io.InputStream in = JudgeScorers.class.getResourceAsStream(file)) {
+      if (in == null) {
+        throw new IllegalStateException(file + " missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
